@@ -38,7 +38,12 @@ struct Error {
   std::string node_id;  ///< the node it happened in, when there is one
   bool retryable = false;
 
-  static Error make(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+  static Error make(ErrorCode code, std::string message) {
+    Error error;
+    error.code = code;
+    error.message = std::move(message);
+    return error;
+  }
 };
 
 }  // namespace weft

@@ -1,6 +1,6 @@
 #include "common/json.hpp"
 
-#include <boost/json/parser.hpp>
+#include <boost/json/stream_parser.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace weft {
@@ -31,7 +31,7 @@ Result<json::value> parse_json(std::string_view text, const JsonLimits& limits) 
   }
   json::parse_options options;
   options.max_depth = limits.max_depth;
-  json::parser parser({}, options);
+  json::stream_parser parser({}, options);
   boost::system::error_code ec;
   const std::size_t used = parser.write_some(text.data(), text.size(), ec);
   if (!ec && used < text.size()) {
