@@ -1,0 +1,29 @@
+#pragma once
+// The subcommands of `weft` (DESIGN §7). Each returns the process exit status.
+
+#include <string>
+#include <vector>
+
+namespace weft::app {
+
+struct RunArgs {
+  std::string file;
+  std::vector<std::string> inputs;  ///< NAME=VALUE
+  std::string inputs_file;
+  bool events = false;
+};
+
+struct ValidateArgs {
+  std::string file;
+  bool json = false;
+};
+
+/// 0 succeeded, 1 the run failed, 2 the pipeline or the arguments are invalid.
+int run_command(const RunArgs& args);
+/// 0 valid, 2 invalid.
+int validate_command(const ValidateArgs& args);
+
+/// Parses argv and dispatches.
+int main_command(int argc, char** argv);
+
+}  // namespace weft::app

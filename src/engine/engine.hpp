@@ -1,0 +1,46 @@
+#pragma once
+// Executes one pipeline run (DESIGN §5) as a coroutine on the caller's
+// executor. The executor must be a strand or a single-threaded io_context:
+// all of a run's state is touched only from it, which is what makes the
+// scheduler lock-free.
+
+#include <boost/asio/awaitable.hpp>
+#include <memory>
+#include <string>
+
+#include "common/json.hpp"
+#include "engine/events.hpp"
+#include "engine/run_result.hpp"
+#include "pipeline/compiled.hpp"
+
+namespace weft::integrations {
+class HttpClient;
+}
+
+namespace weft::engine {
+
+struct RunOptions {
+  std::string execution_id;
+  json::object inputs;
+  EventSink* events = nullptr;  ///< optional; must outlive the run
+};
+
+class Engine {
+ public:
+  explicit Engine(integrations::HttpClient& http) : http_(http) {}
+
+  /// Runs `pipeline` to the end and returns its result. Emitting terminal
+  /// cancellation on the awaiting coroutine's slot cancels the run: in-flight
+  /// waits and HTTP calls are interrupted and the result is `cancelled`.
+  boost::asio::awaitable<RunResult> run(std::shared_ptr<const pipeline::CompiledGraph> pipeline,
+                                        RunOptions options) const;
+
+ private:
+  integrations::HttpClient& http_;
+};
+
+/// Problems with `inputs` for `pipeline`'s input nodes (one per bad or missing
+/// field, pointer `/name`), without running anything.
+Problems check_inputs(const pipeline::CompiledGraph& pipeline, const json::object& inputs);
+
+}  // namespace weft::engine

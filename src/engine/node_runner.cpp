@@ -1,0 +1,237 @@
+#include "engine/node_runner.hpp"
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "engine/backoff.hpp"
+#include "engine/loop_runner.hpp"
+
+namespace weft::engine {
+
+namespace asio = boost::asio;
+using std::chrono::system_clock;
+
+constexpr std::size_t kMaxLogLinesPerNode = 1000;
+
+/// The NodeContext of one attempt. Lives in run_node's frame.
+namespace {
+
+// Runs the node's execute, turning exceptions into errors: a node's bug must
+// fail the node, not the process.
+asio::awaitable<nodes::NodeResult> guarded_execute(const nodes::NodeType& type,
+                                                   nodes::NodeContext& context,
+                                                   const pipeline::NodeConfig& config) {
+  try {
+    co_return co_await type.execute(context, config);
+  } catch (const std::exception& e) {
+    co_return Error::make(ErrorCode::internal,
+                          std::string("the block stopped unexpectedly: ") + e.what());
+  }
+}
+
+Error timeout_error(std::string_view node_id, std::chrono::milliseconds limit) {
+  Error error = Error::make(ErrorCode::timeout, "`" + std::string(node_id) +
+                                                    "` did not finish within " +
+                                                    std::to_string(limit.count()) + " ms");
+  error.retryable = true;
+  return error;
+}
+
+}  // namespace
+
+class NodeRunner final : public nodes::NodeContext {
+ public:
+  NodeRunner(std::shared_ptr<GraphRun> graph, std::size_t node, int attempt,
+             const std::vector<nodes::Upstream>& upstream)
+      : graph_(std::move(graph)), node_(node), attempt_(attempt), upstream_(upstream) {}
+
+  std::string_view node_id() const override { return record().node_id; }
+  int attempt() const override { return attempt_; }
+  const expr::Scope& scope() const override { return graph_->scope(); }
+  const std::vector<nodes::Upstream>& upstream() const override { return upstream_; }
+  const json::object& run_inputs() const override { return graph_->shared_.inputs.get_object(); }
+  integrations::HttpClient& http() override { return *graph_->shared_.http; }
+
+  void log(nodes::LogLevel level, std::string message) override {
+    append_log(*graph_, node_, level, std::move(message));
+  }
+
+  void token(std::string_view text) override {
+    if (graph_->place_.emit_events) {
+      graph_->shared_.emit("node.token", record().node_id, {{"text", text}});
+    }
+  }
+
+  std::string idempotency_key() const override {
+    return graph_->shared_.execution_id + ":" + record().node_id + ":" + std::to_string(attempt_);
+  }
+
+  /// The whole life of one node: attempts, timeouts, retries.
+  static asio::awaitable<void> run(std::shared_ptr<GraphRun> graph, std::size_t node);
+
+  asio::awaitable<Result<json::array>> run_each(const pipeline::CompiledGraph& body,
+                                                const json::array& items,
+                                                int concurrency) override {
+    co_return co_await run_loop(graph_->shared_, graph_->scope(), body, items, concurrency);
+  }
+
+ private:
+  static std::vector<nodes::Upstream> collect_upstream(const GraphRun& graph, std::size_t node);
+  static asio::awaitable<bool> wait_before_retry(GraphRun& graph, std::size_t node, int next_attempt);
+  static asio::awaitable<void> attempt(std::shared_ptr<GraphRun> graph, std::size_t node, int attempt,
+                                       const std::vector<nodes::Upstream>& upstream);
+  friend void start_node(std::shared_ptr<GraphRun> graph, std::size_t node);
+
+  static void append_log(GraphRun& graph, std::size_t node, nodes::LogLevel level,
+                         std::string message) {
+    NodeRun& run = graph.states_[node].record;
+    if (run.logs.size() >= kMaxLogLinesPerNode) {
+      return;
+    }
+    if (graph.place_.emit_events) {
+      graph.shared_.emit("node.log", run.node_id,
+                         {{"level", to_string(level)}, {"message", message}});
+    }
+    run.logs.push_back({system_clock::now(), std::string(to_string(level)), std::move(message)});
+  }
+
+  const NodeRun& record() const { return graph_->states_[node_].record; }
+  std::shared_ptr<GraphRun> graph_;
+  std::size_t node_;
+  int attempt_;
+  const std::vector<nodes::Upstream>& upstream_;
+};
+
+std::vector<nodes::Upstream> NodeRunner::collect_upstream(const GraphRun& graph,
+                                                          std::size_t node) {
+  std::vector<nodes::Upstream> upstream;
+  for (std::size_t e : graph.graph_.nodes[node].in_edges) {
+    const auto& edge = graph.graph_.edges[e];
+    const NodeRun& source = graph.states_[edge.source].record;
+    const bool seen = std::any_of(upstream.begin(), upstream.end(),
+                                  [&](const auto& u) { return u.node_id == source.node_id; });
+    if (source.output && !seen && graph.edge_taken(edge)) {
+      upstream.push_back({source.node_id, source.output});
+    }
+  }
+  return upstream;
+}
+
+asio::awaitable<bool> NodeRunner::wait_before_retry(GraphRun& graph, std::size_t node,
+                                                    int next_attempt) {
+  const auto& def = *graph.graph_.nodes[node].def;
+  const auto delay = retry_delay(def.retry, next_attempt, graph.shared_.random);
+  append_log(graph, node, nodes::LogLevel::warn,
+              "attempt " + std::to_string(next_attempt - 1) + " failed: " +
+                  graph.states_[node].record.error->message + "; retrying in " +
+                  std::to_string(delay.count()) + " ms");
+  asio::steady_timer timer(graph.executor_, delay);
+  boost::system::error_code ec;
+  co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
+  if (cancelled != asio::cancellation_type::none) {
+    co_await asio::this_coro::reset_cancellation_state();
+  }
+  co_return !graph.stopping_;
+}
+
+// One attempt: execute under the node's timeout. Outcome lands in the record.
+asio::awaitable<void> NodeRunner::attempt(std::shared_ptr<GraphRun> graph, std::size_t node,
+                                          int attempt,
+                                          const std::vector<nodes::Upstream>& upstream) {
+  const auto& compiled = graph->graph_.nodes[node];
+  NodeState& state = graph->states_[node];
+  NodeRun& record = state.record;
+  record.attempts = attempt;
+  record.error.reset();
+  state.timed_out = false;
+  if (graph->place_.emit_events) {
+    graph->shared_.emit("node.started", record.node_id,
+                        {{"attempt", attempt}, {"type", record.type}});
+  }
+  // The timer cancels the attempt through the node's own signal; the
+  // attempt number keeps a late timer from touching the next attempt.
+  asio::steady_timer timer(graph->executor_);
+  if (compiled.def->timeout) {
+    timer.expires_after(*compiled.def->timeout);
+    timer.async_wait([graph, node, attempt](boost::system::error_code ec) {
+      NodeState& s = graph->states_[node];
+      if (!ec && s.record.attempts == attempt && s.record.status == NodeStatus::running) {
+        s.timed_out = true;
+        s.signal->emit(asio::cancellation_type::terminal);
+      }
+    });
+  }
+  NodeRunner context(graph, node, attempt, upstream);
+  const auto& type = static_cast<const nodes::NodeType&>(*compiled.kind);
+  auto result = co_await guarded_execute(type, context, *compiled.config);
+  timer.cancel();
+  if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none) {
+    co_await asio::this_coro::reset_cancellation_state();
+  }
+  if (result) {
+    record.output = std::make_shared<const json::value>(std::move(result->value));
+    state.handles = std::move(result->handles);
+    record.status = NodeStatus::succeeded;
+    co_return;
+  }
+  Error error = std::move(result).error();
+  if (state.timed_out) {
+    error = timeout_error(record.node_id, *compiled.def->timeout);
+  } else if (graph->stopping_) {
+    error = Error::make(ErrorCode::cancelled, "cancelled: " + graph->stop_reason_->message);
+  }
+  error.node_id = record.node_id;
+  record.error = std::move(error);
+  record.status = graph->stopping_ && !state.timed_out ? NodeStatus::cancelled : NodeStatus::failed;
+}
+
+asio::awaitable<void> NodeRunner::run(std::shared_ptr<GraphRun> graph, std::size_t node) {
+  co_await asio::this_coro::throw_if_cancelled(false);
+  const auto& def = *graph->graph_.nodes[node].def;
+  NodeRun& record = graph->states_[node].record;
+  const auto upstream = collect_upstream(*graph, node);
+  record.started_at = system_clock::now();
+  for (int attempt = 1;; ++attempt) {
+    co_await NodeRunner::attempt(graph, node, attempt, upstream);
+    const bool retry = record.status == NodeStatus::failed && record.error->retryable &&
+                       attempt < def.retry.max_attempts && !graph->stopping_;
+    if (!retry) {
+      break;
+    }
+    record.status = NodeStatus::running;
+    if (!co_await wait_before_retry(*graph, node, attempt + 1)) {
+      record.status = NodeStatus::cancelled;
+      record.error = Error::make(ErrorCode::cancelled, "cancelled while waiting to retry");
+      record.error->node_id = record.node_id;
+      break;
+    }
+  }
+  if (record.status == NodeStatus::failed && def.on_error == pipeline::OnError::continue_run) {
+    // `continue`: the error becomes the output and downstream runs on.
+    record.output = std::make_shared<const json::value>(json::object{{"error", to_json(*record.error)}});
+  }
+  record.finished_at = system_clock::now();
+}
+
+void start_node(std::shared_ptr<GraphRun> graph, std::size_t node) {
+  auto& signal = graph->states_[node].signal;
+  signal = std::make_unique<asio::cancellation_signal>();
+  auto executor = graph->executor_;
+  asio::co_spawn(executor, NodeRunner::run(graph, node),
+                 asio::bind_cancellation_slot(signal->slot(), [graph, node](std::exception_ptr e) {
+                   if (e) {
+                     NodeRun& record = graph->states_[node].record;
+                     record.status = NodeStatus::failed;
+                     record.error = Error::make(ErrorCode::internal, "the engine failed to run this block");
+                     record.error->node_id = record.node_id;
+                   }
+                   graph->on_node_done(node);
+                 }));
+}
+
+}  // namespace weft::engine

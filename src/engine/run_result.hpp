@@ -1,0 +1,53 @@
+#pragma once
+// What a run leaves behind: its status, outputs and one record per node.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "common/json.hpp"
+
+namespace weft::engine {
+
+enum class NodeStatus { pending, running, succeeded, failed, skipped, cancelled };
+enum class RunStatus { running, succeeded, failed, cancelled };
+
+std::string_view to_string(NodeStatus status);
+std::string_view to_string(RunStatus status);
+
+struct LogLine {
+  std::chrono::system_clock::time_point time;
+  std::string level;
+  std::string message;
+};
+
+struct NodeRun {
+  std::string node_id;
+  std::string type;
+  NodeStatus status = NodeStatus::pending;
+  int attempts = 0;
+  std::optional<std::chrono::system_clock::time_point> started_at;
+  std::optional<std::chrono::system_clock::time_point> finished_at;
+  std::shared_ptr<const json::value> output;  ///< shared with downstream nodes, never copied
+  std::optional<Error> error;
+  std::vector<LogLine> logs;
+};
+
+struct RunResult {
+  std::string execution_id;
+  RunStatus status = RunStatus::running;
+  json::object outputs;
+  std::optional<Error> error;  ///< why the run failed or was cancelled
+  std::vector<NodeRun> nodes;  ///< in definition order
+  std::chrono::system_clock::time_point started_at;
+  std::chrono::system_clock::time_point finished_at;
+};
+
+json::object to_json(const Error& error);
+json::object to_json(const NodeRun& node);
+json::object to_json(const RunResult& result);
+
+}  // namespace weft::engine

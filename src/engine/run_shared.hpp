@@ -1,0 +1,37 @@
+#pragma once
+// State shared by every graph of one run (the pipeline and its loop bodies).
+// Touched only from the run's executor.
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+#include "common/json.hpp"
+#include "engine/events.hpp"
+
+namespace weft::integrations {
+class HttpClient;
+}
+
+namespace weft::engine {
+
+struct RunShared {
+  std::string execution_id;
+  json::value inputs;  ///< an object; a value so scopes can hand out pointers to it
+  json::value vars;
+  integrations::HttpClient* http = nullptr;
+  EventSink* events = nullptr;
+  std::uint64_t next_seq = 1;
+  std::minstd_rand random{std::random_device{}()};
+
+  void emit(std::string type, std::string node_id, json::object data) {
+    if (events == nullptr) {
+      return;
+    }
+    Event event{next_seq++,       std::move(type), execution_id,
+                std::move(node_id), std::move(data), std::chrono::system_clock::now()};
+    events->on_event(event);
+  }
+};
+
+}  // namespace weft::engine

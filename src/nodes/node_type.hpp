@@ -1,0 +1,114 @@
+#pragma once
+// The node contract (DESIGN §6). A node type is a description — a config
+// schema the editor turns into a form, handles, an output example — plus one
+// `execute` coroutine. Adding a block is one file here and one line in registry.cpp.
+
+#include <boost/asio/awaitable.hpp>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/json.hpp"
+#include "common/json_schema.hpp"
+#include "common/result.hpp"
+#include "expr/expr.hpp"
+#include "pipeline/compiled.hpp"
+#include "pipeline/config_reader.hpp"
+#include "pipeline/node_kind.hpp"
+
+namespace weft::integrations {
+class HttpClient;
+}
+
+namespace weft::nodes {
+
+enum class Category { input, llm, knowledge, logic, integration, output };
+std::string_view to_string(Category category);
+
+/// What the editor and the API show about a type (`GET /api/node-types`).
+struct Descriptor {
+  std::string type;
+  Category category = Category::logic;
+  std::string title;
+  std::string description;
+  std::string icon;
+  int version = 1;
+  json::value config_schema;   ///< JSON Schema, with `x-weft-widget` hints
+  json::value output_example;  ///< shape of the output, for `{{` completion
+  std::vector<std::string> inputs{"in"};
+  std::vector<std::string> outputs;  ///< fixed named handles (empty: one default output)
+};
+
+/// A node's output plus, for routing nodes, the handles it chose.
+struct NodeOutput {
+  json::value value;
+  std::vector<std::string> handles;  ///< empty: every normal outgoing edge is taken
+};
+
+using NodeResult = Result<NodeOutput>;
+
+/// An output handed to a node from upstream; shared, never deep-copied.
+struct Upstream {
+  std::string_view node_id;
+  std::shared_ptr<const json::value> output;
+};
+
+enum class LogLevel { debug, info, warn, error };
+std::string_view to_string(LogLevel level);
+
+/// What a running node can see and do. Implemented by the engine.
+class NodeContext {
+ public:
+  virtual ~NodeContext() = default;
+  virtual std::string_view node_id() const = 0;
+  virtual int attempt() const = 0;
+  /// Names visible to templates: upstream outputs, input, vars, item, index.
+  virtual const expr::Scope& scope() const = 0;
+  /// Outputs of the nodes whose edges into this one were taken, in edge order.
+  virtual const std::vector<Upstream>& upstream() const = 0;
+  /// The run's inputs (read by input nodes).
+  virtual const json::object& run_inputs() const = 0;
+  virtual void log(LogLevel level, std::string message) = 0;
+  /// Streams a piece of generated text (LLM tokens) as a `node.token` event.
+  virtual void token(std::string_view text) = 0;
+  virtual integrations::HttpClient& http() = 0;
+  /// `execution id + node id + attempt`, for remote sides that honour idempotency keys.
+  virtual std::string idempotency_key() const = 0;
+  /// Runs `body` once per item, at most `concurrency` at a time; returns the
+  /// outputs of each run's output nodes, in item order.
+  virtual boost::asio::awaitable<Result<json::array>> run_each(const pipeline::CompiledGraph& body,
+                                                                const json::array& items,
+                                                                int concurrency) = 0;
+};
+
+class NodeType : public pipeline::NodeKind {
+ public:
+  /// Compiles the descriptor's config schema; a broken schema is a bug (asserted).
+  explicit NodeType(Descriptor descriptor);
+
+  const Descriptor& descriptor() const { return descriptor_; }
+  std::string_view type() const override { return descriptor_.type; }
+  int version() const override { return descriptor_.version; }
+  const JsonSchema& config_schema() const override { return schema_; }
+  std::vector<std::string> input_handles() const override { return descriptor_.inputs; }
+
+  /// Checks the run inputs this node reads; one Problem per bad or missing field,
+  /// its pointer naming the input (`/text`). Only input nodes override it.
+  virtual Problems check_input(const pipeline::NodeConfig&, const json::object&) const {
+    return {};
+  }
+
+  virtual boost::asio::awaitable<NodeResult> execute(NodeContext& context,
+                                                     const pipeline::NodeConfig& config) const = 0;
+
+ private:
+  Descriptor descriptor_;
+  JsonSchema schema_;
+};
+
+/// Error returned by a node that failed in a way a user can fix.
+Error node_error(ErrorCode code, std::string message, bool retryable = false);
+
+}  // namespace weft::nodes
