@@ -11,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/system/system_error.hpp>
 #include <cctype>
+#include <mutex>
 #include <optional>
 
 #include "integrations/ascii.hpp"
@@ -59,17 +60,14 @@ Error timeout_error(std::string_view host, std::chrono::milliseconds timeout) {
 /// The Beast client. Each request runs on a strand of its own, made from the
 /// caller's executor: the deadline, the caller's cancellation and the socket
 /// operations then never run at the same time, whatever executor the caller
-/// uses. `guard_` and `tls_` are only read after construction (OpenSSL allows
+/// uses. `guard_` is only read after construction; `tls_` is built once, on
+/// first use (loading the system trust store takes ~20 ms, which `weft run`
+/// of a pipeline without HTTP should not pay), then only read (OpenSSL allows
 /// creating sessions from one SSL_CTX on many threads).
 class BeastHttpClient final : public HttpClient {
  public:
   explicit BeastHttpClient(AddressGuard guard)
-      : guard_(std::move(guard)), tls_(ssl::context::tls_client) {
-    tls_.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                     ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-    tls_.set_default_verify_paths();
-    tls_.set_verify_mode(ssl::verify_peer);
-  }
+      : guard_(std::move(guard)) {}
 
   net::awaitable<Result<HttpResponse>> send(HttpRequest request) override {
     return run(std::move(request), nullptr);
@@ -88,8 +86,21 @@ class BeastHttpClient final : public HttpClient {
   net::awaitable<Result<HttpResponse>> hops(HttpRequest& request, const ChunkSink& sink,
                                             std::string& current_host);
 
+  ssl::context& tls() {
+    std::call_once(tls_once_, [this] {
+      tls_.emplace(ssl::context::tls_client);
+      tls_->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                        ssl::context::no_tlsv1_1);
+      tls_->set_default_verify_paths();
+      tls_->set_verify_mode(ssl::verify_peer);
+    });
+    return *tls_;
+  }
+
   AddressGuard guard_;
-  ssl::context tls_;
+  std::once_flag tls_once_;
+  std::optional<ssl::context> tls_;
 };
 
 net::awaitable<Result<HttpResponse>> BeastHttpClient::run(HttpRequest request, ChunkSink sink) {
@@ -167,7 +178,7 @@ net::awaitable<Result<HttpResponse>> BeastHttpClient::hops(HttpRequest& request,
   if (!target) {
     co_return std::move(target).error();
   }
-  const HopContext context{guard_, tls_, sink};
+  const HopContext context{guard_, [this]() -> ssl::context& { return tls(); }, sink};
   for (int redirects = 0;; ++redirects) {
     current_host = target->host;
     auto hop = co_await exchange(*target, request, context);

@@ -239,7 +239,7 @@ net::awaitable<Result<HopResult>> exchange(const HttpTarget& target, const HttpR
   if (!target.tls) {
     co_return co_await talk(*socket, target, request, *message, context.sink);
   }
-  ssl::stream<tcp::socket> stream(std::move(*socket), context.tls);
+  ssl::stream<tcp::socket> stream(std::move(*socket), context.tls());
   Status shaken = co_await handshake(stream, target);
   if (!shaken) {
     co_return std::move(shaken).error();

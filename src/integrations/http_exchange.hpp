@@ -2,6 +2,7 @@
 // One request and its response over a fresh connection (internal to the client).
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <string>
 
 #include "common/result.hpp"
@@ -25,7 +26,8 @@ struct HopResult {
 /// What one hop needs from the client that runs it.
 struct HopContext {
   const AddressGuard& guard;
-  boost::asio::ssl::context& tls;
+  /// The TLS context, built on first call (only https hops call it).
+  std::function<boost::asio::ssl::context&()> tls;
   const ChunkSink& sink;  ///< receives the body of a non-redirect response
 };
 
