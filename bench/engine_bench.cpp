@@ -2,6 +2,8 @@
 // Run: build/weft_bench --benchmark_filter=Engine
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -24,11 +26,11 @@ const nodes::Registry& registry() {
 json::value chain(int length) {
   json::array nodes;
   json::array edges;
-  nodes.push_back(json::object{{"id", "in"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
-  std::string previous = "in";
+  nodes.push_back(json::object{{"id", "src"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
+  std::string previous = "src";
   for (int i = 0; i < length; ++i) {
     const std::string id = "t" + std::to_string(i);
-    const std::string ref = previous == "in" ? "in.text" : previous + ".text";
+    const std::string ref = previous == "src" ? "src.text" : previous + ".text";
     nodes.push_back(json::object{
         {"id", id}, {"type", "template"}, {"config", {{"template", "{{ " + ref + " | upper }}!"}}}});
     edges.push_back(json::object{{"source", previous}, {"target", id}});
@@ -40,13 +42,13 @@ json::value chain(int length) {
 json::value fan_out(int width) {
   json::array nodes;
   json::array edges;
-  nodes.push_back(json::object{{"id", "in"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
+  nodes.push_back(json::object{{"id", "src"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
   nodes.push_back(json::object{{"id", "m"}, {"type", "merge"}, {"config", {{"mode", "all"}}}});
   for (int i = 0; i < width; ++i) {
     const std::string id = "b" + std::to_string(i);
     nodes.push_back(json::object{
-        {"id", id}, {"type", "template"}, {"config", {{"template", "{{ in.text }} " + id}}}});
-    edges.push_back(json::object{{"source", "in"}, {"target", id}});
+        {"id", id}, {"type", "template"}, {"config", {{"template", "{{ src.text }} " + id}}}});
+    edges.push_back(json::object{{"source", "src"}, {"target", id}});
     edges.push_back(json::object{{"source", id}, {"target", "m"}});
   }
   return json::object{{"settings", {{"max_concurrency", 256}}}, {"nodes", nodes}, {"edges", edges}};
@@ -77,6 +79,9 @@ json::value loop(int items) {
 std::shared_ptr<const pipeline::CompiledGraph> compile(const json::value& doc) {
   auto outcome = pipeline::compile_pipeline(doc, registry());
   if (!outcome.pipeline) {
+    for (const auto& p : outcome.problems) {
+      std::fprintf(stderr, "%s: %s\n", p.pointer.c_str(), p.message.c_str());
+    }
     std::abort();
   }
   return outcome.pipeline;

@@ -155,10 +155,10 @@ asio::awaitable<void> NodeRunner::attempt(std::shared_ptr<GraphRun> graph, std::
   }
   // The timer cancels the attempt through the node's own signal; the
   // attempt number keeps a late timer from touching the next attempt.
-  asio::steady_timer timer(graph->executor_);
+  std::optional<asio::steady_timer> timer;
   if (compiled.def->timeout) {
-    timer.expires_after(*compiled.def->timeout);
-    timer.async_wait([graph, node, attempt](boost::system::error_code ec) {
+    timer.emplace(graph->executor_, *compiled.def->timeout);
+    timer->async_wait([graph, node, attempt](boost::system::error_code ec) {
       NodeState& s = graph->states_[node];
       if (!ec && s.record.attempts == attempt && s.record.status == NodeStatus::running) {
         s.timed_out = true;
@@ -169,7 +169,9 @@ asio::awaitable<void> NodeRunner::attempt(std::shared_ptr<GraphRun> graph, std::
   NodeRunner context(graph, node, attempt, upstream);
   const auto& type = static_cast<const nodes::NodeType&>(*compiled.kind);
   auto result = co_await guarded_execute(type, context, *compiled.config);
-  timer.cancel();
+  if (timer) {
+    timer->cancel();
+  }
   if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none) {
     co_await asio::this_coro::reset_cancellation_state();
   }

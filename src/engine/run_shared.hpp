@@ -2,6 +2,7 @@
 // State shared by every graph of one run (the pipeline and its loop bodies).
 // Touched only from the run's executor.
 
+#include <chrono>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -22,7 +23,9 @@ struct RunShared {
   integrations::HttpClient* http = nullptr;
   EventSink* events = nullptr;
   std::uint64_t next_seq = 1;
-  std::minstd_rand random{std::random_device{}()};
+  /// Retry jitter only; seeded cheaply per run (std::random_device costs a syscall).
+  std::minstd_rand random{static_cast<std::uint_fast32_t>(
+      std::chrono::steady_clock::now().time_since_epoch().count())};
 
   void emit(std::string type, std::string node_id, json::object data) {
     if (events == nullptr) {

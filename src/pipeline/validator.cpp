@@ -179,10 +179,19 @@ class GraphCompiler {
     return names;
   }
 
+  bool is_visible(std::size_t n, const std::string& name) const {
+    if (std::find(std::begin(kBuiltinNames), std::end(kBuiltinNames), name) !=
+            std::end(kBuiltinNames) ||
+        std::find(outer_names_.begin(), outer_names_.end(), name) != outer_names_.end()) {
+      return true;
+    }
+    auto found = graph_->find(name);
+    return found && ancestors_[n][*found];
+  }
+
   void check_reference(std::size_t n, const expr::Reference& ref, const std::string& pointer,
                        std::size_t column_base) {
-    const auto visible = visible_from(n);
-    if (std::find(visible.begin(), visible.end(), ref.name) != visible.end()) {
+    if (is_visible(n, ref.name)) {
       return;
     }
     const std::string where = "`" + ref.name + "` at column " +
@@ -199,7 +208,7 @@ class GraphCompiler {
                 self + "` (directly or through other blocks) to use its output";
     } else {
       message = where + " is not a node or a known name";
-      if (auto guess = expr::closest_name(ref.name, visible); !guess.empty()) {
+      if (auto guess = expr::closest_name(ref.name, visible_from(n)); !guess.empty()) {
         message += "; did you mean `" + guess + "`?";
       }
     }
