@@ -1,0 +1,28 @@
+#pragma once
+// Building the messages of expression errors, so every one names a column
+// the same way.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "common/error.hpp"
+
+namespace weft::expr {
+
+/// "at column N" for byte `offset` of the source (columns are 1-based).
+std::string at_column(std::size_t offset);
+
+/// An ErrorCode::expression_error with `message`.
+Error expression_error(std::string message);
+
+/// An ErrorCode::limit_exceeded with `message`.
+Error limit_error(std::string message);
+
+/// `text` in backticks, shortened with "…" when long, for quoting source in messages.
+std::string quote(std::string_view text);
+
+/// "; did you mean `x`?" or "" when `suggestion` is empty.
+std::string did_you_mean(std::string_view suggestion);
+
+}  // namespace weft::expr
