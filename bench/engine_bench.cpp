@@ -2,12 +2,11 @@
 // Run: build/weft_bench --benchmark_filter=Engine
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
+#include <cstdio>
 
 #include "engine/engine.hpp"
 #include "integrations/http_client.hpp"
@@ -26,13 +25,15 @@ const nodes::Registry& registry() {
 json::value chain(int length) {
   json::array nodes;
   json::array edges;
-  nodes.push_back(json::object{{"id", "src"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
+  nodes.push_back(
+      json::object{{"id", "src"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
   std::string previous = "src";
   for (int i = 0; i < length; ++i) {
     const std::string id = "t" + std::to_string(i);
     const std::string ref = previous == "src" ? "src.text" : previous + ".text";
-    nodes.push_back(json::object{
-        {"id", id}, {"type", "template"}, {"config", {{"template", "{{ " + ref + " | upper }}!"}}}});
+    nodes.push_back(json::object{{"id", id},
+                                 {"type", "template"},
+                                 {"config", {{"template", "{{ " + ref + " | upper }}!"}}}});
     edges.push_back(json::object{{"source", previous}, {"target", id}});
     previous = id;
   }
@@ -42,7 +43,8 @@ json::value chain(int length) {
 json::value fan_out(int width) {
   json::array nodes;
   json::array edges;
-  nodes.push_back(json::object{{"id", "src"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
+  nodes.push_back(
+      json::object{{"id", "src"}, {"type", "input_text"}, {"config", {{"name", "text"}}}});
   nodes.push_back(json::object{{"id", "m"}, {"type", "merge"}, {"config", {{"mode", "all"}}}});
   for (int i = 0; i < width; ++i) {
     const std::string id = "b" + std::to_string(i);
@@ -105,9 +107,15 @@ void run_many(benchmark::State& state, const json::value& doc) {
   }
 }
 
-void EngineChainOf10Templates(benchmark::State& state) { run_many(state, chain(10)); }
-void EngineFanOut100IntoMerge(benchmark::State& state) { run_many(state, fan_out(100)); }
-void EngineLoopOf1000Templates(benchmark::State& state) { run_many(state, loop(1000)); }
+void EngineChainOf10Templates(benchmark::State& state) {
+  run_many(state, chain(10));
+}
+void EngineFanOut100IntoMerge(benchmark::State& state) {
+  run_many(state, fan_out(100));
+}
+void EngineLoopOf1000Templates(benchmark::State& state) {
+  run_many(state, loop(1000));
+}
 
 void EngineValidate500Nodes(benchmark::State& state) {
   const json::value doc = chain(499);

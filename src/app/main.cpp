@@ -1,3 +1,5 @@
 #include "app/commands.hpp"
 
-int main(int argc, char** argv) { return weft::app::main_command(argc, argv); }
+int main(int argc, char** argv) {
+  return weft::app::main_command(argc, argv);
+}

@@ -18,7 +18,8 @@ int main_command(int argc, char** argv) {
   run_cmd->add_flag("--events", run.events, "Write the run's events as JSON lines on stderr");
 
   ValidateArgs validate;
-  auto* validate_cmd = cli.add_subcommand("validate", "Check a pipeline file and list every problem");
+  auto* validate_cmd =
+      cli.add_subcommand("validate", "Check a pipeline file and list every problem");
   validate_cmd->add_option("file", validate.file, "Pipeline JSON file")->required();
   validate_cmd->add_flag("--json", validate.json, "Print the problems as JSON");
 

@@ -23,8 +23,8 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes) {
-      return Error::make(ErrorCode::limit_exceeded, path + " is larger than " +
-                                                        std::to_string(max_bytes) + " bytes");
+      return Error::make(ErrorCode::limit_exceeded,
+                         path + " is larger than " + std::to_string(max_bytes) + " bytes");
     }
   }
   return text;

@@ -28,7 +28,8 @@ class StderrEvents final : public engine::EventSink {
 
 void print_problems(const std::string& where, const Problems& problems) {
   for (const auto& p : problems) {
-    std::cerr << where << ": " << (p.pointer.empty() ? "/" : p.pointer) << ": " << p.message << "\n";
+    std::cerr << where << ": " << (p.pointer.empty() ? "/" : p.pointer) << ": " << p.message
+              << "\n";
   }
 }
 
@@ -42,7 +43,8 @@ Result<json::object> collect_inputs(const RunArgs& args) {
     }
     auto doc = parse_json(*text, JsonLimits{.max_bytes = kMaxInputsFileBytes, .max_depth = 64});
     if (!doc) {
-      return Error::make(ErrorCode::invalid_argument, args.inputs_file + ": " + doc.error().message);
+      return Error::make(ErrorCode::invalid_argument,
+                         args.inputs_file + ": " + doc.error().message);
     }
     if (!doc->is_object()) {
       return Error::make(ErrorCode::invalid_argument,
@@ -99,14 +101,14 @@ int run_command(const RunArgs& args) {
     }
   });
   std::optional<engine::RunResult> result;
-  asio::co_spawn(context, engine.run(loaded.pipeline, std::move(options)),
-                 asio::bind_cancellation_slot(
-                     cancel.slot(), [&](std::exception_ptr e, engine::RunResult r) {
-                       signals.cancel();
-                       if (!e) {
-                         result = std::move(r);
-                       }
-                     }));
+  asio::co_spawn(
+      context, engine.run(loaded.pipeline, std::move(options)),
+      asio::bind_cancellation_slot(cancel.slot(), [&](std::exception_ptr e, engine::RunResult r) {
+        signals.cancel();
+        if (!e) {
+          result = std::move(r);
+        }
+      }));
   context.run();
   if (!result) {
     std::cerr << "weft run: the engine stopped unexpectedly\n";

@@ -24,7 +24,8 @@ int validate_command(const ValidateArgs& args) {
       std::cout << args.file << ": " << (p.pointer.empty() ? "/" : p.pointer) << ": " << p.message
                 << "\n";
     }
-    std::cout << loaded.problems.size() << (loaded.problems.size() == 1 ? " problem\n" : " problems\n");
+    std::cout << loaded.problems.size()
+              << (loaded.problems.size() == 1 ? " problem\n" : " problems\n");
   }
   return loaded.problems.empty() ? 0 : 2;
 }

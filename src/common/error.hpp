@@ -9,22 +9,22 @@
 namespace weft {
 
 enum class ErrorCode {
-  invalid_argument,      ///< a command-line argument or request parameter is wrong
-  invalid_json,          ///< input is not well-formed JSON, or breaks a size/depth limit
-  invalid_pipeline,      ///< the pipeline definition has problems (see the problem list)
-  invalid_input,         ///< a run input is missing or of the wrong type
-  invalid_config,        ///< a node's config does not fit its type
-  expression_error,      ///< a template or expression failed to parse or evaluate
-  limit_exceeded,        ///< a size, depth or count limit was hit
-  timeout,               ///< a node or run took longer than allowed
-  cancelled,             ///< the run was cancelled
-  address_refused,       ///< the address guard refused an outbound address
-  network_error,         ///< connect, TLS, read or write failed
-  http_status,           ///< the remote side answered with an error status
-  node_failed,           ///< a node reported a failure of its own
-  upstream_failed,       ///< a dependency failed, so this node could not run
-  not_found,             ///< a referenced thing does not exist
-  internal,              ///< a bug in Weft; never for bad input
+  invalid_argument,  ///< a command-line argument or request parameter is wrong
+  invalid_json,      ///< input is not well-formed JSON, or breaks a size/depth limit
+  invalid_pipeline,  ///< the pipeline definition has problems (see the problem list)
+  invalid_input,     ///< a run input is missing or of the wrong type
+  invalid_config,    ///< a node's config does not fit its type
+  expression_error,  ///< a template or expression failed to parse or evaluate
+  limit_exceeded,    ///< a size, depth or count limit was hit
+  timeout,           ///< a node or run took longer than allowed
+  cancelled,         ///< the run was cancelled
+  address_refused,   ///< the address guard refused an outbound address
+  network_error,     ///< connect, TLS, read or write failed
+  http_status,       ///< the remote side answered with an error status
+  node_failed,       ///< a node reported a failure of its own
+  upstream_failed,   ///< a dependency failed, so this node could not run
+  not_found,         ///< a referenced thing does not exist
+  internal,          ///< a bug in Weft; never for bad input
 };
 
 /// Stable snake_case name of a code, as shown in JSON (`"code": "timeout"`).

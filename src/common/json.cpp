@@ -1,7 +1,7 @@
 #include "common/json.hpp"
 
-#include <boost/json/stream_parser.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
 
 namespace weft {
 namespace {
@@ -25,9 +25,9 @@ std::string position_of(std::string_view text, std::size_t offset) {
 
 Result<json::value> parse_json(std::string_view text, const JsonLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    return Error::make(ErrorCode::limit_exceeded, "JSON document is " + std::to_string(text.size()) +
-                                                      " bytes; the limit is " +
-                                                      std::to_string(limits.max_bytes));
+    return Error::make(ErrorCode::limit_exceeded,
+                       "JSON document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                           std::to_string(limits.max_bytes));
   }
   json::parse_options options;
   options.max_depth = limits.max_depth;
@@ -76,18 +76,27 @@ std::string pointer_join(std::string_view base, std::size_t index) {
   return std::string(base) + "/" + std::to_string(index);
 }
 
-std::string to_json_string(const json::value& value) { return json::serialize(value); }
+std::string to_json_string(const json::value& value) {
+  return json::serialize(value);
+}
 
 std::string_view kind_name(const json::value& value) {
   switch (value.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "boolean";
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "boolean";
     case json::kind::int64:
-    case json::kind::uint64: return "integer";
-    case json::kind::double_: return "number";
-    case json::kind::string: return "string";
-    case json::kind::array: return "array";
-    case json::kind::object: return "object";
+    case json::kind::uint64:
+      return "integer";
+    case json::kind::double_:
+      return "number";
+    case json::kind::string:
+      return "string";
+    case json::kind::array:
+      return "array";
+    case json::kind::object:
+      return "object";
   }
   return "value";
 }

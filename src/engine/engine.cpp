@@ -23,8 +23,9 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
   RunResult result;
   result.execution_id = shared.execution_id;
   result.started_at = system_clock::now();
-  shared.emit("run.started", "",
-              {{"pipeline_id", pipeline->definition.id}, {"version", pipeline->definition.version}});
+  shared.emit(
+      "run.started", "",
+      {{"pipeline_id", pipeline->definition.id}, {"version", pipeline->definition.version}});
 
   auto graph = std::make_shared<GraphRun>(shared, *pipeline, GraphPlace{}, executor);
   const auto limit = pipeline->definition.settings.timeout;
@@ -46,11 +47,11 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
     result.nodes.push_back(state.record);
   }
   result.finished_at = system_clock::now();
-  json::object data{{"status", to_string(result.status)},
-                    {"outputs", result.outputs},
-                    {"duration_ms", std::chrono::duration<double, std::milli>(
-                                        result.finished_at - result.started_at)
-                                        .count()}};
+  json::object data{
+      {"status", to_string(result.status)},
+      {"outputs", result.outputs},
+      {"duration_ms",
+       std::chrono::duration<double, std::milli>(result.finished_at - result.started_at).count()}};
   if (result.error) {
     data["error"] = to_json(*result.error);
   }

@@ -14,7 +14,8 @@ std::string format_time(std::chrono::system_clock::time_point time) {
   char buffer[32];
   const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &utc);
   char out[48];
-  std::snprintf(out, sizeof out, "%.*s.%03dZ", static_cast<int>(n), buffer, static_cast<int>(millis));
+  std::snprintf(out, sizeof out, "%.*s.%03dZ", static_cast<int>(n), buffer,
+                static_cast<int>(millis));
   return out;
 }
 

@@ -34,9 +34,9 @@ asio::awaitable<nodes::NodeResult> guarded_execute(const nodes::NodeType& type,
 }
 
 Error timeout_error(std::string_view node_id, std::chrono::milliseconds limit) {
-  Error error = Error::make(ErrorCode::timeout, "`" + std::string(node_id) +
-                                                    "` did not finish within " +
-                                                    std::to_string(limit.count()) + " ms");
+  Error error =
+      Error::make(ErrorCode::timeout, "`" + std::string(node_id) + "` did not finish within " +
+                                          std::to_string(limit.count()) + " ms");
   error.retryable = true;
   return error;
 }
@@ -81,9 +81,10 @@ class NodeRunner final : public nodes::NodeContext {
 
  private:
   static std::vector<nodes::Upstream> collect_upstream(const GraphRun& graph, std::size_t node);
-  static asio::awaitable<bool> wait_before_retry(GraphRun& graph, std::size_t node, int next_attempt);
-  static asio::awaitable<void> attempt(std::shared_ptr<GraphRun> graph, std::size_t node, int attempt,
-                                       const std::vector<nodes::Upstream>& upstream);
+  static asio::awaitable<bool> wait_before_retry(GraphRun& graph, std::size_t node,
+                                                 int next_attempt);
+  static asio::awaitable<void> attempt(std::shared_ptr<GraphRun> graph, std::size_t node,
+                                       int attempt, const std::vector<nodes::Upstream>& upstream);
   friend void start_node(std::shared_ptr<GraphRun> graph, std::size_t node);
 
   static void append_log(GraphRun& graph, std::size_t node, nodes::LogLevel level,
@@ -106,8 +107,7 @@ class NodeRunner final : public nodes::NodeContext {
   const std::vector<nodes::Upstream>& upstream_;
 };
 
-std::vector<nodes::Upstream> NodeRunner::collect_upstream(const GraphRun& graph,
-                                                          std::size_t node) {
+std::vector<nodes::Upstream> NodeRunner::collect_upstream(const GraphRun& graph, std::size_t node) {
   std::vector<nodes::Upstream> upstream;
   for (std::size_t e : graph.graph_.nodes[node].in_edges) {
     const auto& edge = graph.graph_.edges[e];
@@ -126,9 +126,9 @@ asio::awaitable<bool> NodeRunner::wait_before_retry(GraphRun& graph, std::size_t
   const auto& def = *graph.graph_.nodes[node].def;
   const auto delay = retry_delay(def.retry, next_attempt, graph.shared_.random);
   append_log(graph, node, nodes::LogLevel::warn,
-              "attempt " + std::to_string(next_attempt - 1) + " failed: " +
-                  graph.states_[node].record.error->message + "; retrying in " +
-                  std::to_string(delay.count()) + " ms");
+             "attempt " + std::to_string(next_attempt - 1) +
+                 " failed: " + graph.states_[node].record.error->message + "; retrying in " +
+                 std::to_string(delay.count()) + " ms");
   asio::steady_timer timer(graph.executor_, delay);
   boost::system::error_code ec;
   co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -215,7 +215,8 @@ asio::awaitable<void> NodeRunner::run(std::shared_ptr<GraphRun> graph, std::size
   }
   if (record.status == NodeStatus::failed && def.on_error == pipeline::OnError::continue_run) {
     // `continue`: the error becomes the output and downstream runs on.
-    record.output = std::make_shared<const json::value>(json::object{{"error", to_json(*record.error)}});
+    record.output =
+        std::make_shared<const json::value>(json::object{{"error", to_json(*record.error)}});
   }
   record.finished_at = system_clock::now();
 }
@@ -229,7 +230,8 @@ void start_node(std::shared_ptr<GraphRun> graph, std::size_t node) {
                    if (e) {
                      NodeRun& record = graph->states_[node].record;
                      record.status = NodeStatus::failed;
-                     record.error = Error::make(ErrorCode::internal, "the engine failed to run this block");
+                     record.error =
+                         Error::make(ErrorCode::internal, "the engine failed to run this block");
                      record.error->node_id = record.node_id;
                    }
                    graph->on_node_done(node);

@@ -6,22 +6,32 @@ namespace weft::engine {
 
 std::string_view to_string(NodeStatus status) {
   switch (status) {
-    case NodeStatus::pending: return "pending";
-    case NodeStatus::running: return "running";
-    case NodeStatus::succeeded: return "succeeded";
-    case NodeStatus::failed: return "failed";
-    case NodeStatus::skipped: return "skipped";
-    case NodeStatus::cancelled: return "cancelled";
+    case NodeStatus::pending:
+      return "pending";
+    case NodeStatus::running:
+      return "running";
+    case NodeStatus::succeeded:
+      return "succeeded";
+    case NodeStatus::failed:
+      return "failed";
+    case NodeStatus::skipped:
+      return "skipped";
+    case NodeStatus::cancelled:
+      return "cancelled";
   }
   return "pending";
 }
 
 std::string_view to_string(RunStatus status) {
   switch (status) {
-    case RunStatus::running: return "running";
-    case RunStatus::succeeded: return "succeeded";
-    case RunStatus::failed: return "failed";
-    case RunStatus::cancelled: return "cancelled";
+    case RunStatus::running:
+      return "running";
+    case RunStatus::succeeded:
+      return "succeeded";
+    case RunStatus::failed:
+      return "failed";
+    case RunStatus::cancelled:
+      return "cancelled";
   }
   return "running";
 }
@@ -52,9 +62,8 @@ json::object to_json(const NodeRun& node) {
     out["finished_at"] = format_time(*node.finished_at);
   }
   if (node.started_at && node.finished_at) {
-    out["duration_ms"] = std::chrono::duration<double, std::milli>(*node.finished_at -
-                                                                   *node.started_at)
-                             .count();
+    out["duration_ms"] =
+        std::chrono::duration<double, std::milli>(*node.finished_at - *node.started_at).count();
   }
   if (node.output) {
     out["output"] = *node.output;

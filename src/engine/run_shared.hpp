@@ -24,14 +24,14 @@ struct RunShared {
   EventSink* events = nullptr;
   std::uint64_t next_seq = 1;
   /// Retry jitter only; seeded cheaply per run (std::random_device costs a syscall).
-  std::minstd_rand random{static_cast<std::uint_fast32_t>(
-      std::chrono::steady_clock::now().time_since_epoch().count())};
+  std::minstd_rand random{
+      static_cast<std::uint_fast32_t>(std::chrono::steady_clock::now().time_since_epoch().count())};
 
   void emit(std::string type, std::string node_id, json::object data) {
     if (events == nullptr) {
       return;
     }
-    Event event{next_seq++,       std::move(type), execution_id,
+    Event event{next_seq++,         std::move(type), execution_id,
                 std::move(node_id), std::move(data), std::chrono::system_clock::now()};
     events->on_event(event);
   }

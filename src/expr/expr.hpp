@@ -17,9 +17,9 @@ namespace weft::expr {
 
 /// Bounds on compilation and evaluation. Breaking one is an ErrorCode::limit_exceeded.
 struct Limits {
-  std::size_t max_template_bytes = 64 * 1024;    ///< source text of one template
-  std::size_t max_output_bytes = 1024 * 1024;    ///< rendered text / serialized value
-  std::size_t max_depth = 64;                    ///< expression nesting (parentheses, literals, calls)
+  std::size_t max_template_bytes = 64 * 1024;  ///< source text of one template
+  std::size_t max_output_bytes = 1024 * 1024;  ///< rendered text / serialized value
+  std::size_t max_depth = 64;  ///< expression nesting (parentheses, literals, calls)
 };
 
 /// The names an expression can see. Implemented by the engine over a run's state.
@@ -42,7 +42,9 @@ class MapScope final : public Scope {
   explicit MapScope(json::object names) : names_(std::move(names)) {}
   void set(std::string_view name, json::value value) { names_[name] = std::move(value); }
   const json::value* find(std::string_view name) const override { return names_.if_contains(name); }
-  const json::value* find_node(std::string_view id) const override { return names_.if_contains(id); }
+  const json::value* find_node(std::string_view id) const override {
+    return names_.if_contains(id);
+  }
   void for_each_name(const std::function<void(std::string_view)>& visit) const override {
     for (const auto& entry : names_) {
       visit(entry.key());

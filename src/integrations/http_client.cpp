@@ -66,8 +66,7 @@ Error timeout_error(std::string_view host, std::chrono::milliseconds timeout) {
 /// creating sessions from one SSL_CTX on many threads).
 class BeastHttpClient final : public HttpClient {
  public:
-  explicit BeastHttpClient(AddressGuard guard)
-      : guard_(std::move(guard)) {}
+  explicit BeastHttpClient(AddressGuard guard) : guard_(std::move(guard)) {}
 
   net::awaitable<Result<HttpResponse>> send(HttpRequest request) override {
     return run(std::move(request), nullptr);
@@ -90,8 +89,7 @@ class BeastHttpClient final : public HttpClient {
     std::call_once(tls_once_, [this] {
       tls_.emplace(ssl::context::tls_client);
       tls_->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
-                        ssl::context::no_tlsv1_1);
+                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
       tls_->set_default_verify_paths();
       tls_->set_verify_mode(ssl::verify_peer);
     });

@@ -4,7 +4,9 @@
 
 namespace weft::nodes {
 
-json::value literal(std::string_view text) { return json::parse(text); }
+json::value literal(std::string_view text) {
+  return json::parse(text);
+}
 
 std::string text_of(const json::value& output) {
   if (output.is_string()) {

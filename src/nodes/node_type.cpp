@@ -7,22 +7,32 @@ namespace weft::nodes {
 
 std::string_view to_string(Category category) {
   switch (category) {
-    case Category::input: return "Input";
-    case Category::llm: return "LLM";
-    case Category::knowledge: return "Knowledge";
-    case Category::logic: return "Logic";
-    case Category::integration: return "Integration";
-    case Category::output: return "Output";
+    case Category::input:
+      return "Input";
+    case Category::llm:
+      return "LLM";
+    case Category::knowledge:
+      return "Knowledge";
+    case Category::logic:
+      return "Logic";
+    case Category::integration:
+      return "Integration";
+    case Category::output:
+      return "Output";
   }
   return "Logic";
 }
 
 std::string_view to_string(LogLevel level) {
   switch (level) {
-    case LogLevel::debug: return "debug";
-    case LogLevel::info: return "info";
-    case LogLevel::warn: return "warn";
-    case LogLevel::error: return "error";
+    case LogLevel::debug:
+      return "debug";
+    case LogLevel::info:
+      return "info";
+    case LogLevel::warn:
+      return "warn";
+    case LogLevel::error:
+      return "error";
   }
   return "info";
 }

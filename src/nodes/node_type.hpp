@@ -79,8 +79,8 @@ class NodeContext {
   /// Runs `body` once per item, at most `concurrency` at a time; returns the
   /// outputs of each run's output nodes, in item order.
   virtual boost::asio::awaitable<Result<json::array>> run_each(const pipeline::CompiledGraph& body,
-                                                                const json::array& items,
-                                                                int concurrency) = 0;
+                                                               const json::array& items,
+                                                               int concurrency) = 0;
 };
 
 class NodeType : public pipeline::NodeKind {

@@ -37,11 +37,13 @@ Registry make_core_registry() {
   return registry;
 }
 
-void Registry::add(std::unique_ptr<NodeType> type) { types_.push_back(std::move(type)); }
+void Registry::add(std::unique_ptr<NodeType> type) {
+  types_.push_back(std::move(type));
+}
 
 const NodeType* Registry::find(std::string_view type) const {
-  auto it = std::find_if(types_.begin(), types_.end(),
-                         [&](const auto& t) { return t->type() == type; });
+  auto it =
+      std::find_if(types_.begin(), types_.end(), [&](const auto& t) { return t->type() == type; });
   return it == types_.end() ? nullptr : it->get();
 }
 

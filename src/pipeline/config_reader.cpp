@@ -4,7 +4,8 @@ namespace weft::pipeline {
 
 std::optional<std::string> ConfigReader::string(std::string_view key) const {
   const json::value* v = value(key);
-  return v != nullptr && v->is_string() ? std::optional(std::string(v->get_string())) : std::nullopt;
+  return v != nullptr && v->is_string() ? std::optional(std::string(v->get_string()))
+                                        : std::nullopt;
 }
 
 std::optional<std::int64_t> ConfigReader::integer(std::string_view key) const {

@@ -53,7 +53,8 @@ class ConfigReader {
   /// A JSON field whose strings are templates.
   std::optional<expr::JsonTemplate> json_template(std::string_view key);
   /// A string inside the config at `sub_pointer` (relative, e.g. "/cases/0/equals") as a template.
-  std::optional<expr::Template> text_template_at(const json::value& text, std::string_view sub_pointer);
+  std::optional<expr::Template> text_template_at(const json::value& text,
+                                                 std::string_view sub_pointer);
   /// An inline graph (`{nodes, edges}`) compiled with the same rules.
   std::shared_ptr<const CompiledGraph> subgraph(std::string_view key);
 

@@ -17,8 +17,8 @@ enum class OnError { fail, continue_run, branch };
 std::string_view to_string(OnError on_error);
 
 struct RetryPolicy {
-  int max_attempts = 1;                     ///< 1 = no retry
-  std::chrono::milliseconds backoff{500};   ///< first delay; doubles each attempt
+  int max_attempts = 1;                    ///< 1 = no retry
+  std::chrono::milliseconds backoff{500};  ///< first delay; doubles each attempt
   std::chrono::milliseconds max_backoff{30'000};
 };
 

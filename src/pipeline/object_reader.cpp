@@ -29,8 +29,8 @@ const json::value* ObjectReader::member(std::string_view key, std::string_view e
     return nullptr;
   }
   if (!fits(*value)) {
-    problems_.push_back({at(key), "must be " + std::string(expected) + ", not " +
-                                      std::string(kind_name(*value))});
+    problems_.push_back(
+        {at(key), "must be " + std::string(expected) + ", not " + std::string(kind_name(*value))});
     return nullptr;
   }
   return value;
@@ -46,15 +46,16 @@ std::optional<std::string> ObjectReader::string(std::string_view key) {
 
 std::optional<std::int64_t> ObjectReader::integer(std::string_view key, std::int64_t min,
                                                   std::int64_t max) {
-  auto* value = member(key, "an integer", [](const json::value& v) { return v.is_int64() || v.is_uint64(); });
+  auto* value =
+      member(key, "an integer", [](const json::value& v) { return v.is_int64() || v.is_uint64(); });
   if (value == nullptr) {
     return std::nullopt;
   }
   const bool too_big = value->is_uint64() && value->get_uint64() > static_cast<std::uint64_t>(max);
   const std::int64_t n = too_big ? max : value->to_number<std::int64_t>();
   if (too_big || n < min || n > max) {
-    problems_.push_back({at(key), "must be between " + std::to_string(min) + " and " +
-                                      std::to_string(max)});
+    problems_.push_back(
+        {at(key), "must be between " + std::to_string(min) + " and " + std::to_string(max)});
     return std::nullopt;
   }
   return n;

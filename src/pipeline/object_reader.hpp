@@ -34,7 +34,8 @@ class ObjectReader {
   void problem(std::string_view key, std::string message);
 
  private:
-  const json::value* member(std::string_view key, std::string_view expected, bool (*fits)(const json::value&));
+  const json::value* member(std::string_view key, std::string_view expected,
+                            bool (*fits)(const json::value&));
   const json::object& object_;
   std::string pointer_;
   Problems& problems_;

@@ -63,8 +63,8 @@ NodeDef parse_node(const json::value& value, const std::string& pointer,
     return node;
   }
   ObjectReader reader(value.get_object(), pointer, problems);
-  reader.only({"id", "type", "label", "config", "version", "position", "retry", "timeout_ms",
-               "on_error"});
+  reader.only(
+      {"id", "type", "label", "config", "version", "position", "retry", "timeout_ms", "on_error"});
   if (auto id = reader.string("id")) {
     node.id = *id;
     if (!is_valid_id(node.id, limits.max_id_length)) {
@@ -99,7 +99,8 @@ NodeDef parse_node(const json::value& value, const std::string& pointer,
 EdgeDef parse_edge(const json::value& value, const std::string& pointer, Problems& problems) {
   EdgeDef edge;
   if (!value.is_object()) {
-    problems.push_back({pointer, "an edge must be an object, not " + std::string(kind_name(value))});
+    problems.push_back(
+        {pointer, "an edge must be an object, not " + std::string(kind_name(value))});
     return edge;
   }
   ObjectReader reader(value.get_object(), pointer, problems);
@@ -164,7 +165,8 @@ void parse_graph(const json::object& doc, std::string_view base, const Definitio
     problems.push_back({std::string(base), "missing `nodes` (a list of blocks)"});
   }
   if (!doc.contains("edges")) {
-    problems.push_back({std::string(base), "missing `edges` (a list of connections; may be empty)"});
+    problems.push_back(
+        {std::string(base), "missing `edges` (a list of connections; may be empty)"});
   }
   if (nodes != nullptr && nodes->size() > limits.max_nodes) {
     reader.problem("nodes", "has " + std::to_string(nodes->size()) + " nodes; the limit is " +
@@ -194,7 +196,8 @@ Definition parse_definition(const json::value& doc, Problems& problems,
                             const DefinitionLimits& limits) {
   Definition out;
   if (!doc.is_object()) {
-    problems.push_back({"", "a pipeline must be a JSON object, not " + std::string(kind_name(doc))});
+    problems.push_back(
+        {"", "a pipeline must be a JSON object, not " + std::string(kind_name(doc))});
     return out;
   }
   ObjectReader reader(doc.get_object(), "", problems);
@@ -213,9 +216,12 @@ Definition parse_definition(const json::value& doc, Problems& problems,
 
 std::string_view to_string(OnError on_error) {
   switch (on_error) {
-    case OnError::fail: return "fail";
-    case OnError::continue_run: return "continue";
-    case OnError::branch: return "branch";
+    case OnError::fail:
+      return "fail";
+    case OnError::continue_run:
+      return "continue";
+    case OnError::branch:
+      return "branch";
   }
   return "fail";
 }

@@ -32,7 +32,8 @@ std::vector<std::size_t> find_cycle(std::size_t node_count,
     }
   }
   // Walking predecessors gives the cycle backwards.
-  std::vector<std::size_t> cycle(walk.begin() + static_cast<std::ptrdiff_t>(seen_at[current]), walk.end());
+  std::vector<std::size_t> cycle(walk.begin() + static_cast<std::ptrdiff_t>(seen_at[current]),
+                                 walk.end());
   std::reverse(cycle.begin(), cycle.end());
   // Start from the earliest node so the message reads like the definition.
   std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());

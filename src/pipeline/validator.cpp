@@ -114,11 +114,11 @@ class GraphCompiler {
       if (!source || !target) {
         continue;
       }
-      const std::string key = def.source + "\n" + def.source_handle + "\n" + def.target + "\n" +
-                              def.target_handle;
+      const std::string key =
+          def.source + "\n" + def.source_handle + "\n" + def.target + "\n" + def.target_handle;
       if (!seen.insert(key).second) {
-        problems_.push_back({edge_pointer(i, base_, ""), "duplicate edge from `" + def.source +
-                                                             "` to `" + def.target + "`"});
+        problems_.push_back({edge_pointer(i, base_, ""),
+                             "duplicate edge from `" + def.source + "` to `" + def.target + "`"});
         continue;
       }
       g.edges.push_back({*source, *target, def.source_handle, def.target_handle});
@@ -194,8 +194,8 @@ class GraphCompiler {
     if (is_visible(n, ref.name)) {
       return;
     }
-    const std::string where = "`" + ref.name + "` at column " +
-                              std::to_string(column_base + ref.offset + 1);
+    const std::string where =
+        "`" + ref.name + "` at column " + std::to_string(column_base + ref.offset + 1);
     const std::string& self = graph_->definition.nodes[n].id;
     std::string message;
     if (ref.name == self) {

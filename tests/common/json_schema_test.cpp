@@ -1,7 +1,8 @@
 #include "common/json_schema.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 namespace weft {
 namespace {

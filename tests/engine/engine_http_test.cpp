@@ -1,7 +1,8 @@
 // Engine behaviour that needs a real HTTP peer: retries and loop concurrency.
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
 
 #include "fixtures/engine_harness.hpp"
 #include "fixtures/http_peer.hpp"
@@ -80,7 +81,8 @@ TEST(EngineHttp, ALoopOf100WithConcurrency4NeverRunsMoreThan4AndKeepsOrder) {
   const auto& results = run.result.outputs.at("each").at("results").as_array();
   ASSERT_EQ(results.size(), 100u);
   for (std::size_t i = 0; i < results.size(); ++i) {
-    EXPECT_EQ(results[i].at("get").at("body").at("path"), json::value("/item/" + std::to_string(i)));
+    EXPECT_EQ(results[i].at("get").at("body").at("path"),
+              json::value("/item/" + std::to_string(i)));
   }
 }
 
@@ -91,7 +93,8 @@ TEST(EngineHttp, CancellingInterruptsAnHttpCallInFlight) {
     return response;
   });
   auto run = run_pipeline(with_url(R"({"nodes": [{"id": "call", "type": "http_request",
-      "config": {"url": "URL"}}], "edges": []})", peer.url("/slow")),
+      "config": {"url": "URL"}}], "edges": []})",
+                                   peer.url("/slow")),
                           {.cancel_after = 100ms, .allow = {"127.0.0.1/32"}});
   EXPECT_EQ(run.result.status, RunStatus::cancelled);
   EXPECT_LT(run.elapsed, 300ms);
@@ -105,7 +108,8 @@ TEST(EngineHttp, TemplatedBodyHeadersAndQueryReachThePeer) {
       {"id": "post", "type": "http_request", "config": {"method": "POST", "url": "URL",
         "headers": {"X-Who": "{{ who.text }}"}, "query": {"q": "{{ who.text | upper }}", "n": 2},
         "body": {"greeting": "Hi {{ who.text }}", "n": "{{ 1 + 1 }}"}}}],
-      "edges": [{"source": "who", "target": "post"}]})", peer.url("/echo")),
+      "edges": [{"source": "who", "target": "post"}]})",
+                                   peer.url("/echo")),
                           {.inputs = {{"who", "ada lovelace"}}, .allow = {"127.0.0.1/32"}});
   ASSERT_EQ(run.result.status, RunStatus::succeeded);
   const auto request = peer.last_request();
@@ -121,13 +125,15 @@ TEST(EngineHttp, FormAndTextBodies) {
   HttpPeer peer([](const PeerRequest& r) { return PeerResponse::text(200, r.body); });
   auto form = run_pipeline(with_url(R"({"nodes": [{"id": "post", "type": "http_request",
       "config": {"method": "PUT", "url": "URL", "body_type": "form", "body": {"a": "x y", "b": "{{ 3 }}"}}}],
-      "edges": []})", peer.url("/form")),
+      "edges": []})",
+                                    peer.url("/form")),
                            {.allow = {"127.0.0.1/32"}});
   EXPECT_EQ(peer.last_request().header("content-type"), "application/x-www-form-urlencoded");
   EXPECT_EQ(form.result.outputs.at("post").at("body"), "a=x%20y&b=3");
   auto text = run_pipeline(with_url(R"({"nodes": [{"id": "post", "type": "http_request",
       "config": {"method": "PATCH", "url": "URL", "body_type": "text", "body": "plain {{ 'words' }}"}}],
-      "edges": []})", peer.url("/text")),
+      "edges": []})",
+                                    peer.url("/text")),
                            {.allow = {"127.0.0.1/32"}});
   EXPECT_EQ(peer.last_request().method, "PATCH");
   EXPECT_EQ(text.result.outputs.at("post").at("body"), "plain words");
@@ -136,7 +142,8 @@ TEST(EngineHttp, FormAndTextBodies) {
 TEST(EngineHttp, PrivateAddressesAreRefusedWithoutTheAllowList) {
   HttpPeer peer([](const PeerRequest&) { return PeerResponse::json("{}"); });
   auto run = run_pipeline(with_url(R"({"nodes": [{"id": "call", "type": "http_request",
-      "config": {"method": "DELETE", "url": "URL"}}], "edges": []})", peer.url("/")));
+      "config": {"method": "DELETE", "url": "URL"}}], "edges": []})",
+                                   peer.url("/")));
   EXPECT_EQ(run.result.status, RunStatus::failed);
   EXPECT_EQ(run.result.error->code, ErrorCode::address_refused);
   EXPECT_EQ(peer.requests(), 0u);

@@ -235,7 +235,8 @@ TEST(Engine, LoopItemFailureFailsTheLoopNamingTheItem) {
     "edges": []})");
   EXPECT_EQ(run.result.status, RunStatus::failed);
   ASSERT_TRUE(run.result.error);
-  EXPECT_NE(run.result.error->message.find("item 1"), std::string::npos) << run.result.error->message;
+  EXPECT_NE(run.result.error->message.find("item 1"), std::string::npos)
+      << run.result.error->message;
 }
 
 TEST(Engine, EventsArriveInOrderWithSequenceNumbers) {

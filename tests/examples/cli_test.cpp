@@ -1,6 +1,7 @@
 // `weft validate` and `weft run` with bad input: clear errors, right exit codes.
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 #include "fixtures/paths.hpp"
 #include "fixtures/process.hpp"
@@ -11,7 +12,9 @@ namespace {
 using testing::run_weft;
 using testing::temp_file;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(Cli, ValidateListsEveryProblemAndExits2) {
   auto file = temp_file(R"({"nodes": [{"id": "a", "type": "llm_chat", "config": {}},
@@ -69,7 +72,8 @@ TEST(Cli, OversizedFilesAreRefused) {
 TEST(Cli, AHundredThousandNodesIsAClearError) {
   std::string doc = R"({"edges": [], "nodes": [)";
   for (int i = 0; i < 100'000; ++i) {
-    doc += (i ? "," : "") + std::string(R"({"id":"n)") + std::to_string(i) + R"(","type":"delay","config":{"ms":1}})";
+    doc += (i ? "," : "") + std::string(R"({"id":"n)") + std::to_string(i) +
+           R"(","type":"delay","config":{"ms":1}})";
   }
   doc += "]}";
   auto r = run_weft({"validate", temp_file(doc)});
@@ -86,10 +90,12 @@ TEST(Cli, TemplateExpandingPastItsLimitFailsTheRun) {
     const std::string id = "d" + std::to_string(i);
     const std::string prev = i == 0 ? "" : "d" + std::to_string(i - 1);
     const std::string source = i == 0 ? expr : prev + ".text";
-    nodes += (i ? "," : "") + std::string(R"({"id":")") + id + R"(","type":"template","config":{"template":"{{ )" +
-             source + " + " + source + R"( }}"}})";
+    nodes += (i ? "," : "") + std::string(R"({"id":")") + id +
+             R"(","type":"template","config":{"template":"{{ )" + source + " + " + source +
+             R"( }}"}})";
     if (i > 0) {
-      edges += (i > 1 ? "," : "") + std::string(R"({"source":")") + prev + R"(","target":")" + id + "\"}";
+      edges += (i > 1 ? "," : "") + std::string(R"({"source":")") + prev + R"(","target":")" + id +
+               "\"}";
     }
   }
   auto file = temp_file(R"({"nodes": [)" + nodes + R"(], "edges": [)" + edges + "]}");
@@ -113,7 +119,8 @@ TEST(Cli, BadArgumentsExit2) {
 }
 
 TEST(Cli, FailedRunsExit1AndSayWhy) {
-  auto file = temp_file(R"({"nodes": [{"id": "t", "type": "template", "config": {"template": "{{ input.who.name }}"}}], "edges": []})");
+  auto file = temp_file(
+      R"({"nodes": [{"id": "t", "type": "template", "config": {"template": "{{ input.who.name }}"}}], "edges": []})");
   auto r = run_weft({"run", file});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(has(r.err, "run failed in `t`")) << r.err;

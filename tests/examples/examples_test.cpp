@@ -1,9 +1,10 @@
 // Every pipeline in examples/ runs with the real `weft` binary and does what
 // its description says.
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <boost/json/parse.hpp>
 #include <filesystem>
-#include <gtest/gtest.h>
 
 #include "fixtures/http_peer.hpp"
 #include "fixtures/paths.hpp"
@@ -15,7 +16,9 @@ namespace {
 using testing::run_weft;
 namespace json = boost::json;
 
-std::string example(const std::string& name) { return testing::source_dir() + "/examples/" + name; }
+std::string example(const std::string& name) {
+  return testing::source_dir() + "/examples/" + name;
+}
 
 json::value outputs(const testing::ProcessResult& r) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -24,7 +27,8 @@ json::value outputs(const testing::ProcessResult& r) {
 
 TEST(Examples, EveryExampleValidates) {
   int count = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() + "/examples")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::source_dir() + "/examples")) {
     auto r = run_weft({"validate", entry.path().string()});
     EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.out;
     ++count;
@@ -33,9 +37,11 @@ TEST(Examples, EveryExampleValidates) {
 }
 
 TEST(Examples, TicketTriageBranchesOnACondition) {
-  auto urgent = outputs(run_weft({"run", example("ticket_triage.json"), "--input", "text=Site down!"}));
+  auto urgent =
+      outputs(run_weft({"run", example("ticket_triage.json"), "--input", "text=Site down!"}));
   EXPECT_EQ(urgent.at("answer"), "ESCALATE to on-call: Site down!");
-  auto routine = outputs(run_weft({"run", example("ticket_triage.json"), "--input", "text=Hello there"}));
+  auto routine =
+      outputs(run_weft({"run", example("ticket_triage.json"), "--input", "text=Hello there"}));
   EXPECT_TRUE(routine.at("answer").as_string().starts_with("Thanks for writing"));
 }
 
@@ -48,7 +54,8 @@ TEST(Examples, FanOutAndMerge) {
 TEST(Examples, LoopWithConcurrencyKeepsOrder) {
   auto inputs = testing::temp_file(R"({"names": ["x", "y", "z", "w"]})");
   auto out = outputs(run_weft({"run", example("loop_concurrency.json"), "--inputs", inputs}));
-  EXPECT_EQ(out.at("greetings"), json::parse(R"(["1. Hello, x!", "2. Hello, y!", "3. Hello, z!", "4. Hello, w!"])"));
+  EXPECT_EQ(out.at("greetings"),
+            json::parse(R"(["1. Hello, x!", "2. Hello, y!", "3. Hello, z!", "4. Hello, w!"])"));
 }
 
 TEST(Examples, RetriesAFlakyApi) {
@@ -57,8 +64,9 @@ TEST(Examples, RetriesAFlakyApi) {
     return ++calls <= 2 ? testing::PeerResponse::text(500, "oops")
                         : testing::PeerResponse::json(R"({"answer": 42})");
   });
-  auto r = run_weft({"run", example("retry_flaky_api.json"), "--events", "--input", "url=" + peer.url("/api")},
-                    {"WEFT_ALLOW_NETWORKS=127.0.0.1/32"});
+  auto r = run_weft(
+      {"run", example("retry_flaky_api.json"), "--events", "--input", "url=" + peer.url("/api")},
+      {"WEFT_ALLOW_NETWORKS=127.0.0.1/32"});
   auto out = outputs(r);
   EXPECT_EQ(out.at("result").at("body").at("answer"), 42);
   EXPECT_EQ(calls.load(), 3);
@@ -67,14 +75,17 @@ TEST(Examples, RetriesAFlakyApi) {
 
 TEST(Examples, HttpRequestWithATemplatedBody) {
   testing::HttpPeer peer([](const testing::PeerRequest& req) {
-    return testing::PeerResponse::json(R"({"received": )" + req.body + R"(, "target": ")" + req.target + "\"}");
+    return testing::PeerResponse::json(R"({"received": )" + req.body + R"(, "target": ")" +
+                                       req.target + "\"}");
   });
   auto inputs = testing::temp_file(R"({"name": "  Ada ", "email": "ADA@EXAMPLE.ORG", "url": ")" +
                                    peer.url("/signup") + "\"}");
   auto out = outputs(run_weft({"run", example("http_templated_body.json"), "--inputs", inputs},
                               {"WEFT_ALLOW_NETWORKS=127.0.0.1"}));
-  EXPECT_EQ(out.at("reply").at("received"),
-            json::parse(R"({"greeting": "Welcome, Ada!", "email": "ada@example.org", "tags": ["free", "signup"]})"));
+  EXPECT_EQ(
+      out.at("reply").at("received"),
+      json::parse(
+          R"({"greeting": "Welcome, Ada!", "email": "ada@example.org", "tags": ["free", "signup"]})"));
   EXPECT_EQ(out.at("reply").at("target"), "/signup?plan=free");
   EXPECT_EQ(peer.last_request().header("x-source"), "weft");
 }
@@ -86,7 +97,9 @@ TEST(Examples, OnErrorBranchUsesTheFallback) {
 }
 
 TEST(Examples, SwitchPicksACase) {
-  EXPECT_EQ(outputs(run_weft({"run", example("language_switch.json"), "--input", "lang=DE"})).at("greeting"), "Hallo!");
+  EXPECT_EQ(outputs(run_weft({"run", example("language_switch.json"), "--input", "lang=DE"}))
+                .at("greeting"),
+            "Hallo!");
   EXPECT_EQ(outputs(run_weft({"run", example("language_switch.json")})).at("greeting"), "Hello!");
 }
 

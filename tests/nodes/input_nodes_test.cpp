@@ -1,6 +1,7 @@
 // input_text, input_json, input_variables: what a caller must provide.
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 #include "fixtures/engine_harness.hpp"
 

@@ -1,6 +1,7 @@
 // template, transform, condition, switch, merge, loop, delay through the real engine.
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 #include "fixtures/engine_harness.hpp"
 
@@ -69,9 +70,11 @@ std::string merge_with(std::string mode) {
 
 TEST(Merge, AllAppendFirst) {
   auto all = run_pipeline(merge_with("all"));
-  EXPECT_EQ(all.result.outputs.at("m").at("json"), json::parse(R"({"a": {"text": "A"}, "b": {"text": "B"}})"));
+  EXPECT_EQ(all.result.outputs.at("m").at("json"),
+            json::parse(R"({"a": {"text": "A"}, "b": {"text": "B"}})"));
   auto append = run_pipeline(merge_with("append"));
-  EXPECT_EQ(append.result.outputs.at("m").at("json"), json::parse(R"([{"text": "A"}, {"text": "B"}])"));
+  EXPECT_EQ(append.result.outputs.at("m").at("json"),
+            json::parse(R"([{"text": "A"}, {"text": "B"}])"));
   auto first = run_pipeline(merge_with("first"));
   EXPECT_EQ(first.result.outputs.at("m").at("json"), json::parse(R"({"text": "A"})"));
 }
@@ -95,7 +98,8 @@ TEST(Loop, BodiesReadOuterOutputs) {
 }
 
 TEST(Delay, Waits) {
-  auto run = run_pipeline(R"({"nodes": [{"id": "d", "type": "delay", "config": {"ms": 50}}], "edges": []})");
+  auto run = run_pipeline(
+      R"({"nodes": [{"id": "d", "type": "delay", "config": {"ms": 50}}], "edges": []})");
   EXPECT_GE(run.elapsed, 50ms);
   EXPECT_EQ(run.result.status, engine::RunStatus::succeeded);
 }

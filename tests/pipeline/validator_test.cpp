@@ -39,8 +39,10 @@ TEST(Validator, TheMinimalBriefPipelineNamesLlmChatAsUnknown) {
 }
 
 TEST(Validator, UnknownTypeSuggestsTheClosest) {
-  auto problems = problems_of(R"({"nodes": [{"id": "a", "type": "templte", "config": {}}], "edges": []})");
-  EXPECT_EQ(message_at(problems, "/nodes/0/type"), "unknown node type `templte`; did you mean `template`?");
+  auto problems =
+      problems_of(R"({"nodes": [{"id": "a", "type": "templte", "config": {}}], "edges": []})");
+  EXPECT_EQ(message_at(problems, "/nodes/0/type"),
+            "unknown node type `templte`; did you mean `template`?");
 }
 
 TEST(Validator, UnknownKeysAndWrongTypesAreReported) {
@@ -80,7 +82,8 @@ TEST(Validator, DanglingEdgesNameTheMissingNode) {
   auto problems = problems_of(R"({"nodes": [
       {"id": "first", "type": "template", "config": {"template": "x"}}],
     "edges": [{"source": "frist", "target": "ghost"}]})");
-  EXPECT_EQ(message_at(problems, "/edges/0/source"), "edge source `frist` is not a node; did you mean `first`?");
+  EXPECT_EQ(message_at(problems, "/edges/0/source"),
+            "edge source `frist` is not a node; did you mean `first`?");
   EXPECT_EQ(message_at(problems, "/edges/0/target"), "edge target `ghost` is not a node");
 }
 
@@ -95,8 +98,10 @@ TEST(Validator, HandlesAreChecked) {
               {"source": "c", "target": "b"},
               {"source": "a", "sourceHandle": "error", "target": "d"},
               {"source": "b", "target": "e", "targetHandle": "side"}]})");
-  EXPECT_EQ(message_at(problems, "/edges/0/sourceHandle"), "`c` has no output handle `maybe`; its handles are true, false");
-  EXPECT_TRUE(contains(message_at(problems, "/edges/1/sourceHandle"), "must name its sourceHandle"));
+  EXPECT_EQ(message_at(problems, "/edges/0/sourceHandle"),
+            "`c` has no output handle `maybe`; its handles are true, false");
+  EXPECT_TRUE(
+      contains(message_at(problems, "/edges/1/sourceHandle"), "must name its sourceHandle"));
   EXPECT_TRUE(contains(message_at(problems, "/edges/2/sourceHandle"), "\"on_error\": \"branch\""));
   EXPECT_TRUE(contains(message_at(problems, "/edges/3/targetHandle"), "no input handle `side`"));
 }
@@ -190,7 +195,8 @@ TEST(Validator, NewerNodeVersionsAreRefused) {
 TEST(Validator, OnErrorMustBeKnown) {
   auto problems = problems_of(R"({"nodes": [
       {"id": "t", "type": "template", "on_error": "ignore", "config": {"template": "x"}}], "edges": []})");
-  EXPECT_EQ(message_at(problems, "/nodes/0/on_error"), "must be one of fail, continue, branch; got `ignore`");
+  EXPECT_EQ(message_at(problems, "/nodes/0/on_error"),
+            "must be one of fail, continue, branch; got `ignore`");
 }
 
 TEST(Validator, SwitchCasesBecomeHandles) {

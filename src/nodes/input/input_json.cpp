@@ -79,6 +79,8 @@ class InputJson final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_input_json() { return std::make_unique<InputJson>(); }
+std::unique_ptr<NodeType> make_input_json() {
+  return std::make_unique<InputJson>();
+}
 
 }  // namespace weft::nodes

@@ -48,8 +48,8 @@ class InputText final : public NodeType {
     const json::value* given = inputs.if_contains(config.name);
     if (given == nullptr || given->is_null()) {
       if (config.required && !config.default_value) {
-        return {{"/" + pointer_token(config.name), "`" + config.name + "` (" + config.label +
-                                                       ") is required"}};
+        return {{"/" + pointer_token(config.name),
+                 "`" + config.name + "` (" + config.label + ") is required"}};
       }
       return {};
     }
@@ -75,6 +75,8 @@ class InputText final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_input_text() { return std::make_unique<InputText>(); }
+std::unique_ptr<NodeType> make_input_text() {
+  return std::make_unique<InputText>();
+}
 
 }  // namespace weft::nodes

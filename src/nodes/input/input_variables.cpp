@@ -16,12 +16,18 @@ struct InputVariablesConfig final : pipeline::NodeConfig {
 };
 
 bool has_type(const json::value& v, std::string_view type) {
-  if (type == "string") return v.is_string();
-  if (type == "number") return v.is_number();
-  if (type == "integer") return v.is_int64() || v.is_uint64();
-  if (type == "boolean") return v.is_bool();
-  if (type == "object") return v.is_object();
-  if (type == "array") return v.is_array();
+  if (type == "string")
+    return v.is_string();
+  if (type == "number")
+    return v.is_number();
+  if (type == "integer")
+    return v.is_int64() || v.is_uint64();
+  if (type == "boolean")
+    return v.is_bool();
+  if (type == "object")
+    return v.is_object();
+  if (type == "array")
+    return v.is_array();
   return true;
 }
 
@@ -100,6 +106,8 @@ class InputVariables final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_input_variables() { return std::make_unique<InputVariables>(); }
+std::unique_ptr<NodeType> make_input_variables() {
+  return std::make_unique<InputVariables>();
+}
 
 }  // namespace weft::nodes

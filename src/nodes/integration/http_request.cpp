@@ -48,13 +48,14 @@ json::value response_body(const integrations::HttpResponse& response) {
 class HttpRequestNode final : public NodeType {
  public:
   HttpRequestNode()
-      : NodeType({.type = "http_request",
-                  .category = Category::integration,
-                  .title = "HTTP request",
-                  .description = "Calls a web API. Private and local addresses are refused "
-                                 "unless WEFT_ALLOW_NETWORKS admits them.",
-                  .icon = "globe",
-                  .config_schema = literal(R"({
+      : NodeType(
+            {.type = "http_request",
+             .category = Category::integration,
+             .title = "HTTP request",
+             .description = "Calls a web API. Private and local addresses are refused "
+                            "unless WEFT_ALLOW_NETWORKS admits them.",
+             .icon = "globe",
+             .config_schema = literal(R"({
                     "type": "object", "additionalProperties": false, "required": ["url"],
                     "properties": {
                       "method": {"enum": ["GET", "POST", "PUT", "PATCH", "DELETE"], "default": "GET"},
@@ -67,8 +68,9 @@ class HttpRequestNode final : public NodeType {
                       "timeout_ms": {"type": "integer", "minimum": 1, "maximum": 600000,
                                      "default": 30000}
                     }})"),
-                  .output_example = literal(
-                      R"({"status": 200, "headers": {"content-type": "application/json"}, "body": {}})")}) {}
+             .output_example = literal(
+                 R"({"status": 200, "headers": {"content-type": "application/json"}, "body": {}})")}) {
+  }
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
@@ -134,8 +136,8 @@ class HttpRequestNode final : public NodeType {
     }
     auto parsed = boost::urls::parse_uri(*url_text);
     if (!parsed) {
-      return node_error(ErrorCode::invalid_config, "`" + *url_text + "` is not a valid URL: " +
-                                                       parsed.error().message());
+      return node_error(ErrorCode::invalid_config,
+                        "`" + *url_text + "` is not a valid URL: " + parsed.error().message());
     }
     boost::urls::url url(*parsed);
     if (auto status = add_query(config, scope, url); !status) {
@@ -216,6 +218,8 @@ class HttpRequestNode final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_http_request() { return std::make_unique<HttpRequestNode>(); }
+std::unique_ptr<NodeType> make_http_request() {
+  return std::make_unique<HttpRequestNode>();
+}
 
 }  // namespace weft::nodes

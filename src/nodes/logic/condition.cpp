@@ -51,6 +51,8 @@ class Condition final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_condition() { return std::make_unique<Condition>(); }
+std::unique_ptr<NodeType> make_condition() {
+  return std::make_unique<Condition>();
+}
 
 }  // namespace weft::nodes

@@ -1,6 +1,6 @@
 // delay: waits, without holding a thread; cancellation ends the wait at once.
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -48,6 +48,8 @@ class Delay final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_delay() { return std::make_unique<Delay>(); }
+std::unique_ptr<NodeType> make_delay() {
+  return std::make_unique<Delay>();
+}
 
 }  // namespace weft::nodes

@@ -55,9 +55,9 @@ class Loop final : public NodeType {
       co_return std::move(items).error();
     }
     if (!items->is_array()) {
-      co_return node_error(ErrorCode::invalid_config,
-                           "`items` must give a list, but `" + config.items.source() + "` gave " +
-                               std::string(kind_name(*items)));
+      co_return node_error(ErrorCode::invalid_config, "`items` must give a list, but `" +
+                                                          config.items.source() + "` gave " +
+                                                          std::string(kind_name(*items)));
     }
     if (items->get_array().size() > kMaxItems) {
       co_return node_error(ErrorCode::limit_exceeded,
@@ -77,6 +77,8 @@ class Loop final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_loop() { return std::make_unique<Loop>(); }
+std::unique_ptr<NodeType> make_loop() {
+  return std::make_unique<Loop>();
+}
 
 }  // namespace weft::nodes

@@ -13,21 +13,22 @@ struct MergeConfig final : pipeline::NodeConfig {
 class Merge final : public NodeType {
  public:
   Merge()
-      : NodeType({.type = "merge",
-                  .category = Category::logic,
-                  .title = "Merge",
-                  .description = "Waits for every incoming branch and combines their outputs.",
-                  .icon = "merge",
-                  .config_schema = literal(R"({
+      : NodeType(
+            {.type = "merge",
+             .category = Category::logic,
+             .title = "Merge",
+             .description = "Waits for every incoming branch and combines their outputs.",
+             .icon = "merge",
+             .config_schema = literal(R"({
                     "type": "object", "additionalProperties": false,
                     "properties": {"mode": {"enum": ["all", "append", "first"], "default": "all"}}})"),
-                  .output_example = literal(R"({"json": {"a": {"text": "…"}, "b": {"text": "…"}}})")}) {}
+             .output_example = literal(R"({"json": {"a": {"text": "…"}, "b": {"text": "…"}}})")}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<MergeConfig>();
     const std::string mode = reader.string("mode").value_or("all");
-    config->mode = mode == "append" ? MergeMode::append
+    config->mode = mode == "append"  ? MergeMode::append
                    : mode == "first" ? MergeMode::first
                                      : MergeMode::all;
     return config;
@@ -64,6 +65,8 @@ class Merge final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_merge() { return std::make_unique<Merge>(); }
+std::unique_ptr<NodeType> make_merge() {
+  return std::make_unique<Merge>();
+}
 
 }  // namespace weft::nodes

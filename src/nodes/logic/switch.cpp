@@ -62,8 +62,8 @@ class Switch final : public NodeType {
       Case c{std::string(object.at("name").get_string()), object.at("equals")};
       if (c.name == "default" || std::any_of(config->cases.begin(), config->cases.end(),
                                              [&](const Case& o) { return o.name == c.name; })) {
-        reader.problem("cases", "case " + std::to_string(i) + " repeats the handle name `" +
-                                    c.name + "`");
+        reader.problem("cases",
+                       "case " + std::to_string(i) + " repeats the handle name `" + c.name + "`");
       }
       config->cases.push_back(std::move(c));
     }
@@ -94,6 +94,8 @@ class Switch final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_switch() { return std::make_unique<Switch>(); }
+std::unique_ptr<NodeType> make_switch() {
+  return std::make_unique<Switch>();
+}
 
 }  // namespace weft::nodes

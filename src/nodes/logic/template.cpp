@@ -44,6 +44,8 @@ class TemplateNode final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_template() { return std::make_unique<TemplateNode>(); }
+std::unique_ptr<NodeType> make_template() {
+  return std::make_unique<TemplateNode>();
+}
 
 }  // namespace weft::nodes

@@ -44,6 +44,8 @@ class Transform final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_transform() { return std::make_unique<Transform>(); }
+std::unique_ptr<NodeType> make_transform() {
+  return std::make_unique<Transform>();
+}
 
 }  // namespace weft::nodes

@@ -60,6 +60,8 @@ class OutputJson final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_output_json() { return std::make_unique<OutputJson>(); }
+std::unique_ptr<NodeType> make_output_json() {
+  return std::make_unique<OutputJson>();
+}
 
 }  // namespace weft::nodes

@@ -60,6 +60,8 @@ class OutputText final : public NodeType {
 
 }  // namespace
 
-std::unique_ptr<NodeType> make_output_text() { return std::make_unique<OutputText>(); }
+std::unique_ptr<NodeType> make_output_text() {
+  return std::make_unique<OutputText>();
+}
 
 }  // namespace weft::nodes
