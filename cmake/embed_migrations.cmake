@@ -1,0 +1,15 @@
+# Writes OUTPUT: a C++ file defining weft::store::migrations() from every
+# NNNN_name.sql in DIR (run at build time, so editing a migration rebuilds).
+file(GLOB sql_files "${DIR}/*.sql")
+list(SORT sql_files)
+set(body "")
+foreach(file ${sql_files})
+  get_filename_component(name "${file}" NAME_WE)
+  string(REGEX MATCH "^([0-9]+)_(.*)$" _ "${name}")
+  set(number "${CMAKE_MATCH_1}")
+  math(EXPR number "${number} + 0")
+  file(READ "${file}" sql)
+  string(APPEND body "    {${number}, \"${CMAKE_MATCH_2}\", R\"weftsql(${sql})weftsql\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from src/store/migrations/*.sql; do not edit.\n#include \"store/migrations.hpp\"\n\nnamespace weft::store {\n\nstd::span<const Migration> migrations() {\n  static constexpr Migration kAll[] = {\n${body}  };\n  return kAll;\n}\n\n}  // namespace weft::store\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")

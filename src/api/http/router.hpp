@@ -1,0 +1,44 @@
+#pragma once
+// A small router: `GET /api/pipelines/{id}/versions` style patterns, matched
+// segment by segment. The route table is data, so the OpenAPI test can check
+// that the document lists exactly the routes the server serves.
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "api/http/message.hpp"
+
+namespace weft::api {
+
+using Handler = std::function<boost::asio::awaitable<Response>(Request&)>;
+
+struct Route {
+  std::string method;   ///< GET, POST, PUT, PATCH, DELETE
+  std::string pattern;  ///< "/api/pipelines/{id}"
+  Handler handler;
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;  ///< null: no route for this path+method
+    bool path_known = false;       ///< true when another method exists for the path (405)
+  };
+  /// Finds the route for `method` + `path` and fills `params`.
+  Match match(std::string_view method, std::string_view path,
+              std::unordered_map<std::string, std::string>& params) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace weft::api

@@ -1,0 +1,70 @@
+#pragma once
+// The HTTP/1.1 server (Beast on Asio coroutines): keep-alive, limits against
+// large and slow clients, request ids, a JSON-lines access log, graceful stop.
+// Beast stays inside server.cpp and its helpers; this header is light.
+
+#include <boost/asio/any_io_executor.hpp>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/http/router.hpp"
+#include "common/result.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace weft::api {
+
+struct ServerLimits {
+  std::size_t max_body_bytes = 10 * 1024 * 1024;   ///< 413 beyond
+  std::size_t max_header_bytes = 16 * 1024;        ///< 431 beyond
+  std::size_t max_json_depth = 64;                 ///< for handlers' parse_body
+  std::chrono::milliseconds read_timeout{10'000};  ///< a whole request (headers+body) must arrive in this
+  std::chrono::milliseconds idle_timeout{60'000};  ///< keep-alive connection with no request
+  std::chrono::milliseconds handler_timeout{120'000};
+  std::size_t max_connections = 10'000;
+};
+
+/// One access-log line per request, already formatted as JSON; the sink must be thread-safe.
+using AccessLog = std::function<void(const std::string& line)>;
+
+/// Called for each request just before routing; may answer (non-null) to short-circuit.
+using Middleware = std::function<std::optional<Response>(Request&)>;
+
+class Server {
+ public:
+  Server(boost::asio::io_context& context, const Router& router, ServerLimits limits,
+         AccessLog access_log);
+  ~Server();
+
+  /// Binds and starts accepting. Errors name the address ("cannot listen on 127.0.0.1:8080: Address in use").
+  Status listen(const std::string& host, unsigned short port);
+  /// Runs before routing on every request; may answer to short-circuit (auth, later).
+  void set_middleware(Middleware middleware);
+  /// The port actually bound (useful with port 0).
+  unsigned short port() const;
+  /// Stops accepting, answers requests in progress, then closes every connection.
+  void stop();
+  /// Requests handled so far, by route pattern and status (for /metrics).
+  struct RouteCount {
+    std::string method;
+    std::string route;  ///< pattern, or "unmatched"
+    int status = 0;
+    std::uint64_t count = 0;
+  };
+  std::vector<RouteCount> request_counts() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+/// Parses a request body as JSON within `limits` (size, depth). Errors are
+/// invalid_json (400) or limit_exceeded (413) and name the line and column.
+Result<json::value> parse_body(const Request& request, const ServerLimits& limits);
+
+}  // namespace weft::api

@@ -1,0 +1,155 @@
+#pragma once
+// The Store: everything Weft keeps. Callers never know which database is
+// behind it (SQLite embedded, PostgreSQL in scale-out). Every owned row
+// carries a workspace id and every call is scoped by one.
+//
+// Threading: every method may be called from any thread at once. Reads run
+// on the caller's thread against a connection of its own. Writes of run
+// records go through one writer that commits many callers' writes in one
+// transaction (group commit); `write` returns at once and `done` is called on
+// the writer's thread once the batch is durable.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "common/json.hpp"
+#include "common/result.hpp"
+
+namespace weft::store {
+
+using Time = std::chrono::system_clock::time_point;
+
+/// The one workspace until accounts exist.
+inline constexpr std::string_view kDefaultWorkspace = "ws_default";
+
+struct PipelineRecord {
+  std::string workspace_id;
+  std::string id;
+  std::string name;
+  std::string description;
+  std::int64_t version = 1;  ///< the current version; every update adds one
+  json::value definition;    ///< the pipeline document as saved
+  Time created_at;
+  Time updated_at;
+  std::optional<std::string> last_run_status;  ///< status of the newest execution
+};
+
+struct PipelineVersion {
+  std::string pipeline_id;
+  std::int64_t version = 0;
+  std::string name;
+  json::value definition;
+  Time created_at;
+};
+
+struct ExecutionRecord {
+  std::string workspace_id;
+  std::string id;
+  std::string pipeline_id;
+  std::int64_t pipeline_version = 0;
+  std::string status;  ///< queued, running, succeeded, failed, cancelled, interrupted
+  json::value inputs;  ///< object
+  json::value outputs;  ///< object, or null while running
+  json::value error;    ///< null, or {code, message, node_id?}
+  std::optional<std::string> retry_of;  ///< the execution this one retries
+  Time created_at;
+  std::optional<Time> finished_at;
+};
+
+struct NodeRunRecord {
+  std::string workspace_id;
+  std::string execution_id;
+  std::string node_id;
+  std::string type;
+  std::string status;  ///< pending, running, succeeded, failed, skipped, cancelled
+  int attempts = 0;
+  std::optional<Time> started_at;
+  std::optional<Time> finished_at;
+  json::value output;   ///< null when none
+  json::value error;    ///< null when none
+  json::value logs;     ///< array of {time, level, message}
+  json::value handles;  ///< array of chosen handles (condition/switch), for retries
+};
+
+struct ExecutionFilter {
+  std::optional<std::string> pipeline_id;
+  std::optional<std::string> status;
+  std::optional<Time> from;  ///< created_at >= from
+  std::optional<Time> to;    ///< created_at < to
+  std::string cursor;        ///< opaque; "" for the first page
+  int limit = 50;            ///< 1..200
+};
+
+struct ExecutionPage {
+  std::vector<ExecutionRecord> items;  ///< newest first
+  std::string next_cursor;             ///< "" when there are no more
+};
+
+struct RetentionPolicy {
+  int max_age_days = 30;            ///< 0 = keep forever
+  int max_per_pipeline = 1000;      ///< 0 = no limit
+  int batch_size = 500;             ///< rows deleted per transaction
+};
+
+// The run-record writes that go through the group-commit writer.
+struct CreateExecution {
+  ExecutionRecord execution;
+};
+struct SaveNodeRun {
+  NodeRunRecord node_run;  ///< insert or replace by (execution_id, node_id)
+};
+struct FinishExecution {
+  std::string workspace_id;
+  std::string execution_id;
+  std::string status;
+  json::value outputs;
+  json::value error;
+  Time finished_at;
+};
+using Write = std::variant<CreateExecution, SaveNodeRun, FinishExecution>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Pipelines. Errors: not_found (unknown id), conflict (stale base version or
+  // taken id), invalid_argument.
+  virtual Result<PipelineRecord> create_pipeline(std::string_view workspace, PipelineRecord record) = 0;
+  virtual Result<std::vector<PipelineRecord>> list_pipelines(std::string_view workspace) = 0;
+  virtual Result<PipelineRecord> get_pipeline(std::string_view workspace, std::string_view id) = 0;
+  /// Stores `record.definition`/`name`/`description` as version base_version+1,
+  /// only if the current version is still `base_version`.
+  virtual Result<PipelineRecord> update_pipeline(std::string_view workspace, PipelineRecord record,
+                                                 std::int64_t base_version) = 0;
+  /// Deletes the pipeline, its versions, executions and node runs.
+  virtual Status delete_pipeline(std::string_view workspace, std::string_view id) = 0;
+  virtual Result<std::vector<PipelineVersion>> list_versions(std::string_view workspace,
+                                                             std::string_view id) = 0;
+  virtual Result<PipelineVersion> get_version(std::string_view workspace, std::string_view id,
+                                              std::int64_t version) = 0;
+
+  // Executions.
+  /// Queues `writes` for the next group commit; `done` (may be empty) runs on
+  /// the writer thread after the transaction holding them committed or failed.
+  virtual void write(std::vector<Write> writes, std::function<void(Status)> done) = 0;
+  virtual Result<ExecutionPage> list_executions(std::string_view workspace,
+                                                const ExecutionFilter& filter) = 0;
+  virtual Result<ExecutionRecord> get_execution(std::string_view workspace, std::string_view id) = 0;
+  virtual Result<std::vector<NodeRunRecord>> list_node_runs(std::string_view workspace,
+                                                            std::string_view execution_id) = 0;
+
+  // Housekeeping.
+  /// Marks every execution still queued or running as `interrupted` (after a crash); returns how many.
+  virtual Result<std::int64_t> interrupt_unfinished() = 0;
+  /// Deletes executions (and their node runs) beyond the policy, in batches; returns how many.
+  virtual Result<std::int64_t> prune(const RetentionPolicy& policy) = 0;
+  /// Waits until every queued write has committed (for shutdown and tests).
+  virtual void flush() = 0;
+};
+
+}  // namespace weft::store
