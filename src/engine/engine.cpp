@@ -19,6 +19,8 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
   shared.vars = pipeline->definition.variables;
   shared.http = &http_;
   shared.events = options.events;
+  shared.reuse = std::move(options.reuse);
+  shared.on_node_settled = std::move(options.on_node_settled);
 
   RunResult result;
   result.execution_id = shared.execution_id;

@@ -6,11 +6,15 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <memory>
+#include <functional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "common/json.hpp"
 #include "engine/events.hpp"
 #include "engine/run_result.hpp"
+#include "engine/run_shared.hpp"
 #include "pipeline/compiled.hpp"
 
 namespace weft::integrations {
@@ -23,6 +27,11 @@ struct RunOptions {
   std::string execution_id;
   json::object inputs;
   EventSink* events = nullptr;  ///< optional; must outlive the run
+  /// Top-level nodes not to run again, by id.
+  std::unordered_map<std::string, ReusedOutput> reuse;
+  /// Called on the run's executor each time a top-level node settles
+  /// (succeeded, failed, skipped, cancelled), e.g. to persist it.
+  std::function<void(const NodeRun&)> on_node_settled;
 };
 
 class Engine {

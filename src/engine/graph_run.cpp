@@ -1,6 +1,7 @@
 #include "engine/graph_run.hpp"
 
 #include <algorithm>
+#include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 
 #include "engine/node_runner.hpp"
@@ -70,6 +71,9 @@ void GraphRun::launch_ready() {
     ready_.pop_front();
     ++running_;
     states_[node].record.status = NodeStatus::running;
+    if (place_.emit_events && reuse_output(node)) {
+      continue;
+    }
     start_node(shared_from_this(), node);
   }
 }
@@ -79,11 +83,11 @@ bool GraphRun::edge_taken(const pipeline::CompiledEdge& edge) const {
   const auto on_error = graph_.nodes[edge.source].def->on_error;
   switch (source.record.status) {
     case NodeStatus::succeeded:
-      if (source.handles.empty()) {
+      if (source.record.handles.empty()) {
         return edge.source_handle.empty();
       }
-      return std::find(source.handles.begin(), source.handles.end(), edge.source_handle) !=
-             source.handles.end();
+      return std::find(source.record.handles.begin(), source.record.handles.end(), edge.source_handle) !=
+             source.record.handles.end();
     case NodeStatus::failed:
       if (on_error == pipeline::OnError::branch) {
         return edge.source_handle == "error";
@@ -112,12 +116,31 @@ void GraphRun::release_edges(std::size_t node) {
   }
 }
 
+bool GraphRun::reuse_output(std::size_t node) {
+  auto found = shared_.reuse.find(states_[node].record.node_id);
+  if (found == shared_.reuse.end()) {
+    return false;
+  }
+  NodeRun& record = states_[node].record;
+  record.output = found->second.output;
+  record.handles = found->second.handles;
+  record.reused = true;
+  record.status = NodeStatus::succeeded;
+  record.started_at = record.finished_at = std::chrono::system_clock::now();
+  // Settled from a fresh handler, not from inside launch_ready's loop.
+  boost::asio::post(executor_, [self = shared_from_this(), node] { self->on_node_done(node); });
+  return true;
+}
+
 void GraphRun::settle(std::size_t node) {
   ++settled_;
   if (!place_.emit_events) {
     return;
   }
   const NodeRun& record = states_[node].record;
+  if (shared_.on_node_settled) {
+    shared_.on_node_settled(record);
+  }
   json::object data{{"status", to_string(record.status)}, {"attempts", record.attempts}};
   if (record.started_at && record.finished_at) {
     data["duration_ms"] =
@@ -128,6 +151,9 @@ void GraphRun::settle(std::size_t node) {
   }
   if (record.error) {
     data["error"] = to_json(*record.error);
+  }
+  if (record.reused) {
+    data["reused"] = true;
   }
   shared_.emit("node.finished", record.node_id, std::move(data));
 }

@@ -32,7 +32,6 @@ struct NodeState {
   NodeStatus& status() { return record.status; }
   std::size_t unsettled_inputs = 0;
   std::size_t taken_inputs = 0;
-  std::vector<std::string> handles;
   std::unique_ptr<boost::asio::cancellation_signal> signal;  ///< set while running
   bool timed_out = false;
 };
@@ -68,6 +67,8 @@ class GraphRun : public std::enable_shared_from_this<GraphRun>, private expr::Sc
   void for_each_name(const std::function<void(std::string_view)>& visit) const override;
 
   void launch_ready();
+  /// Settles `node` with an output from an earlier run, if the run has one for it.
+  bool reuse_output(std::size_t node);
   void settle(std::size_t node);
   void skip(std::size_t node);
   void release_edges(std::size_t node);

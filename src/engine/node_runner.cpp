@@ -177,7 +177,7 @@ asio::awaitable<void> NodeRunner::attempt(std::shared_ptr<GraphRun> graph, std::
   }
   if (result) {
     record.output = std::make_shared<const json::value>(std::move(result->value));
-    state.handles = std::move(result->handles);
+    record.handles = std::move(result->handles);
     record.status = NodeStatus::succeeded;
     co_return;
   }

@@ -32,6 +32,8 @@ struct NodeRun {
   std::optional<std::chrono::system_clock::time_point> started_at;
   std::optional<std::chrono::system_clock::time_point> finished_at;
   std::shared_ptr<const json::value> output;  ///< shared with downstream nodes, never copied
+  std::vector<std::string> handles;           ///< handles a routing node chose
+  bool reused = false;                        ///< output taken from an earlier run
   std::optional<Error> error;
   std::vector<LogLine> logs;
 };

@@ -5,10 +5,15 @@
 #include <chrono>
 #include <cstdint>
 #include <random>
+#include <functional>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "common/json.hpp"
 #include "engine/events.hpp"
+#include "engine/run_result.hpp"
 
 namespace weft::integrations {
 class HttpClient;
@@ -16,12 +21,21 @@ class HttpClient;
 
 namespace weft::engine {
 
+/// A node's result from an earlier run, used instead of running it again
+/// (retry from the failed node, pinned outputs).
+struct ReusedOutput {
+  std::shared_ptr<const json::value> output;
+  std::vector<std::string> handles;
+};
+
 struct RunShared {
   std::string execution_id;
   json::value inputs;  ///< an object; a value so scopes can hand out pointers to it
   json::value vars;
   integrations::HttpClient* http = nullptr;
   EventSink* events = nullptr;
+  std::unordered_map<std::string, ReusedOutput> reuse;  ///< top-level graph only
+  std::function<void(const NodeRun&)> on_node_settled;  ///< top-level graph only
   std::uint64_t next_seq = 1;
   /// Retry jitter only; seeded cheaply per run (std::random_device costs a syscall).
   std::minstd_rand random{
