@@ -34,6 +34,10 @@ std::string_view to_string(ErrorCode code) {
       return "upstream_failed";
     case ErrorCode::not_found:
       return "not_found";
+    case ErrorCode::conflict:
+      return "conflict";
+    case ErrorCode::unavailable:
+      return "unavailable";
     case ErrorCode::internal:
       return "internal";
   }

@@ -24,6 +24,8 @@ enum class ErrorCode {
   node_failed,       ///< a node reported a failure of its own
   upstream_failed,   ///< a dependency failed, so this node could not run
   not_found,         ///< a referenced thing does not exist
+  conflict,          ///< the thing changed since the caller read it, or the id is taken
+  unavailable,       ///< a dependency (database, queue) cannot serve the request now
   internal,          ///< a bug in Weft; never for bad input
 };
 
