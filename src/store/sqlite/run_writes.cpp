@@ -1,0 +1,113 @@
+#include "store/sqlite/run_writes.hpp"
+
+#include "store/sqlite/codec.hpp"
+
+namespace weft::store::sqlite {
+
+namespace {
+
+constexpr std::string_view kInsertExecution =
+    "INSERT INTO executions (workspace_id, id, pipeline_id, pipeline_version, status, inputs,"
+    " outputs, error, retry_of, created_at, finished_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT (workspace_id, id) DO NOTHING";
+
+constexpr std::string_view kSaveNodeRun =
+    "INSERT OR REPLACE INTO node_runs (workspace_id, execution_id, node_id, type, status,"
+    " attempts, started_at, finished_at, output, error, logs, handles)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+constexpr std::string_view kFinishExecution =
+    "UPDATE executions SET status = ?3, outputs = ?4, error = ?5, finished_at = ?6"
+    " WHERE workspace_id = ?1 AND id = ?2";
+
+Status check_keys(std::string_view what, std::string_view workspace, std::string_view id) {
+  if (workspace.empty() || id.empty()) {
+    return Error::make(ErrorCode::invalid_argument,
+                       std::string(what) + " needs a workspace id and an execution id");
+  }
+  return Ok{};
+}
+
+Status create(Connection& db, const ExecutionRecord& execution) {
+  if (auto valid = check_keys("a new execution", execution.workspace_id, execution.id); !valid) {
+    return valid;
+  }
+  auto statement = db.prepare(kInsertExecution);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, execution.workspace_id).bind(2, execution.id);
+  statement->bind(3, execution.pipeline_id).bind(4, execution.pipeline_version);
+  statement->bind(5, execution.status);
+  bind_json_text(*statement, 6, execution.inputs);
+  bind_json(*statement, 7, execution.outputs);
+  bind_json(*statement, 8, execution.error);
+  statement->bind(9, execution.retry_of);
+  // A record made without a time gets the time it reached the store.
+  bind_time(*statement, 10, execution.created_at == Time{} ? now_ms() : execution.created_at);
+  bind_time(*statement, 11, execution.finished_at);
+  if (auto inserted = statement->run(); !inserted) {
+    return inserted;
+  }
+  if (db.changes() == 0) {
+    return Error::make(ErrorCode::conflict, "execution `" + execution.id + "` already exists");
+  }
+  return Ok{};
+}
+
+Status save(Connection& db, const NodeRunRecord& run) {
+  if (auto valid = check_keys("a node run", run.workspace_id, run.execution_id); !valid) {
+    return valid;
+  }
+  auto statement = db.prepare(kSaveNodeRun);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, run.workspace_id).bind(2, run.execution_id).bind(3, run.node_id);
+  statement->bind(4, run.type).bind(5, run.status).bind(6, std::int64_t{run.attempts});
+  bind_time(*statement, 7, run.started_at);
+  bind_time(*statement, 8, run.finished_at);
+  bind_json(*statement, 9, run.output);
+  bind_json(*statement, 10, run.error);
+  bind_json(*statement, 11, run.logs);
+  bind_json(*statement, 12, run.handles);
+  return statement->run();
+}
+
+Status finish(Connection& db, const FinishExecution& finish) {
+  if (auto valid = check_keys("finishing an execution", finish.workspace_id, finish.execution_id);
+      !valid) {
+    return valid;
+  }
+  auto statement = db.prepare(kFinishExecution);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, finish.workspace_id).bind(2, finish.execution_id).bind(3, finish.status);
+  bind_json(*statement, 4, finish.outputs);
+  bind_json(*statement, 5, finish.error);
+  bind_time(*statement, 6, finish.finished_at == Time{} ? now_ms() : finish.finished_at);
+  if (auto updated = statement->run(); !updated) {
+    return updated;
+  }
+  if (db.changes() == 0) {
+    return Error::make(ErrorCode::not_found,
+                       "no execution `" + finish.execution_id + "` to finish");
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Status apply_write(Connection& db, const Write& write) {
+  if (const auto* created = std::get_if<CreateExecution>(&write)) {
+    return create(db, created->execution);
+  }
+  if (const auto* saved = std::get_if<SaveNodeRun>(&write)) {
+    return save(db, saved->node_run);
+  }
+  return finish(db, std::get<FinishExecution>(write));
+}
+
+}  // namespace weft::store::sqlite

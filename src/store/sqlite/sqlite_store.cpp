@@ -1,0 +1,223 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <exception>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "store/migrations.hpp"
+#include "store/sqlite/codec.hpp"
+#include "store/sqlite/executions.hpp"
+#include "store/sqlite/housekeeping.hpp"
+#include "store/sqlite/migrator.hpp"
+#include "store/sqlite/pipelines.hpp"
+#include "store/sqlite/read_pool.hpp"
+#include "store/sqlite/write_connection.hpp"
+#include "store/sqlite/writer.hpp"
+
+namespace weft::store {
+
+namespace {
+
+using sqlite::Connection;
+
+constexpr std::string_view kDatabaseFile = "weft.db";
+/// The WAL file is cut back to this size after a checkpoint.
+constexpr std::string_view kJournalSizeLimit = "67108864";
+
+/// Runs `body`, turning an exception (a damaged stored document, no memory)
+/// into an Error: nothing thrown leaves the Store.
+template <class Body>
+auto guarded(std::string_view doing, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return Error::make(ErrorCode::internal, std::string(doing) + " failed: " + e.what());
+  }
+}
+
+Result<std::string> database_path(const std::string& data_dir) {
+  std::error_code error;
+  std::filesystem::create_directories(data_dir, error);
+  if (error) {
+    return Error::make(ErrorCode::unavailable,
+                       "cannot create the data directory `" + data_dir + "`: " + error.message());
+  }
+  return (std::filesystem::path(data_dir) / kDatabaseFile).string();
+}
+
+/// Opens the write connection in WAL mode.
+Result<std::unique_ptr<Connection>> open_writer(const std::string& path,
+                                                const SqliteOptions& options) {
+  auto db = Connection::open(path, sqlite::OpenMode::read_write, options.busy_timeout_ms);
+  if (!db) {
+    return db;
+  }
+  const std::string pragmas = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
+                              (options.durability == Durability::power_loss ? "FULL" : "NORMAL") +
+                              "; PRAGMA journal_size_limit = " + std::string(kJournalSizeLimit) +
+                              ";";
+  if (auto set = (*db)->execute_script(pragmas); !set) {
+    return std::move(set).error();
+  }
+  return db;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Connection> writer, std::string path, const SqliteOptions& options)
+      : writer_(std::move(writer)),
+        readers_(std::move(path), options.max_readers, options.busy_timeout_ms),
+        group_commit_(writer_, {options.queue_limit, options.batch_limit}) {}
+
+  Result<PipelineRecord> create_pipeline(std::string_view workspace,
+                                         PipelineRecord record) override {
+    return guarded("saving the pipeline", [&] {
+      return writer_.with([&](Connection& db) {
+        return sqlite::insert_pipeline(db, workspace, std::move(record), sqlite::now_ms());
+      });
+    });
+  }
+
+  Result<std::vector<PipelineRecord>> list_pipelines(std::string_view workspace) override {
+    return guarded("listing pipelines", [&] {
+      return read([&](Connection& db) { return sqlite::select_pipelines(db, workspace); });
+    });
+  }
+
+  Result<PipelineRecord> get_pipeline(std::string_view workspace, std::string_view id) override {
+    return guarded("reading the pipeline", [&] {
+      return read([&](Connection& db) { return sqlite::select_pipeline(db, workspace, id); });
+    });
+  }
+
+  Result<PipelineRecord> update_pipeline(std::string_view workspace, PipelineRecord record,
+                                         std::int64_t base_version) override {
+    return guarded("saving the pipeline", [&] {
+      return writer_.with([&](Connection& db) {
+        return sqlite::update_pipeline(db, workspace, std::move(record), base_version,
+                                       sqlite::now_ms());
+      });
+    });
+  }
+
+  Status delete_pipeline(std::string_view workspace, std::string_view id) override {
+    return guarded("deleting the pipeline", [&] {
+      return writer_.with(
+          [&](Connection& db) { return sqlite::delete_pipeline(db, workspace, id); });
+    });
+  }
+
+  Result<std::vector<PipelineVersion>> list_versions(std::string_view workspace,
+                                                     std::string_view id) override {
+    return guarded("listing pipeline versions", [&] {
+      return read([&](Connection& db) { return sqlite::select_versions(db, workspace, id); });
+    });
+  }
+
+  Result<PipelineVersion> get_version(std::string_view workspace, std::string_view id,
+                                      std::int64_t version) override {
+    return guarded("reading the pipeline version", [&] {
+      return read(
+          [&](Connection& db) { return sqlite::select_version(db, workspace, id, version); });
+    });
+  }
+
+  void write(std::vector<Write> writes, std::function<void(Status)> done) override {
+    try {
+      group_commit_.submit(std::move(writes), std::move(done));
+    } catch (const std::exception&) {
+      // Only std::bad_alloc gets here, after `done` was moved from: there is
+      // nothing left to tell. Nothing was queued.
+    }
+  }
+
+  Result<ExecutionPage> list_executions(std::string_view workspace,
+                                        const ExecutionFilter& filter) override {
+    return guarded("listing executions", [&] {
+      return read([&](Connection& db) { return sqlite::select_executions(db, workspace, filter); });
+    });
+  }
+
+  Result<ExecutionRecord> get_execution(std::string_view workspace, std::string_view id) override {
+    return guarded("reading the execution", [&] {
+      return read([&](Connection& db) { return sqlite::select_execution(db, workspace, id); });
+    });
+  }
+
+  Result<std::vector<NodeRunRecord>> list_node_runs(std::string_view workspace,
+                                                    std::string_view execution_id) override {
+    return guarded("reading node runs", [&] {
+      return read(
+          [&](Connection& db) { return sqlite::select_node_runs(db, workspace, execution_id); });
+    });
+  }
+
+  Result<std::int64_t> interrupt_unfinished() override {
+    return guarded("marking unfinished runs as interrupted", [&] {
+      flush();  // runs queued before the call count as unfinished too
+      return sqlite::interrupt_unfinished(writer_, sqlite::now_ms());
+    });
+  }
+
+  Result<std::int64_t> prune(const RetentionPolicy& policy) override {
+    return guarded("deleting old runs",
+                   [&] { return sqlite::prune(writer_, policy, sqlite::now_ms()); });
+  }
+
+  void flush() override { group_commit_.flush(); }
+
+ private:
+  /// Runs `body` on a read connection of this thread's own for the call.
+  template <class Body>
+  auto read(Body&& body) -> decltype(body(std::declval<Connection&>())) {
+    auto lease = readers_.acquire();
+    if (!lease) {
+      return std::move(lease).error();
+    }
+    return body(**lease);
+  }
+
+  sqlite::WriteConnection writer_;
+  sqlite::ReadPool readers_;
+  // Last, so it is destroyed first: its destructor commits what is queued and
+  // joins the thread that uses writer_.
+  sqlite::GroupCommitWriter group_commit_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& data_dir,
+                                                 SqliteOptions options) {
+  return guarded("opening the store", [&]() -> Result<std::unique_ptr<Store>> {
+    auto path = database_path(data_dir);
+    if (!path) {
+      return std::move(path).error();
+    }
+    auto writer = open_writer(*path, options);
+    if (!writer) {
+      return std::move(writer).error();
+    }
+    if (auto migrated = sqlite::apply_migrations(**writer, migrations()); !migrated) {
+      return std::move(migrated).error();
+    }
+    return std::unique_ptr<Store>(
+        std::make_unique<SqliteStore>(std::move(*writer), std::move(*path), options));
+  });
+}
+
+Result<int> migrate_sqlite(const std::string& data_dir) {
+  return guarded("migrating the store", [&]() -> Result<int> {
+    auto path = database_path(data_dir);
+    if (!path) {
+      return std::move(path).error();
+    }
+    auto writer = open_writer(*path, SqliteOptions{});
+    if (!writer) {
+      return std::move(writer).error();
+    }
+    return sqlite::apply_migrations(**writer, migrations());
+  });
+}
+
+}  // namespace weft::store
