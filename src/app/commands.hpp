@@ -18,6 +18,18 @@ struct ValidateArgs {
   bool json = false;
 };
 
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::string data = "./data";
+  std::string examples;  ///< pipelines loaded into a new data directory
+};
+
+/// Serves until SIGINT/SIGTERM; 0 after a clean stop, 1 when it cannot start.
+int serve_command(const ServeArgs& args);
+/// Applies pending schema migrations to the data directory.
+int migrate_command(const std::string& data);
+
 /// 0 succeeded, 1 the run failed, 2 the pipeline or the arguments are invalid.
 int run_command(const RunArgs& args);
 /// 0 valid, 2 invalid.

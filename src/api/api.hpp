@@ -1,0 +1,42 @@
+#pragma once
+// The REST API of DESIGN §9: routes and what they share.
+
+#include <chrono>
+
+#include "api/http/router.hpp"
+#include "api/http/server.hpp"
+#include "api/metrics.hpp"
+#include "api/pipeline_cache.hpp"
+#include "api/runs/run_manager.hpp"
+#include "nodes/registry.hpp"
+#include "store/store.hpp"
+
+namespace weft::api {
+
+struct ApiContext {
+  store::Store& store;
+  RunManager& runs;
+  PipelineCache& pipelines;
+  const nodes::Registry& registry;
+  Metrics& metrics;
+  ServerLimits limits;
+  const Server* server = nullptr;  ///< for request counts in /metrics; set once listening
+  std::chrono::milliseconds max_wait{30'000};  ///< longest a `wait=true` run request waits
+};
+
+/// Registers every route on `router`.
+void add_routes(Router& router, ApiContext& context);
+
+// One function per resource, each in handlers/<resource>.cpp.
+void add_pipeline_routes(Router& router, ApiContext& context);
+void add_run_routes(Router& router, ApiContext& context);
+void add_execution_routes(Router& router, ApiContext& context);
+void add_system_routes(Router& router, ApiContext& context);
+
+/// The OpenAPI 3.1 document describing every route.
+json::value openapi_document();
+
+/// The workspace of a request (one default workspace until accounts exist).
+std::string_view workspace_of(const Request& request);
+
+}  // namespace weft::api

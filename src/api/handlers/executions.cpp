@@ -1,0 +1,109 @@
+// /api/executions: list (filters, cursor paging), read with node runs, cancel.
+#include <algorithm>
+
+#include "api/handlers/support.hpp"
+#include "api/records.hpp"
+
+namespace weft::api {
+namespace {
+
+constexpr std::string_view kStatuses[] = {"queued",    "running",   "succeeded",
+                                          "failed",    "cancelled", "interrupted"};
+
+Result<store::ExecutionFilter> filter_of(const Request& request) {
+  store::ExecutionFilter filter;
+  if (const auto* p = request.query_param("pipeline_id")) {
+    filter.pipeline_id = *p;
+  }
+  if (const auto* s = request.query_param("status")) {
+    if (std::find(std::begin(kStatuses), std::end(kStatuses), *s) == std::end(kStatuses)) {
+      return Error::make(ErrorCode::invalid_argument,
+                         "`status` must be one of queued, running, succeeded, failed, cancelled, "
+                         "interrupted; got `" + *s + "`");
+    }
+    filter.status = *s;
+  }
+  for (auto [name, slot] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+    if (const auto* text = request.query_param(name)) {
+      *slot = parse_time(*text);
+      if (!*slot) {
+        return Error::make(ErrorCode::invalid_argument,
+                           std::string("`") + name +
+                               "` must be an RFC 3339 time (2026-11-24T10:00:00Z) or epoch milliseconds");
+      }
+    }
+  }
+  auto limit = query_int(request, "limit", 1, 200);
+  if (!limit) {
+    return std::move(limit).error();
+  }
+  filter.limit = static_cast<int>(limit->value_or(50));
+  if (const auto* cursor = request.query_param("cursor")) {
+    filter.cursor = *cursor;
+  }
+  return filter;
+}
+
+Response list(ApiContext& context, const Request& request) {
+  auto filter = filter_of(request);
+  if (!filter) {
+    return Response::from_error(filter.error());
+  }
+  auto page = context.store.list_executions(workspace_of(request), *filter);
+  if (!page) {
+    return Response::from_error(page.error());
+  }
+  json::array items;
+  for (const auto& e : page->items) {
+    items.push_back(to_json(e));
+  }
+  json::object body{{"items", std::move(items)}};
+  body["next_cursor"] = page->next_cursor.empty() ? json::value(nullptr) : json::value(page->next_cursor);
+  return Response::json(200, body);
+}
+
+Response get(ApiContext& context, const Request& request) {
+  const auto workspace = workspace_of(request);
+  auto execution = context.store.get_execution(workspace, request.param("id"));
+  if (!execution) {
+    return Response::from_error(execution.error());
+  }
+  auto node_runs = context.store.list_node_runs(workspace, execution->id);
+  if (!node_runs) {
+    return Response::from_error(node_runs.error());
+  }
+  json::object body = to_json(*execution);
+  json::array nodes;
+  for (const auto& n : *node_runs) {
+    nodes.push_back(to_json(n));
+  }
+  body["node_runs"] = std::move(nodes);
+  return Response::json(200, body);
+}
+
+Response cancel(ApiContext& context, const Request& request) {
+  const auto workspace = workspace_of(request);
+  const std::string id(request.param("id"));
+  if (context.runs.cancel(workspace, id)) {
+    return Response::json(202, json::object{{"execution_id", id}, {"status", "cancelling"}});
+  }
+  auto execution = context.store.get_execution(workspace, id);
+  if (!execution) {
+    return Response::from_error(execution.error());
+  }
+  return Response::error(409, "conflict", "execution `" + id + "` is not running; it " +
+                                              (execution->status == "running" ? "is finishing"
+                                                                              : "is " + execution->status));
+}
+
+}  // namespace
+
+void add_execution_routes(Router& router, ApiContext& context) {
+  ApiContext* ctx = &context;
+  router.add("GET", "/api/executions", sync_handler([ctx](Request& r) { return list(*ctx, r); }));
+  router.add("GET", "/api/executions/{id}", sync_handler([ctx](Request& r) { return get(*ctx, r); }));
+  router.add("POST", "/api/executions/{id}/cancel",
+             sync_handler([ctx](Request& r) { return cancel(*ctx, r); }));
+}
+
+}  // namespace weft::api

@@ -1,0 +1,185 @@
+// /api/pipelines: create, list, read, update (with version check), delete,
+// versions, restore, validate.
+#include "api/handlers/support.hpp"
+#include "api/records.hpp"
+#include "common/ids.hpp"
+#include "pipeline/parser.hpp"
+
+namespace weft::api {
+namespace {
+
+// The stored document always carries the pipeline's own id and version.
+json::value stamped(json::object definition, std::string_view id, std::int64_t version) {
+  definition["id"] = id;
+  definition["version"] = version;
+  return definition;
+}
+
+std::string text_field(const json::object& doc, std::string_view key) {
+  const auto* value = doc.if_contains(key);
+  return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
+}
+
+// A pipeline in responses: the record plus the problems of its current version.
+Response pipeline_response(int status, ApiContext& context, const store::PipelineRecord& record) {
+  auto outcome = context.pipelines.get(record.workspace_id, record.id, record.version, record.definition);
+  json::object body = to_json(record, true);
+  body["valid"] = outcome.problems.empty();
+  body["problems"] = problems_json(outcome.problems);
+  return Response::json(status, body);
+}
+
+Response create(ApiContext& context, Request& request) {
+  auto doc = body_object(request, context.limits, false);
+  if (!doc) {
+    return Response::from_error(doc.error());
+  }
+  store::PipelineRecord record;
+  record.id = text_field(*doc, "id");
+  if (!record.id.empty() && !pipeline::is_valid_id(record.id, 128)) {
+    return Response::error(400, "invalid_argument",
+                           "pipeline id must be 1 to 128 letters, digits, `_` or `-`",
+                           {{"/id", "not a valid id"}});
+  }
+  if (record.id.empty()) {
+    record.id = new_id("pl");
+  }
+  record.name = text_field(*doc, "name");
+  record.description = text_field(*doc, "description");
+  record.definition = stamped(std::move(*doc), record.id, 1);
+  auto created = context.store.create_pipeline(workspace_of(request), std::move(record));
+  if (!created) {
+    return Response::from_error(created.error());
+  }
+  return pipeline_response(201, context, *created);
+}
+
+Response update(ApiContext& context, Request& request) {
+  auto doc = body_object(request, context.limits, false);
+  if (!doc) {
+    return Response::from_error(doc.error());
+  }
+  std::int64_t base = 0;
+  const json::value* version = doc->if_contains("version");
+  if (auto match = request.header("if-match"); !match.empty()) {
+    std::string digits;
+    for (char c : match) {
+      if (c >= '0' && c <= '9') {
+        digits += c;
+      }
+    }
+    base = digits.empty() ? 0 : std::stoll(digits.substr(0, 18));
+  } else if (version != nullptr && version->is_int64()) {
+    base = version->get_int64();
+  }
+  if (base <= 0) {
+    return Response::error(400, "invalid_argument",
+                           "say which version you edited: send the pipeline's `version` (or an "
+                           "If-Match header) so a newer save is not overwritten",
+                           {{"/version", "missing"}});
+  }
+  const std::string id(request.param("id"));
+  store::PipelineRecord record;
+  record.id = id;
+  record.name = text_field(*doc, "name");
+  record.description = text_field(*doc, "description");
+  record.definition = stamped(std::move(*doc), id, base + 1);
+  auto updated = context.store.update_pipeline(workspace_of(request), std::move(record), base);
+  if (!updated) {
+    return Response::from_error(updated.error());
+  }
+  return pipeline_response(200, context, *updated);
+}
+
+Response restore(ApiContext& context, Request& request) {
+  const std::string id(request.param("id"));
+  auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
+  auto old = context.store.get_version(workspace_of(request), id, version);
+  if (!old) {
+    return Response::from_error(old.error());
+  }
+  auto current = context.store.get_pipeline(workspace_of(request), id);
+  if (!current) {
+    return Response::from_error(current.error());
+  }
+  store::PipelineRecord record = *current;
+  record.name = old->name;
+  record.definition = stamped(old->definition.as_object(), id, current->version + 1);
+  auto updated = context.store.update_pipeline(workspace_of(request), std::move(record), current->version);
+  if (!updated) {
+    return Response::from_error(updated.error());
+  }
+  return pipeline_response(200, context, *updated);
+}
+
+Response validate(ApiContext& context, Request& request) {
+  auto doc = body_object(request, context.limits, true);
+  if (!doc) {
+    return Response::from_error(doc.error());
+  }
+  json::value definition;
+  if (doc->empty()) {
+    auto stored = context.store.get_pipeline(workspace_of(request), request.param("id"));
+    if (!stored) {
+      return Response::from_error(stored.error());
+    }
+    definition = stored->definition;
+  } else {
+    definition = std::move(*doc);
+  }
+  auto outcome = context.pipelines.compile(definition);
+  return Response::json(200, json::object{{"valid", outcome.problems.empty()},
+                                          {"problems", problems_json(outcome.problems)}});
+}
+
+}  // namespace
+
+void add_pipeline_routes(Router& router, ApiContext& context) {
+  ApiContext* ctx = &context;
+  router.add("GET", "/api/pipelines", sync_handler([ctx](Request& request) {
+               auto list = ctx->store.list_pipelines(workspace_of(request));
+               if (!list) {
+                 return Response::from_error(list.error());
+               }
+               json::array items;
+               for (const auto& p : *list) {
+                 items.push_back(to_json(p, false));
+               }
+               return Response::json(200, json::object{{"items", std::move(items)}});
+             }));
+  router.add("POST", "/api/pipelines", sync_handler([ctx](Request& r) { return create(*ctx, r); }));
+  router.add("GET", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
+               auto found = ctx->store.get_pipeline(workspace_of(request), request.param("id"));
+               return found ? pipeline_response(200, *ctx, *found) : Response::from_error(found.error());
+             }));
+  router.add("PUT", "/api/pipelines/{id}", sync_handler([ctx](Request& r) { return update(*ctx, r); }));
+  router.add("DELETE", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
+               auto status = ctx->store.delete_pipeline(workspace_of(request), request.param("id"));
+               return status ? Response::text(204, "") : Response::from_error(status.error());
+             }));
+  router.add("GET", "/api/pipelines/{id}/versions", sync_handler([ctx](Request& request) {
+               auto list = ctx->store.list_versions(workspace_of(request), request.param("id"));
+               if (!list) {
+                 return Response::from_error(list.error());
+               }
+               json::array items;
+               for (const auto& v : *list) {
+                 items.push_back(to_json(v, false));
+               }
+               return Response::json(200, json::object{{"items", std::move(items)}});
+             }));
+  router.add("GET", "/api/pipelines/{id}/versions/{version}", sync_handler([ctx](Request& request) {
+               auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
+               auto found = ctx->store.get_version(workspace_of(request), request.param("id"), version);
+               return found ? Response::json(200, to_json(*found, true))
+                            : Response::from_error(found.error());
+             }));
+  router.add("POST", "/api/pipelines/{id}/versions/{version}/restore",
+             sync_handler([ctx](Request& r) { return restore(*ctx, r); }));
+  router.add("POST", "/api/pipelines/{id}/validate",
+             sync_handler([ctx](Request& r) { return validate(*ctx, r); }));
+  router.add("POST", "/api/pipelines/validate",
+             sync_handler([ctx](Request& r) { return validate(*ctx, r); }));
+}
+
+}  // namespace weft::api

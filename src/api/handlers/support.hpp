@@ -1,0 +1,32 @@
+#pragma once
+// Helpers shared by the route handlers.
+
+#include <boost/asio/awaitable.hpp>
+
+#include "api/api.hpp"
+
+namespace weft::api {
+
+/// Wraps a synchronous handler as a coroutine handler.
+template <class F>
+Handler sync_handler(F f) {
+  return [f = std::move(f)](Request& request) -> boost::asio::awaitable<Response> {
+    co_return f(request);
+  };
+}
+
+/// `{"problems": [...]}`-style list.
+json::array problems_json(const Problems& problems);
+
+/// Parses the body as a JSON object (an empty body is `{}` when `empty_ok`).
+Result<json::object> body_object(const Request& request, const ServerLimits& limits,
+                                 bool empty_ok);
+
+/// Reads an integer query parameter; nullopt when absent, error when malformed.
+Result<std::optional<std::int64_t>> query_int(const Request& request, std::string_view name,
+                                              std::int64_t min, std::int64_t max);
+
+/// Reads a boolean query parameter (`true`/`false`/`1`/`0`), or `fallback`.
+Result<bool> query_bool(const Request& request, std::string_view name, bool fallback);
+
+}  // namespace weft::api

@@ -1,0 +1,180 @@
+// The OpenAPI 3.1 document. Written from this table, independently of the
+// router, so the test comparing the two catches a route added to one only.
+#include <boost/json/parse.hpp>
+
+#include "api/api.hpp"
+
+namespace weft::api {
+namespace {
+
+struct RouteDoc {
+  const char* method;
+  const char* path;
+  const char* tag;
+  const char* summary;
+  const char* request;   ///< component schema of the JSON body, or ""
+  const char* status;    ///< success status
+  const char* response;  ///< component schema of the success body, or "" for none
+  const char* query;     ///< query parameters: "name:type,…"
+};
+
+constexpr RouteDoc kRoutes[] = {
+    {"get", "/api/pipelines", "pipelines", "List pipelines", "", "200", "PipelineList", ""},
+    {"post", "/api/pipelines", "pipelines", "Create a pipeline", "PipelineDocument", "201", "Pipeline", ""},
+    {"get", "/api/pipelines/{id}", "pipelines", "Read a pipeline", "", "200", "Pipeline", ""},
+    {"put", "/api/pipelines/{id}", "pipelines",
+     "Save a new version (the body's `version`, or If-Match, names the version edited; 409 when stale)",
+     "PipelineDocument", "200", "Pipeline", ""},
+    {"delete", "/api/pipelines/{id}", "pipelines", "Delete a pipeline and its runs", "", "204", "", ""},
+    {"get", "/api/pipelines/{id}/versions", "pipelines", "List versions", "", "200", "VersionList", ""},
+    {"get", "/api/pipelines/{id}/versions/{version}", "pipelines", "Read a version", "", "200", "Version", ""},
+    {"post", "/api/pipelines/{id}/versions/{version}/restore", "pipelines",
+     "Save an old version as the newest", "", "200", "Pipeline", ""},
+    {"post", "/api/pipelines/{id}/validate", "pipelines",
+     "Validate the body (or the stored pipeline when the body is empty)", "PipelineDocument", "200",
+     "Validation", ""},
+    {"post", "/api/pipelines/validate", "pipelines", "Validate a pipeline without saving it",
+     "PipelineDocument", "200", "Validation", ""},
+    {"post", "/api/pipelines/{id}/run", "runs", "Run a pipeline; the body holds its inputs", "Inputs",
+     "200", "RunResult", "wait:boolean,timeout_ms:integer"},
+    {"post", "/api/executions/{id}/retry", "runs",
+     "Run a failed execution again from the failed node, reusing what succeeded", "", "200",
+     "RunResult", "wait:boolean,timeout_ms:integer"},
+    {"get", "/api/executions", "executions", "List executions, newest first", "", "200",
+     "ExecutionList", "pipeline_id:string,status:string,from:string,to:string,cursor:string,limit:integer"},
+    {"get", "/api/executions/{id}", "executions", "Read an execution with its node runs", "", "200",
+     "ExecutionDetail", ""},
+    {"post", "/api/executions/{id}/cancel", "executions", "Cancel a running execution", "", "202",
+     "RunAccepted", ""},
+    {"get", "/api/node-types", "catalogue", "Every block type with its config schema", "", "200",
+     "NodeTypeList", ""},
+    {"get", "/api/openapi.json", "system", "This document", "", "200", "", ""},
+    {"get", "/healthz", "system", "Liveness", "", "200", "Health", ""},
+    {"get", "/metrics", "system", "Prometheus metrics (text format)", "", "200", "", ""},
+};
+
+constexpr const char* kSchemas = R"json({
+  "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
+    "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+    "details": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}}},
+  "Problem": {"type": "object", "properties": {"pointer": {"type": "string"}, "message": {"type": "string"}}},
+  "PipelineDocument": {"type": "object", "description": "A pipeline definition (see docs/pipelines.md)",
+    "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "version": {"type": "integer"},
+    "nodes": {"type": "array", "items": {"type": "object"}}, "edges": {"type": "array", "items": {"type": "object"}}}},
+  "PipelineSummary": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+    "description": {"type": "string"}, "version": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"},
+    "updated_at": {"type": "string", "format": "date-time"}, "last_run_status": {"type": ["string", "null"]}}},
+  "Pipeline": {"allOf": [{"$ref": "#/components/schemas/PipelineSummary"}, {"type": "object", "properties": {
+    "definition": {"$ref": "#/components/schemas/PipelineDocument"}, "valid": {"type": "boolean"},
+    "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}]},
+  "PipelineList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/PipelineSummary"}}}},
+  "Version": {"type": "object", "properties": {"pipeline_id": {"type": "string"}, "version": {"type": "integer"},
+    "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+    "definition": {"$ref": "#/components/schemas/PipelineDocument"}}},
+  "VersionList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Version"}}}},
+  "Validation": {"type": "object", "properties": {"valid": {"type": "boolean"},
+    "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}},
+  "Inputs": {"type": "object", "description": "Run inputs by input name", "additionalProperties": true},
+  "RunResult": {"type": "object", "description": "200 when the run ended within the wait; 202 (RunAccepted) otherwise",
+    "properties": {"execution_id": {"type": "string"}, "status": {"type": "string"},
+    "outputs": {"type": "object"}, "error": {"type": ["object", "null"]}}},
+  "RunAccepted": {"type": "object", "properties": {"execution_id": {"type": "string"}, "status": {"type": "string"}}},
+  "Execution": {"type": "object", "properties": {"id": {"type": "string"}, "pipeline_id": {"type": "string"},
+    "pipeline_version": {"type": "integer"},
+    "status": {"enum": ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]},
+    "inputs": {"type": "object"}, "outputs": {"type": ["object", "null"]}, "error": {"type": ["object", "null"]},
+    "retry_of": {"type": ["string", "null"]}, "created_at": {"type": "string", "format": "date-time"},
+    "finished_at": {"type": ["string", "null"], "format": "date-time"}, "duration_ms": {"type": "number"}}},
+  "NodeRun": {"type": "object", "properties": {"node_id": {"type": "string"}, "type": {"type": "string"},
+    "status": {"type": "string"}, "attempts": {"type": "integer"}, "started_at": {"type": ["string", "null"]},
+    "finished_at": {"type": ["string", "null"]}, "duration_ms": {"type": "number"}, "output": {},
+    "error": {"type": ["object", "null"]}, "logs": {"type": "array", "items": {"type": "object"}},
+    "handles": {"type": "array", "items": {"type": "string"}}}},
+  "ExecutionDetail": {"allOf": [{"$ref": "#/components/schemas/Execution"}, {"type": "object", "properties": {
+    "node_runs": {"type": "array", "items": {"$ref": "#/components/schemas/NodeRun"}}}}]},
+  "ExecutionList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Execution"}},
+    "next_cursor": {"type": ["string", "null"]}}},
+  "NodeType": {"type": "object", "properties": {"type": {"type": "string"}, "category": {"type": "string"},
+    "title": {"type": "string"}, "description": {"type": "string"}, "icon": {"type": "string"},
+    "version": {"type": "integer"}, "config_schema": {"type": "object"}, "output_example": {},
+    "inputs": {"type": "array", "items": {"type": "string"}}, "outputs": {"type": "array", "items": {"type": "string"}}}},
+  "NodeTypeList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/NodeType"}}}},
+  "Health": {"type": "object", "properties": {"status": {"type": "string"}, "runs_in_flight": {"type": "integer"}}}
+})json";
+
+json::object ref(std::string_view schema) {
+  return json::object{{"$ref", "#/components/schemas/" + std::string(schema)}};
+}
+
+json::object json_content(std::string_view schema) {
+  return json::object{{"application/json", json::object{{"schema", ref(schema)}}}};
+}
+
+json::array parameters(const RouteDoc& route) {
+  json::array out;
+  std::string_view path = route.path;
+  for (auto open = path.find('{'); open != std::string_view::npos; open = path.find('{', open + 1)) {
+    const auto close = path.find('}', open);
+    out.push_back(json::object{{"name", path.substr(open + 1, close - open - 1)},
+                               {"in", "path"},
+                               {"required", true},
+                               {"schema", json::object{{"type", "string"}}}});
+  }
+  std::string_view query = route.query;
+  while (!query.empty()) {
+    const auto comma = query.find(',');
+    const auto item = query.substr(0, comma);
+    const auto colon = item.find(':');
+    out.push_back(json::object{{"name", item.substr(0, colon)},
+                               {"in", "query"},
+                               {"required", false},
+                               {"schema", json::object{{"type", item.substr(colon + 1)}}}});
+    query = comma == std::string_view::npos ? "" : query.substr(comma + 1);
+  }
+  return out;
+}
+
+json::object operation(const RouteDoc& route) {
+  json::object op{{"tags", json::array{route.tag}},
+                  {"summary", route.summary},
+                  {"operationId", std::string(route.method) + std::string(route.path)}};
+  if (auto params = parameters(route); !params.empty()) {
+    op["parameters"] = std::move(params);
+  }
+  if (*route.request != '\0') {
+    op["requestBody"] = json::object{{"required", false}, {"content", json_content(route.request)}};
+  }
+  json::object success{{"description", route.summary}};
+  if (*route.response != '\0') {
+    success["content"] = json_content(route.response);
+  }
+  json::object responses{{route.status, std::move(success)}};
+  if (std::string_view(route.response) == "RunResult") {
+    responses["202"] = json::object{{"description", "The run goes on; poll the execution"},
+                                    {"content", json_content("RunAccepted")}};
+  }
+  responses["default"] = json::object{{"description", "An error"}, {"content", json_content("Error")}};
+  op["responses"] = std::move(responses);
+  return op;
+}
+
+}  // namespace
+
+json::value openapi_document() {
+  json::object paths;
+  for (const auto& route : kRoutes) {
+    if (!paths.contains(route.path)) {
+      paths[route.path] = json::object{};
+    }
+    paths[route.path].as_object()[route.method] = operation(route);
+  }
+  return json::object{
+      {"openapi", "3.1.0"},
+      {"info", json::object{{"title", "Weft API"},
+                            {"version", "0.1.0"},
+                            {"description", "Build, run and inspect Weft pipelines."}}},
+      {"paths", std::move(paths)},
+      {"components", json::object{{"schemas", json::parse(kSchemas)}}}};
+}
+
+}  // namespace weft::api

@@ -1,0 +1,165 @@
+#include "api/runs/run_manager.hpp"
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "api/records.hpp"
+#include "common/ids.hpp"
+
+namespace weft::api {
+
+namespace asio = boost::asio;
+
+/// One run in progress. The signal is touched only on the strand.
+struct RunManager::Active {
+  explicit Active(asio::io_context& context) : strand(asio::make_strand(context)) {}
+  std::string workspace;
+  std::string execution_id;
+  asio::strand<asio::io_context::executor_type> strand;
+  asio::cancellation_signal signal;
+};
+
+Result<std::string> RunManager::start(RunRequest request,
+                                      std::function<void(const RunSummary&)> on_finished) {
+  auto active = std::make_shared<Active>(context_);
+  active->workspace = request.workspace;
+  active->execution_id = new_id("ex");
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) {
+      return Error::make(ErrorCode::unavailable, "the server is shutting down; try again shortly");
+    }
+    active_.emplace(active->execution_id, active);
+  }
+  store::ExecutionRecord record;
+  record.workspace_id = request.workspace;
+  record.id = active->execution_id;
+  record.pipeline_id = request.pipeline_id;
+  record.pipeline_version = request.pipeline_version;
+  record.status = "running";
+  record.inputs = request.inputs;
+  record.outputs = nullptr;
+  record.error = nullptr;
+  record.retry_of = request.retry_of;
+  record.created_at = std::chrono::system_clock::now();
+  store_.write({store::CreateExecution{std::move(record)}}, {});
+  metrics_.run_started();
+
+  engine::RunOptions options;
+  options.execution_id = active->execution_id;
+  options.inputs = std::move(request.inputs);
+  options.reuse = std::move(request.reuse);
+  // Runs on the run's strand; the store's queue keeps the order of writes.
+  options.on_node_settled = [this, active](const engine::NodeRun& node) {
+    store_.write({store::SaveNodeRun{to_record(active->workspace, active->execution_id, node)}}, {});
+    if (node.started_at && node.finished_at && !node.reused) {
+      metrics_.node_run(node.type,
+                        std::chrono::duration<double>(*node.finished_at - *node.started_at).count());
+    }
+  };
+  const std::string id = active->execution_id;
+  asio::co_spawn(active->strand, engine_.run(std::move(request.pipeline), std::move(options)),
+                 asio::bind_cancellation_slot(
+                     active->signal.slot(),
+                     [this, active, on_finished = std::move(on_finished)](std::exception_ptr e,
+                                                                          engine::RunResult result) {
+                       if (e) {
+                         result.status = engine::RunStatus::failed;
+                         result.error = Error::make(ErrorCode::internal, "the run stopped unexpectedly");
+                       }
+                       finished(active, std::move(result), on_finished);
+                     }));
+  return id;
+}
+
+void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResult result,
+                          const std::function<void(const RunSummary&)>& on_finished) {
+  auto summary = std::make_shared<RunSummary>();
+  summary->execution_id = active->execution_id;
+  summary->status = engine::to_string(result.status);
+  summary->outputs = std::move(result.outputs);
+  summary->error = result.error ? json::value(engine::to_json(*result.error)) : json::value(nullptr);
+  store::FinishExecution finish{active->workspace, active->execution_id, summary->status,
+                                summary->outputs, summary->error, result.finished_at};
+  store_.write({std::move(finish)}, [this, active, summary, on_finished](Status) {
+    metrics_.run_finished(summary->status);
+    {
+      std::lock_guard lock(mutex_);
+      active_.erase(active->execution_id);
+    }
+    if (on_finished) {
+      on_finished(*summary);
+    }
+    check_idle();
+  });
+}
+
+bool RunManager::cancel(std::string_view workspace, std::string_view execution_id) {
+  std::shared_ptr<Active> active;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = active_.find(std::string(execution_id));
+    if (it == active_.end() || it->second->workspace != workspace) {
+      return false;
+    }
+    active = it->second;
+  }
+  asio::post(active->strand, [active] { active->signal.emit(asio::cancellation_type::terminal); });
+  return true;
+}
+
+std::size_t RunManager::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return active_.size();
+}
+
+void RunManager::shutdown(std::chrono::milliseconds grace, std::function<void()> on_idle) {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    on_idle_ = std::move(on_idle);
+  }
+  auto timer = std::make_shared<asio::steady_timer>(context_, grace);
+  {
+    std::lock_guard lock(mutex_);
+    grace_timer_ = timer;
+  }
+  timer->async_wait([this, timer](boost::system::error_code ec) {
+    if (ec) {
+      return;
+    }
+    std::vector<std::shared_ptr<Active>> running;
+    {
+      std::lock_guard lock(mutex_);
+      for (auto& [id, active] : active_) {
+        running.push_back(active);
+      }
+    }
+    for (auto& active : running) {
+      asio::post(active->strand, [active] { active->signal.emit(asio::cancellation_type::terminal); });
+    }
+  });
+  check_idle();
+}
+
+void RunManager::check_idle() {
+  std::function<void()> on_idle;
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_ || !active_.empty() || !on_idle_) {
+      return;
+    }
+    on_idle = std::move(on_idle_);
+    on_idle_ = nullptr;
+    if (grace_timer_) {
+      grace_timer_->cancel();
+    }
+  }
+  on_idle();
+}
+
+}  // namespace weft::api

@@ -1,0 +1,77 @@
+#pragma once
+// Runs pipelines in-process for the server: each run on its own strand of the
+// shared io_context, its records written through the store's group commit,
+// cancellable from any thread.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "api/metrics.hpp"
+#include "engine/engine.hpp"
+#include "store/store.hpp"
+
+namespace weft::api {
+
+struct RunRequest {
+  std::string workspace;
+  std::string pipeline_id;
+  std::int64_t pipeline_version = 0;
+  std::shared_ptr<const pipeline::CompiledGraph> pipeline;
+  json::object inputs;
+  std::optional<std::string> retry_of;
+  std::unordered_map<std::string, engine::ReusedOutput> reuse;
+};
+
+struct RunSummary {
+  std::string execution_id;
+  std::string status;
+  json::object outputs;
+  json::value error;  ///< null or {code, message, node_id?}
+};
+
+class RunManager {
+ public:
+  RunManager(boost::asio::io_context& context, const engine::Engine& engine, store::Store& store,
+             Metrics& metrics)
+      : context_(context), engine_(engine), store_(store), metrics_(metrics) {}
+
+  /// Starts a run and returns its execution id, or unavailable while shutting
+  /// down. `on_finished` runs once, on some thread, after the execution's final
+  /// record has been committed.
+  Result<std::string> start(RunRequest request,
+                            std::function<void(const RunSummary&)> on_finished = {});
+
+  /// Cancels a run in progress here; false when there is none with that id.
+  bool cancel(std::string_view workspace, std::string_view execution_id);
+
+  std::size_t in_flight() const;
+
+  /// Refuses new runs; lets runs in flight finish for `grace`, then cancels
+  /// them; calls `on_idle` once every run is recorded.
+  void shutdown(std::chrono::milliseconds grace, std::function<void()> on_idle);
+
+ private:
+  struct Active;
+  void finished(const std::shared_ptr<Active>& active, engine::RunResult result,
+                const std::function<void(const RunSummary&)>& on_finished);
+  void check_idle();
+
+  boost::asio::io_context& context_;
+  const engine::Engine& engine_;
+  store::Store& store_;
+  Metrics& metrics_;
+  mutable std::mutex mutex_;  // guards active_, stopping_, on_idle_
+  std::unordered_map<std::string, std::shared_ptr<Active>> active_;
+  bool stopping_ = false;
+  std::function<void()> on_idle_;
+  std::shared_ptr<boost::asio::steady_timer> grace_timer_;  ///< cancels leftovers at shutdown
+};
+
+}  // namespace weft::api

@@ -1,0 +1,65 @@
+#include "app/seed_examples.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/pipeline_file.hpp"
+#include "common/json.hpp"
+
+namespace weft::app {
+
+namespace fs = std::filesystem;
+
+int seed_examples(store::Store& store, const std::string& directory) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    if (entry.path().extension() == ".json") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  int stored = 0;
+  for (const auto& file : files) {
+    auto text = read_file(file.string(), 8 * 1024 * 1024);
+    auto doc = text ? parse_json(*text) : Result<json::value>(text.error());
+    if (!doc || !doc->is_object()) {
+      continue;
+    }
+    store::PipelineRecord record;
+    const auto& object = doc->get_object();
+    auto text_of = [&](std::string_view key) {
+      const auto* v = object.if_contains(key);
+      return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
+    };
+    record.id = text_of("id").empty() ? file.stem().string() : text_of("id");
+    record.name = text_of("name");
+    record.description = text_of("description");
+    json::object definition = object;
+    definition["id"] = record.id;
+    definition["version"] = 1;
+    record.definition = std::move(definition);
+    if (store.create_pipeline(store::kDefaultWorkspace, std::move(record))) {
+      ++stored;
+    }
+  }
+  return stored;
+}
+
+std::string default_examples_dir(const char* argv0) {
+  if (const char* env = std::getenv("WEFT_EXAMPLES"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  const fs::path binary = fs::canonical(fs::path(argv0), ec);
+  if (!ec) {
+    const fs::path beside_build = binary.parent_path().parent_path() / "examples";
+    if (fs::is_directory(beside_build)) {
+      return beside_build.string();
+    }
+  }
+  return "examples";
+}
+
+}  // namespace weft::app

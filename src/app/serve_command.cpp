@@ -1,0 +1,139 @@
+// `weft serve`: the API server on the embedded default (SQLite under --data,
+// runs in-process), until SIGINT/SIGTERM.
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "api/api.hpp"
+#include "app/commands.hpp"
+#include "app/seed_examples.hpp"
+#include "engine/engine.hpp"
+#include "engine/events.hpp"
+#include "integrations/http_client.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace weft::app {
+namespace {
+
+namespace asio = boost::asio;
+constexpr std::chrono::milliseconds kShutdownGrace{10'000};
+constexpr std::chrono::hours kRetentionEvery{1};
+
+/// Server log lines (JSON) on stderr; access log lines share the same stream.
+class Log {
+ public:
+  void line(const std::string& text) {
+    std::lock_guard lock(mutex_);  // guards std::cerr between threads
+    std::cerr << text << "\n";
+  }
+  void event(std::string_view message, json::object fields = {}) {
+    fields["time"] = engine::format_time(std::chrono::system_clock::now());
+    fields["message"] = message;
+    line(to_json_string(fields));
+  }
+
+ private:
+  std::mutex mutex_;
+};
+
+void schedule_retention(asio::steady_timer& timer, store::Store& store, Log& log,
+                        std::chrono::milliseconds delay) {
+  timer.expires_after(delay);
+  timer.async_wait([&timer, &store, &log](boost::system::error_code ec) {
+    if (ec) {
+      return;
+    }
+    auto pruned = store.prune(store::RetentionPolicy{});
+    if (pruned && *pruned > 0) {
+      log.event("pruned old executions", {{"count", *pruned}});
+    }
+    schedule_retention(timer, store, log, kRetentionEvery);
+  });
+}
+
+}  // namespace
+
+int serve_command(const ServeArgs& args) {
+  Log log;
+  const bool fresh = !std::filesystem::exists(std::filesystem::path(args.data) / "weft.db");
+  auto opened = store::open_sqlite_store(args.data);
+  if (!opened) {
+    std::cerr << "weft serve: " << opened.error().message << "\n";
+    return 1;
+  }
+  store::Store& store = **opened;
+  if (auto interrupted = store.interrupt_unfinished(); interrupted && *interrupted > 0) {
+    log.event("marked runs left unfinished by the last stop as interrupted", {{"count", *interrupted}});
+  }
+  auto guard = integrations::AddressGuard::from_env();
+  if (!guard) {
+    std::cerr << "weft serve: " << guard.error().message << "\n";
+    return 2;
+  }
+  const nodes::Registry registry = nodes::make_core_registry();
+  auto http = integrations::make_http_client(std::move(guard).value());
+  const engine::Engine engine(*http);
+  const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
+  asio::io_context context(static_cast<int>(threads));
+  auto work = asio::make_work_guard(context);
+  api::Metrics metrics;
+  api::PipelineCache cache(registry);
+  api::RunManager runs(context, engine, store, metrics);
+  api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
+  api::Router router;
+  api::add_routes(router, api_context);
+  api::Server server(context, router, api_context.limits, [&log](const std::string& l) { log.line(l); });
+  api_context.server = &server;
+
+  if (fresh) {
+    const auto seeded = seed_examples(store, args.examples);
+    log.event("new data directory; loaded example pipelines", {{"count", seeded}, {"from", args.examples}});
+  }
+  if (auto listening = server.listen(args.host, args.port); !listening) {
+    std::cerr << "weft serve: " << listening.error().message << "\n";
+    return 1;
+  }
+  log.event("serving", {{"url", "http://" + args.host + ":" + std::to_string(server.port())},
+                        {"data", args.data}, {"threads", threads}});
+
+  asio::steady_timer retention(context);
+  schedule_retention(retention, store, log, std::chrono::seconds(30));
+  asio::signal_set signals(context, SIGINT, SIGTERM);
+  signals.async_wait([&](boost::system::error_code ec, int signal) {
+    if (ec) {
+      return;
+    }
+    log.event("stopping", {{"signal", signal}, {"runs_in_flight", runs.in_flight()}});
+    server.stop();
+    retention.cancel();
+    // on_idle may run on the store's writer thread, where flush() would wait
+    // for itself: hop to the io_context first.
+    runs.shutdown(kShutdownGrace, [&] {
+      asio::post(context, [&] {
+        store.flush();
+        work.reset();
+      });
+    });
+  });
+
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) {
+    pool.emplace_back([&context] { context.run(); });
+  }
+  context.run();
+  for (auto& t : pool) {
+    t.join();
+  }
+  store.flush();
+  log.event("stopped");
+  return 0;
+}
+
+}  // namespace weft::app
