@@ -35,6 +35,9 @@ class Router {
   Match match(std::string_view method, std::string_view path,
               std::unordered_map<std::string, std::string>& params) const;
 
+  /// Methods routed for `path`, sorted, with HEAD wherever GET is (for `Allow`).
+  std::vector<std::string> allowed_methods(std::string_view path) const;
+
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
