@@ -9,7 +9,7 @@ SECONDS_EACH="${1:-10}"
 CONNECTIONS="${2:-64}"
 DATA=$(mktemp -d)
 PORT=18765
-build/weft serve --port "$PORT" --data "$DATA" --examples /nonexistent 2>"$DATA/log" &
+build/weft serve --port "$PORT" --data "$DATA" --examples /nonexistent >/dev/null 2>"$DATA/log" &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.05; done

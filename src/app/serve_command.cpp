@@ -4,7 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <condition_variable>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -24,6 +24,7 @@ namespace {
 
 namespace asio = boost::asio;
 constexpr std::chrono::milliseconds kShutdownGrace{10'000};
+constexpr std::chrono::seconds kRetentionFirst{30};
 constexpr std::chrono::hours kRetentionEvery{1};
 
 /// Server log lines (JSON) on stderr; access log lines share the same stream.
@@ -43,20 +44,47 @@ class Log {
   std::mutex mutex_;
 };
 
-void schedule_retention(asio::steady_timer& timer, store::Store& store, Log& log,
-                        std::chrono::milliseconds delay) {
-  timer.expires_after(delay);
-  timer.async_wait([&timer, &store, &log](boost::system::error_code ec) {
-    if (ec) {
-      return;
+/// Prunes old executions on a thread of its own, so a large prune never
+/// holds an io thread: first shortly after start, then every hour.
+class Retention {
+ public:
+  Retention(store::Store& store, Log& log) : thread_([this, &store, &log] { loop(store, log); }) {}
+  ~Retention() { stop(); }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
     }
-    auto pruned = store.prune(store::RetentionPolicy{});
-    if (pruned && *pruned > 0) {
-      log.event("pruned old executions", {{"count", *pruned}});
+    wake_.notify_all();
+    if (thread_.joinable()) {
+      thread_.join();
     }
-    schedule_retention(timer, store, log, kRetentionEvery);
-  });
-}
+  }
+
+ private:
+  void loop(store::Store& store, Log& log) {
+    auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(kRetentionFirst);
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        if (wake_.wait_for(lock, delay, [this] { return stopping_; })) {
+          return;
+        }
+      }
+      auto pruned = store.prune(store::RetentionPolicy{});
+      if (pruned && *pruned > 0) {
+        log.event("pruned old executions", {{"count", *pruned}});
+      }
+      delay = std::chrono::duration_cast<std::chrono::milliseconds>(kRetentionEvery);
+    }
+  }
+
+  std::mutex mutex_;  // guards stopping_
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -103,8 +131,7 @@ int serve_command(const ServeArgs& args) {
   log.event("serving", {{"url", "http://" + args.host + ":" + std::to_string(server.port())},
                         {"data", args.data}, {"threads", threads}});
 
-  asio::steady_timer retention(context);
-  schedule_retention(retention, store, log, std::chrono::seconds(30));
+  Retention retention(store, log);
   asio::signal_set signals(context, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int signal) {
     if (ec) {
@@ -112,7 +139,6 @@ int serve_command(const ServeArgs& args) {
     }
     log.event("stopping", {{"signal", signal}, {"runs_in_flight", runs.in_flight()}});
     server.stop();
-    retention.cancel();
     // on_idle may run on the store's writer thread, where flush() would wait
     // for itself: hop to the io_context first.
     runs.shutdown(kShutdownGrace, [&] {
@@ -131,6 +157,7 @@ int serve_command(const ServeArgs& args) {
   for (auto& t : pool) {
     t.join();
   }
+  retention.stop();
   store.flush();
   log.event("stopped");
   return 0;

@@ -7,6 +7,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <utility>
+
 #include "api/records.hpp"
 #include "common/ids.hpp"
 
@@ -14,13 +16,20 @@ namespace weft::api {
 
 namespace asio = boost::asio;
 
-/// One run in progress. The signal is touched only on the strand.
+/// Node runs of a quick run are written together with its end, in one queue
+/// entry; a run that lasts longer than this writes them as they settle, so
+/// its progress can be watched.
+constexpr std::chrono::milliseconds kBatchNodeRunsFor{50};
+
+/// One run in progress. `signal` and `pending` are touched only on the strand.
 struct RunManager::Active {
   explicit Active(asio::io_context& context) : strand(asio::make_strand(context)) {}
   std::string workspace;
   std::string execution_id;
   asio::strand<asio::io_context::executor_type> strand;
   asio::cancellation_signal signal;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  std::vector<store::Write> pending;  ///< node runs not yet handed to the store
 };
 
 Result<std::string> RunManager::start(RunRequest request,
@@ -55,7 +64,11 @@ Result<std::string> RunManager::start(RunRequest request,
   options.reuse = std::move(request.reuse);
   // Runs on the run's strand; the store's queue keeps the order of writes.
   options.on_node_settled = [this, active](const engine::NodeRun& node) {
-    store_.write({store::SaveNodeRun{to_record(active->workspace, active->execution_id, node)}}, {});
+    active->pending.emplace_back(
+        store::SaveNodeRun{to_record(active->workspace, active->execution_id, node)});
+    if (std::chrono::steady_clock::now() - active->started > kBatchNodeRunsFor) {
+      store_.write(std::exchange(active->pending, {}), {});
+    }
     if (node.started_at && node.finished_at && !node.reused) {
       metrics_.node_run(node.type,
                         std::chrono::duration<double>(*node.finished_at - *node.started_at).count());
@@ -85,7 +98,9 @@ void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResu
   summary->error = result.error ? json::value(engine::to_json(*result.error)) : json::value(nullptr);
   store::FinishExecution finish{active->workspace, active->execution_id, summary->status,
                                 summary->outputs, summary->error, result.finished_at};
-  store_.write({std::move(finish)}, [this, active, summary, on_finished](Status) {
+  std::vector<store::Write> writes = std::exchange(active->pending, {});
+  writes.emplace_back(std::move(finish));
+  store_.write(std::move(writes), [this, active, summary, on_finished](Status) {
     metrics_.run_finished(summary->status);
     {
       std::lock_guard lock(mutex_);
