@@ -20,14 +20,19 @@ struct RouteDoc {
 
 constexpr RouteDoc kRoutes[] = {
     {"get", "/api/pipelines", "pipelines", "List pipelines", "", "200", "PipelineList", ""},
-    {"post", "/api/pipelines", "pipelines", "Create a pipeline", "PipelineDocument", "201", "Pipeline", ""},
+    {"post", "/api/pipelines", "pipelines", "Create a pipeline", "PipelineDocument", "201",
+     "Pipeline", ""},
     {"get", "/api/pipelines/{id}", "pipelines", "Read a pipeline", "", "200", "Pipeline", ""},
     {"put", "/api/pipelines/{id}", "pipelines",
-     "Save a new version (the body's `version`, or If-Match, names the version edited; 409 when stale)",
+     "Save a new version (the body's `version`, or If-Match, names the version edited; 409 when "
+     "stale)",
      "PipelineDocument", "200", "Pipeline", ""},
-    {"delete", "/api/pipelines/{id}", "pipelines", "Delete a pipeline and its runs", "", "204", "", ""},
-    {"get", "/api/pipelines/{id}/versions", "pipelines", "List versions", "", "200", "VersionList", ""},
-    {"get", "/api/pipelines/{id}/versions/{version}", "pipelines", "Read a version", "", "200", "Version", ""},
+    {"delete", "/api/pipelines/{id}", "pipelines", "Delete a pipeline and its runs", "", "204", "",
+     ""},
+    {"get", "/api/pipelines/{id}/versions", "pipelines", "List versions", "", "200", "VersionList",
+     ""},
+    {"get", "/api/pipelines/{id}/versions/{version}", "pipelines", "Read a version", "", "200",
+     "Version", ""},
     {"post", "/api/pipelines/{id}/versions/{version}/restore", "pipelines",
      "Save an old version as the newest", "", "200", "Pipeline", ""},
     {"post", "/api/pipelines/{id}/validate", "pipelines",
@@ -35,13 +40,14 @@ constexpr RouteDoc kRoutes[] = {
      "Validation", ""},
     {"post", "/api/pipelines/validate", "pipelines", "Validate a pipeline without saving it",
      "PipelineDocument", "200", "Validation", ""},
-    {"post", "/api/pipelines/{id}/run", "runs", "Run a pipeline; the body holds its inputs", "Inputs",
-     "200", "RunResult", "wait:boolean,timeout_ms:integer"},
+    {"post", "/api/pipelines/{id}/run", "runs", "Run a pipeline; the body holds its inputs",
+     "Inputs", "200", "RunResult", "wait:boolean,timeout_ms:integer"},
     {"post", "/api/executions/{id}/retry", "runs",
      "Run a failed execution again from the failed node, reusing what succeeded", "", "200",
      "RunResult", "wait:boolean,timeout_ms:integer"},
     {"get", "/api/executions", "executions", "List executions, newest first", "", "200",
-     "ExecutionList", "pipeline_id:string,status:string,from:string,to:string,cursor:string,limit:integer"},
+     "ExecutionList",
+     "pipeline_id:string,status:string,from:string,to:string,cursor:string,limit:integer"},
     {"get", "/api/executions/{id}", "executions", "Read an execution with its node runs", "", "200",
      "ExecutionDetail", ""},
     {"post", "/api/executions/{id}/cancel", "executions", "Cancel a running execution", "", "202",
@@ -113,7 +119,8 @@ json::object json_content(std::string_view schema) {
 json::array parameters(const RouteDoc& route) {
   json::array out;
   std::string_view path = route.path;
-  for (auto open = path.find('{'); open != std::string_view::npos; open = path.find('{', open + 1)) {
+  for (auto open = path.find('{'); open != std::string_view::npos;
+       open = path.find('{', open + 1)) {
     const auto close = path.find('}', open);
     out.push_back(json::object{{"name", path.substr(open + 1, close - open - 1)},
                                {"in", "path"},
@@ -153,7 +160,8 @@ json::object operation(const RouteDoc& route) {
     responses["202"] = json::object{{"description", "The run goes on; poll the execution"},
                                     {"content", json_content("RunAccepted")}};
   }
-  responses["default"] = json::object{{"description", "An error"}, {"content", json_content("Error")}};
+  responses["default"] =
+      json::object{{"description", "An error"}, {"content", json_content("Error")}};
   op["responses"] = std::move(responses);
   return op;
 }

@@ -11,7 +11,9 @@ namespace weft::api {
 using std::chrono::milliseconds;
 using std::chrono::system_clock;
 
-std::string format_time(store::Time time) { return engine::format_time(time); }
+std::string format_time(store::Time time) {
+  return engine::format_time(time);
+}
 
 // Times past this (year 2200) would overflow the clock's nanoseconds.
 constexpr std::int64_t kMaxEpochMs = 7'258'118'400'000;
@@ -55,7 +57,8 @@ std::optional<store::Time> parse_time(std::string_view text) {
   if (seconds < 0 || seconds > kMaxEpochMs / 1000) {
     return std::nullopt;
   }
-  return system_clock::from_time_t(seconds) + milliseconds(static_cast<std::int64_t>(fraction * 1000));
+  return system_clock::from_time_t(seconds) +
+         milliseconds(static_cast<std::int64_t>(fraction * 1000));
 }
 
 store::NodeRunRecord to_record(std::string_view workspace, std::string_view execution_id,
@@ -117,20 +120,21 @@ json::object to_json(const store::ExecutionRecord& execution) {
                    {"error", execution.error},
                    {"created_at", format_time(execution.created_at)}};
   out["retry_of"] = execution.retry_of ? json::value(*execution.retry_of) : json::value(nullptr);
-  out["finished_at"] =
-      execution.finished_at ? json::value(format_time(*execution.finished_at)) : json::value(nullptr);
+  out["finished_at"] = execution.finished_at ? json::value(format_time(*execution.finished_at))
+                                             : json::value(nullptr);
   if (execution.finished_at) {
     out["duration_ms"] =
-        std::chrono::duration<double, std::milli>(*execution.finished_at - execution.created_at).count();
+        std::chrono::duration<double, std::milli>(*execution.finished_at - execution.created_at)
+            .count();
   }
   return out;
 }
 
 json::object to_json(const store::NodeRunRecord& node_run) {
-  json::object out{{"node_id", node_run.node_id},  {"type", node_run.type},
-                   {"status", node_run.status},    {"attempts", node_run.attempts},
-                   {"output", node_run.output},    {"error", node_run.error},
-                   {"logs", node_run.logs},        {"handles", node_run.handles}};
+  json::object out{{"node_id", node_run.node_id}, {"type", node_run.type},
+                   {"status", node_run.status},   {"attempts", node_run.attempts},
+                   {"output", node_run.output},   {"error", node_run.error},
+                   {"logs", node_run.logs},       {"handles", node_run.handles}};
   auto time_or_null = [](const std::optional<store::Time>& t) {
     return t ? json::value(format_time(*t)) : json::value(nullptr);
   };
@@ -138,7 +142,8 @@ json::object to_json(const store::NodeRunRecord& node_run) {
   out["finished_at"] = time_or_null(node_run.finished_at);
   if (node_run.started_at && node_run.finished_at) {
     out["duration_ms"] =
-        std::chrono::duration<double, std::milli>(*node_run.finished_at - *node_run.started_at).count();
+        std::chrono::duration<double, std::milli>(*node_run.finished_at - *node_run.started_at)
+            .count();
   }
   return out;
 }

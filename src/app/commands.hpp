@@ -22,7 +22,9 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   std::string data = "./data";
-  std::string examples;  ///< pipelines loaded into a new data directory
+  std::string examples;          ///< pipelines loaded into a new data directory
+  int keep_days = 30;            ///< executions older than this are pruned (0: keep)
+  int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
 };
 
 /// Serves until SIGINT/SIGTERM; 0 after a clean stop, 1 when it cannot start.

@@ -1,7 +1,7 @@
 #include <CLI/CLI.hpp>
-#include <iostream>
-
+#include <charconv>
 #include <cstdlib>
+#include <iostream>
 
 #include "app/commands.hpp"
 #include "app/seed_examples.hpp"
@@ -12,6 +12,23 @@ namespace {
 std::string env_or(const char* name, std::string fallback) {
   const char* value = std::getenv(name);
   return value != nullptr && *value != '\0' ? value : std::move(fallback);
+}
+
+// An integer from the environment; false (and a message) when it is not one.
+bool int_from_env(const char* name, int min, int max, int& out) {
+  const std::string text = env_or(name, "");
+  if (text.empty()) {
+    return true;
+  }
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    std::cerr << "weft: " << name << " must be a whole number from " << min << " to " << max
+              << "; got `" << text << "`\n";
+    return false;
+  }
+  out = value;
+  return true;
 }
 
 }  // namespace
@@ -36,14 +53,23 @@ int main_command(int argc, char** argv) {
 
   ServeArgs serve;
   serve.host = env_or("WEFT_HOST", serve.host);
-  serve.port = static_cast<unsigned short>(std::stoi(env_or("WEFT_PORT", "8080")));
   serve.data = env_or("WEFT_DATA", serve.data);
   serve.examples = default_examples_dir(argv[0]);
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the API and the editor");
   serve_cmd->add_option("--host", serve.host, "Address to listen on (WEFT_HOST)");
   serve_cmd->add_option("--port", serve.port, "Port to listen on (WEFT_PORT)");
   serve_cmd->add_option("--data", serve.data, "Data directory (WEFT_DATA)");
-  serve_cmd->add_option("--examples", serve.examples, "Pipelines to load into a new data directory");
+  serve_cmd->add_option("--examples", serve.examples,
+                        "Pipelines to load into a new data directory");
+  serve_cmd
+      ->add_option("--keep-days", serve.keep_days,
+                   "Prune executions older than this many days; 0 keeps them (WEFT_KEEP_DAYS)")
+      ->check(CLI::Range(0, 36500));
+  serve_cmd
+      ->add_option("--keep-per-pipeline", serve.keep_per_pipeline,
+                   "Keep at most this many executions per pipeline; 0 for no limit "
+                   "(WEFT_KEEP_PER_PIPELINE)")
+      ->check(CLI::Range(0, 100000000));
 
   std::string migrate_data = serve.data;
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -59,6 +85,18 @@ int main_command(int argc, char** argv) {
     return run_command(run);
   }
   if (serve_cmd->parsed()) {
+    // The environment fills what the command line left out.
+    int port = serve.port;
+    const bool env_ok =
+        (serve_cmd->count("--port") > 0 || int_from_env("WEFT_PORT", 0, 65535, port)) &&
+        (serve_cmd->count("--keep-days") > 0 ||
+         int_from_env("WEFT_KEEP_DAYS", 0, 36500, serve.keep_days)) &&
+        (serve_cmd->count("--keep-per-pipeline") > 0 ||
+         int_from_env("WEFT_KEEP_PER_PIPELINE", 0, 100'000'000, serve.keep_per_pipeline));
+    if (!env_ok) {
+      return 2;
+    }
+    serve.port = static_cast<unsigned short>(port);
     return serve_command(serve);
   }
   if (migrate_cmd->parsed()) {

@@ -24,7 +24,7 @@ namespace {
 
 namespace asio = boost::asio;
 constexpr std::chrono::milliseconds kShutdownGrace{10'000};
-constexpr std::chrono::seconds kRetentionFirst{30};
+constexpr std::chrono::seconds kRetentionFirst{0};
 constexpr std::chrono::hours kRetentionEvery{1};
 
 /// Server log lines (JSON) on stderr; access log lines share the same stream.
@@ -45,10 +45,11 @@ class Log {
 };
 
 /// Prunes old executions on a thread of its own, so a large prune never
-/// holds an io thread: first shortly after start, then every hour.
+/// holds an io thread: at start, then every hour.
 class Retention {
  public:
-  Retention(store::Store& store, Log& log) : thread_([this, &store, &log] { loop(store, log); }) {}
+  Retention(store::Store& store, Log& log, store::RetentionPolicy policy)
+      : policy_(policy), thread_([this, &store, &log] { loop(store, log); }) {}
   ~Retention() { stop(); }
 
   void stop() {
@@ -72,7 +73,7 @@ class Retention {
           return;
         }
       }
-      auto pruned = store.prune(store::RetentionPolicy{});
+      auto pruned = store.prune(policy_);
       if (pruned && *pruned > 0) {
         log.event("pruned old executions", {{"count", *pruned}});
       }
@@ -80,6 +81,7 @@ class Retention {
     }
   }
 
+  const store::RetentionPolicy policy_;
   std::mutex mutex_;  // guards stopping_
   std::condition_variable wake_;
   bool stopping_ = false;
@@ -98,7 +100,8 @@ int serve_command(const ServeArgs& args) {
   }
   store::Store& store = **opened;
   if (auto interrupted = store.interrupt_unfinished(); interrupted && *interrupted > 0) {
-    log.event("marked runs left unfinished by the last stop as interrupted", {{"count", *interrupted}});
+    log.event("marked runs left unfinished by the last stop as interrupted",
+              {{"count", *interrupted}});
   }
   auto guard = integrations::AddressGuard::from_env();
   if (!guard) {
@@ -117,21 +120,27 @@ int serve_command(const ServeArgs& args) {
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
   api::Router router;
   api::add_routes(router, api_context);
-  api::Server server(context, router, api_context.limits, [&log](const std::string& l) { log.line(l); });
+  api::Server server(context, router, api_context.limits,
+                     [&log](const std::string& l) { log.line(l); });
   api_context.server = &server;
 
   if (fresh) {
     const auto seeded = seed_examples(store, args.examples);
-    log.event("new data directory; loaded example pipelines", {{"count", seeded}, {"from", args.examples}});
+    log.event("new data directory; loaded example pipelines",
+              {{"count", seeded}, {"from", args.examples}});
   }
   if (auto listening = server.listen(args.host, args.port); !listening) {
     std::cerr << "weft serve: " << listening.error().message << "\n";
     return 1;
   }
   log.event("serving", {{"url", "http://" + args.host + ":" + std::to_string(server.port())},
-                        {"data", args.data}, {"threads", threads}});
+                        {"data", args.data},
+                        {"threads", threads}});
 
-  Retention retention(store, log);
+  store::RetentionPolicy policy;
+  policy.max_age_days = args.keep_days;
+  policy.max_per_pipeline = args.keep_per_pipeline;
+  Retention retention(store, log, policy);
   asio::signal_set signals(context, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int signal) {
     if (ec) {

@@ -5,8 +5,8 @@
 // scheduler lock-free.
 
 #include <boost/asio/awaitable.hpp>
-#include <memory>
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>

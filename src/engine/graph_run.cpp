@@ -86,8 +86,8 @@ bool GraphRun::edge_taken(const pipeline::CompiledEdge& edge) const {
       if (source.record.handles.empty()) {
         return edge.source_handle.empty();
       }
-      return std::find(source.record.handles.begin(), source.record.handles.end(), edge.source_handle) !=
-             source.record.handles.end();
+      return std::find(source.record.handles.begin(), source.record.handles.end(),
+                       edge.source_handle) != source.record.handles.end();
     case NodeStatus::failed:
       if (on_error == pipeline::OnError::branch) {
         return edge.source_handle == "error";

@@ -4,9 +4,9 @@
 
 #include <chrono>
 #include <cstdint>
-#include <random>
 #include <functional>
 #include <memory>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>

@@ -52,8 +52,8 @@ struct ExecutionRecord {
   std::string id;
   std::string pipeline_id;
   std::int64_t pipeline_version = 0;
-  std::string status;  ///< queued, running, succeeded, failed, cancelled, interrupted
-  json::value inputs;  ///< object
+  std::string status;   ///< queued, running, succeeded, failed, cancelled, interrupted
+  json::value inputs;   ///< object
   json::value outputs;  ///< object, or null while running
   json::value error;    ///< null, or {code, message, node_id?}
   std::optional<std::string> retry_of;  ///< the execution this one retries
@@ -91,9 +91,9 @@ struct ExecutionPage {
 };
 
 struct RetentionPolicy {
-  int max_age_days = 30;            ///< 0 = keep forever
-  int max_per_pipeline = 1000;      ///< 0 = no limit
-  int batch_size = 500;             ///< rows deleted per transaction
+  int max_age_days = 30;        ///< 0 = keep forever
+  int max_per_pipeline = 1000;  ///< 0 = no limit
+  int batch_size = 500;         ///< rows deleted per transaction
 };
 
 // The run-record writes that go through the group-commit writer.
@@ -119,7 +119,8 @@ class Store {
 
   // Pipelines. Errors: not_found (unknown id), conflict (stale base version or
   // taken id), invalid_argument.
-  virtual Result<PipelineRecord> create_pipeline(std::string_view workspace, PipelineRecord record) = 0;
+  virtual Result<PipelineRecord> create_pipeline(std::string_view workspace,
+                                                 PipelineRecord record) = 0;
   virtual Result<std::vector<PipelineRecord>> list_pipelines(std::string_view workspace) = 0;
   virtual Result<PipelineRecord> get_pipeline(std::string_view workspace, std::string_view id) = 0;
   /// Stores `record.definition`/`name`/`description` as version base_version+1,
@@ -139,12 +140,14 @@ class Store {
   virtual void write(std::vector<Write> writes, std::function<void(Status)> done) = 0;
   virtual Result<ExecutionPage> list_executions(std::string_view workspace,
                                                 const ExecutionFilter& filter) = 0;
-  virtual Result<ExecutionRecord> get_execution(std::string_view workspace, std::string_view id) = 0;
+  virtual Result<ExecutionRecord> get_execution(std::string_view workspace,
+                                                std::string_view id) = 0;
   virtual Result<std::vector<NodeRunRecord>> list_node_runs(std::string_view workspace,
                                                             std::string_view execution_id) = 0;
 
   // Housekeeping.
-  /// Marks every execution still queued or running as `interrupted` (after a crash); returns how many.
+  /// Marks every execution still queued or running as `interrupted` (after a crash); returns how
+  /// many.
   virtual Result<std::int64_t> interrupt_unfinished() = 0;
   /// Deletes executions (and their node runs) beyond the policy, in batches; returns how many.
   virtual Result<std::int64_t> prune(const RetentionPolicy& policy) = 0;

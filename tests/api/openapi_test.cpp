@@ -1,7 +1,8 @@
 // The OpenAPI document lists exactly the routes the server serves.
+#include <gtest/gtest.h>
+
 #include <boost/asio/io_context.hpp>
 #include <filesystem>
-#include <gtest/gtest.h>
 #include <set>
 
 #include "api/api.hpp"
@@ -19,7 +20,8 @@ std::string lower(std::string text) {
 }
 
 TEST(OpenApi, PathsEqualTheRoutersRoutes) {
-  const auto dir = std::filesystem::temp_directory_path() / ("weft-openapi-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("weft-openapi-" + std::to_string(::getpid()));
   auto store = store::open_sqlite_store(dir.string());
   ASSERT_TRUE(store.ok()) << store.error().message;
   const nodes::Registry registry = nodes::make_core_registry();

@@ -271,7 +271,8 @@ namespace {
 
 TEST(EngineReuse, ReusedNodesAreNotRunAgainAndTheirHandlesStillRoute) {
   std::vector<std::string> settled;
-  auto run = testing::run_pipeline(R"({
+  auto run = testing::run_pipeline(
+      R"({
     "nodes": [
       {"id": "slow", "type": "delay", "config": {"ms": 5000}},
       {"id": "pick", "type": "condition", "config": {"if": "{{ false }}"}},
@@ -281,10 +282,10 @@ TEST(EngineReuse, ReusedNodesAreNotRunAgainAndTheirHandlesStillRoute) {
     "edges": [{"source": "slow", "target": "pick"},
               {"source": "pick", "sourceHandle": "true", "target": "yes"},
               {"source": "pick", "sourceHandle": "false", "target": "no"}]})",
-                                   {.reuse = {{"slow", {std::make_shared<json::value>(json::object{}), {}}},
-                                              {"pick", {std::make_shared<json::value>(json::object{{"value", true}}),
-                                                        {"true"}}}},
-                                    .on_node_settled = [&](const NodeRun& n) { settled.push_back(n.node_id); }});
+      {.reuse = {{"slow", {std::make_shared<json::value>(json::object{}), {}}},
+                 {"pick",
+                  {std::make_shared<json::value>(json::object{{"value", true}}), {"true"}}}},
+       .on_node_settled = [&](const NodeRun& n) { settled.push_back(n.node_id); }});
   EXPECT_EQ(run.result.status, RunStatus::succeeded);
   EXPECT_LT(run.elapsed, std::chrono::milliseconds(1000)) << "the 5 s delay must not run again";
   EXPECT_TRUE(run.node("slow").reused);

@@ -24,13 +24,14 @@ class Server:
         self.port = None
         self.log_lines = []
         self.started_in = None
+        self.extra_args = []
 
     def start(self):
         env = dict(os.environ, **self.env)
         started = time.monotonic()
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--host", "127.0.0.1", "--port", "0", "--data", str(self.data_dir),
-             "--examples", str(ROOT / "examples")],
+             "--examples", str(ROOT / "examples"), *self.extra_args],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
         ready = threading.Event()
 

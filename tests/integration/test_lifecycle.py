@@ -92,3 +92,26 @@ def test_sigkill_during_200_concurrent_runs_loses_nothing(data_dir):
     db = sqlite3.connect(data_dir / "weft.db")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM executions WHERE status IN ('running', 'queued')").fetchone()[0] == 0
+
+
+def test_old_executions_are_pruned_per_pipeline(data_dir):
+    first = Server(data_dir).start()
+    for _ in range(5):
+        first.post("/api/pipelines/language-switch/run", {"lang": "de"})
+    first.post("/api/pipelines/ticket-triage/run", {"text": "x"})
+    assert first.stop() == 0
+    server = Server(data_dir)
+    server.extra_args = ["--keep-per-pipeline", "2"]
+    server.start()
+    try:
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            items = server.get("/api/executions?limit=200")[1]["items"]
+            if len(items) == 3:
+                break
+            time.sleep(0.05)
+        kept = [e["pipeline_id"] for e in items]
+        assert sorted(kept) == ["language-switch", "language-switch", "ticket-triage"]
+        assert any("pruned old executions" in line for line in server.log_lines)
+    finally:
+        assert server.stop() == 0

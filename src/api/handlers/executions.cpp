@@ -7,8 +7,8 @@
 namespace weft::api {
 namespace {
 
-constexpr std::string_view kStatuses[] = {"queued",    "running",   "succeeded",
-                                          "failed",    "cancelled", "interrupted"};
+constexpr std::string_view kStatuses[] = {"queued", "running",   "succeeded",
+                                          "failed", "cancelled", "interrupted"};
 
 Result<store::ExecutionFilter> filter_of(const Request& request) {
   store::ExecutionFilter filter;
@@ -19,7 +19,8 @@ Result<store::ExecutionFilter> filter_of(const Request& request) {
     if (std::find(std::begin(kStatuses), std::end(kStatuses), *s) == std::end(kStatuses)) {
       return Error::make(ErrorCode::invalid_argument,
                          "`status` must be one of queued, running, succeeded, failed, cancelled, "
-                         "interrupted; got `" + *s + "`");
+                         "interrupted; got `" +
+                             *s + "`");
     }
     filter.status = *s;
   }
@@ -27,9 +28,10 @@ Result<store::ExecutionFilter> filter_of(const Request& request) {
     if (const auto* text = request.query_param(name)) {
       *slot = parse_time(*text);
       if (!*slot) {
-        return Error::make(ErrorCode::invalid_argument,
-                           std::string("`") + name +
-                               "` must be an RFC 3339 time (2026-11-24T10:00:00Z) or epoch milliseconds");
+        return Error::make(
+            ErrorCode::invalid_argument,
+            std::string("`") + name +
+                "` must be an RFC 3339 time (2026-11-24T10:00:00Z) or epoch milliseconds");
       }
     }
   }
@@ -58,7 +60,8 @@ Response list(ApiContext& context, const Request& request) {
     items.push_back(to_json(e));
   }
   json::object body{{"items", std::move(items)}};
-  body["next_cursor"] = page->next_cursor.empty() ? json::value(nullptr) : json::value(page->next_cursor);
+  body["next_cursor"] =
+      page->next_cursor.empty() ? json::value(nullptr) : json::value(page->next_cursor);
   return Response::json(200, body);
 }
 
@@ -91,9 +94,10 @@ Response cancel(ApiContext& context, const Request& request) {
   if (!execution) {
     return Response::from_error(execution.error());
   }
-  return Response::error(409, "conflict", "execution `" + id + "` is not running; it " +
-                                              (execution->status == "running" ? "is finishing"
-                                                                              : "is " + execution->status));
+  return Response::error(
+      409, "conflict",
+      "execution `" + id + "` is not running; it " +
+          (execution->status == "running" ? "is finishing" : "is " + execution->status));
 }
 
 }  // namespace
@@ -101,7 +105,8 @@ Response cancel(ApiContext& context, const Request& request) {
 void add_execution_routes(Router& router, ApiContext& context) {
   ApiContext* ctx = &context;
   router.add("GET", "/api/executions", sync_handler([ctx](Request& r) { return list(*ctx, r); }));
-  router.add("GET", "/api/executions/{id}", sync_handler([ctx](Request& r) { return get(*ctx, r); }));
+  router.add("GET", "/api/executions/{id}",
+             sync_handler([ctx](Request& r) { return get(*ctx, r); }));
   router.add("POST", "/api/executions/{id}/cancel",
              sync_handler([ctx](Request& r) { return cancel(*ctx, r); }));
 }

@@ -22,7 +22,8 @@ std::string text_field(const json::object& doc, std::string_view key) {
 
 // A pipeline in responses: the record plus the problems of its current version.
 Response pipeline_response(int status, ApiContext& context, const store::PipelineRecord& record) {
-  auto outcome = context.pipelines.get(record.workspace_id, record.id, record.version, record.definition);
+  auto outcome =
+      context.pipelines.get(record.workspace_id, record.id, record.version, record.definition);
   json::object body = to_json(record, true);
   body["valid"] = outcome.problems.empty();
   body["problems"] = problems_json(outcome.problems);
@@ -105,7 +106,8 @@ Response restore(ApiContext& context, Request& request) {
   store::PipelineRecord record = *current;
   record.name = old->name;
   record.definition = stamped(old->definition.as_object(), id, current->version + 1);
-  auto updated = context.store.update_pipeline(workspace_of(request), std::move(record), current->version);
+  auto updated =
+      context.store.update_pipeline(workspace_of(request), std::move(record), current->version);
   if (!updated) {
     return Response::from_error(updated.error());
   }
@@ -150,9 +152,11 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
   router.add("POST", "/api/pipelines", sync_handler([ctx](Request& r) { return create(*ctx, r); }));
   router.add("GET", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
                auto found = ctx->store.get_pipeline(workspace_of(request), request.param("id"));
-               return found ? pipeline_response(200, *ctx, *found) : Response::from_error(found.error());
+               return found ? pipeline_response(200, *ctx, *found)
+                            : Response::from_error(found.error());
              }));
-  router.add("PUT", "/api/pipelines/{id}", sync_handler([ctx](Request& r) { return update(*ctx, r); }));
+  router.add("PUT", "/api/pipelines/{id}",
+             sync_handler([ctx](Request& r) { return update(*ctx, r); }));
   router.add("DELETE", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
                auto status = ctx->store.delete_pipeline(workspace_of(request), request.param("id"));
                return status ? Response::text(204, "") : Response::from_error(status.error());
@@ -170,7 +174,8 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
              }));
   router.add("GET", "/api/pipelines/{id}/versions/{version}", sync_handler([ctx](Request& request) {
                auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
-               auto found = ctx->store.get_version(workspace_of(request), request.param("id"), version);
+               auto found =
+                   ctx->store.get_version(workspace_of(request), request.param("id"), version);
                return found ? Response::json(200, to_json(*found, true))
                             : Response::from_error(found.error());
              }));

@@ -49,15 +49,16 @@ asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRe
     }
     asio::post(waiter->timer.get_executor(), [waiter] { waiter->timer.cancel(); });
   };
-  auto id = context.runs.start(std::move(run), *wait ? std::move(on_finished)
-                                                     : std::function<void(const RunSummary&)>{});
+  auto id = context.runs.start(
+      std::move(run), *wait ? std::move(on_finished) : std::function<void(const RunSummary&)>{});
   if (!id) {
     co_return Response::from_error(id.error());
   }
   if (!*wait) {
     co_return accepted(*id);
   }
-  waiter->timer.expires_after(limit->has_value() ? std::chrono::milliseconds(**limit) : context.max_wait);
+  waiter->timer.expires_after(limit->has_value() ? std::chrono::milliseconds(**limit)
+                                                 : context.max_wait);
   {
     std::lock_guard lock(waiter->mutex);
     if (waiter->summary) {
@@ -70,18 +71,15 @@ asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRe
   co_return waiter->summary ? finished(*waiter->summary) : accepted(*id);
 }
 
-Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled(ApiContext& context,
-                                                              std::string_view workspace,
-                                                              std::string_view id,
-                                                              std::int64_t version,
-                                                              const json::value& definition,
-                                                              Problems& problems) {
+Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled(
+    ApiContext& context, std::string_view workspace, std::string_view id, std::int64_t version,
+    const json::value& definition, Problems& problems) {
   auto outcome = context.pipelines.get(workspace, id, version, definition);
   if (!outcome.pipeline) {
     problems = std::move(outcome.problems);
-    return Error::make(ErrorCode::invalid_input,
-                       "pipeline `" + std::string(id) + "` version " + std::to_string(version) +
-                           " has problems; fix them before running it");
+    return Error::make(ErrorCode::invalid_input, "pipeline `" + std::string(id) + "` version " +
+                                                     std::to_string(version) +
+                                                     " has problems; fix them before running it");
   }
   return outcome.pipeline;
 }
@@ -97,18 +95,20 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
     co_return Response::from_error(inputs.error());
   }
   Problems problems;
-  auto pipeline = compiled(context, workspace, stored->id, stored->version, stored->definition, problems);
+  auto pipeline =
+      compiled(context, workspace, stored->id, stored->version, stored->definition, problems);
   if (!pipeline) {
     co_return Response::error(422, "invalid_pipeline", pipeline.error().message, problems);
   }
   if (auto bad = engine::check_inputs(**pipeline, *inputs); !bad.empty()) {
     co_return Response::error(422, "invalid_input",
-                              std::to_string(bad.size()) + " input" + (bad.size() == 1 ? " is" : "s are") +
-                                  " missing or wrong",
+                              std::to_string(bad.size()) + " input" +
+                                  (bad.size() == 1 ? " is" : "s are") + " missing or wrong",
                               bad);
   }
-  RunRequest run{std::string(workspace), stored->id, stored->version, std::move(*pipeline),
-                 std::move(*inputs), std::nullopt, {}};
+  RunRequest run{
+      std::string(workspace), stored->id, stored->version, std::move(*pipeline), std::move(*inputs),
+      std::nullopt,           {}};
   co_return co_await start_run(context, request, std::move(run));
 }
 
@@ -120,11 +120,12 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
   }
   const std::string& status = execution->status;
   if (status != "failed" && status != "cancelled" && status != "interrupted") {
-    co_return Response::error(409, "conflict",
-                              "only failed, cancelled or interrupted runs can be retried; this one is " +
-                                  status);
+    co_return Response::error(
+        409, "conflict",
+        "only failed, cancelled or interrupted runs can be retried; this one is " + status);
   }
-  auto version = context.store.get_version(workspace, execution->pipeline_id, execution->pipeline_version);
+  auto version =
+      context.store.get_version(workspace, execution->pipeline_id, execution->pipeline_version);
   if (!version) {
     co_return Response::from_error(version.error());
   }
@@ -138,9 +139,13 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
   if (!node_runs) {
     co_return Response::from_error(node_runs.error());
   }
-  RunRequest run{std::string(workspace), execution->pipeline_id, execution->pipeline_version,
-                 std::move(*pipeline), execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
-                 execution->id, {}};
+  RunRequest run{std::string(workspace),
+                 execution->pipeline_id,
+                 execution->pipeline_version,
+                 std::move(*pipeline),
+                 execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
+                 execution->id,
+                 {}};
   // Nodes that succeeded keep their outputs; the failed node and what follows run again.
   for (const auto& node : *node_runs) {
     if (node.status != "succeeded") {

@@ -4,7 +4,9 @@
 
 namespace weft::api {
 
-std::string_view workspace_of(const Request&) { return store::kDefaultWorkspace; }
+std::string_view workspace_of(const Request&) {
+  return store::kDefaultWorkspace;
+}
 
 json::array problems_json(const Problems& problems) {
   json::array out;
@@ -14,7 +16,8 @@ json::array problems_json(const Problems& problems) {
   return out;
 }
 
-Result<json::object> body_object(const Request& request, const ServerLimits& limits, bool empty_ok) {
+Result<json::object> body_object(const Request& request, const ServerLimits& limits,
+                                 bool empty_ok) {
   if (empty_ok && request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return json::object{};
   }
@@ -23,8 +26,8 @@ Result<json::object> body_object(const Request& request, const ServerLimits& lim
     return std::move(body).error();
   }
   if (!body->is_object()) {
-    return Error::make(ErrorCode::invalid_json,
-                       "the request body must be a JSON object, not " + std::string(kind_name(*body)));
+    return Error::make(ErrorCode::invalid_json, "the request body must be a JSON object, not " +
+                                                    std::string(kind_name(*body)));
   }
   return std::move(body->get_object());
 }
@@ -38,10 +41,9 @@ Result<std::optional<std::int64_t>> query_int(const Request& request, std::strin
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return Error::make(ErrorCode::invalid_argument, "query parameter `" + std::string(name) +
-                                                        "` must be a whole number from " +
-                                                        std::to_string(min) + " to " +
-                                                        std::to_string(max));
+    return Error::make(ErrorCode::invalid_argument,
+                       "query parameter `" + std::string(name) + "` must be a whole number from " +
+                           std::to_string(min) + " to " + std::to_string(max));
   }
   return std::optional<std::int64_t>(value);
 }

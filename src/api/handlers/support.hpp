@@ -19,8 +19,7 @@ Handler sync_handler(F f) {
 json::array problems_json(const Problems& problems);
 
 /// Parses the body as a JSON object (an empty body is `{}` when `empty_ok`).
-Result<json::object> body_object(const Request& request, const ServerLimits& limits,
-                                 bool empty_ok);
+Result<json::object> body_object(const Request& request, const ServerLimits& limits, bool empty_ok);
 
 /// Reads an integer query parameter; nullopt when absent, error when malformed.
 Result<std::optional<std::int64_t>> query_int(const Request& request, std::string_view name,

@@ -6,12 +6,12 @@ namespace weft::api {
 void add_system_routes(Router& router, ApiContext& context) {
   ApiContext* ctx = &context;
   router.add("GET", "/healthz", sync_handler([ctx](Request&) {
-               return Response::json(200, json::object{{"status", "ok"},
-                                                       {"runs_in_flight", ctx->runs.in_flight()}});
+               return Response::json(
+                   200, json::object{{"status", "ok"}, {"runs_in_flight", ctx->runs.in_flight()}});
              }));
   router.add("GET", "/metrics", sync_handler([ctx](Request&) {
-               const auto counts = ctx->server ? ctx->server->request_counts()
-                                               : std::vector<Server::RouteCount>{};
+               const auto counts =
+                   ctx->server ? ctx->server->request_counts() : std::vector<Server::RouteCount>{};
                return Response::text(200, ctx->metrics.render(counts),
                                      "text/plain; version=0.0.4; charset=utf-8");
              }));

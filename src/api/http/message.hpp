@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "common/json.hpp"
 #include "common/error.hpp"
+#include "common/json.hpp"
 #include "common/problem.hpp"
 
 namespace weft::api {
@@ -23,7 +23,7 @@ struct Request {
   std::string path;    ///< percent-decoded, normalised (no `//`, no dot segments)
   std::unordered_map<std::string, std::string> query;   ///< decoded; last value wins
   std::unordered_map<std::string, std::string> params;  ///< route parameters (`{id}`)
-  HeaderList headers;  ///< names lower-cased
+  HeaderList headers;                                   ///< names lower-cased
   std::string body;
   std::string request_id;  ///< generated per request; echoed as X-Request-Id
   std::string remote;      ///< peer address
@@ -43,7 +43,8 @@ struct Response {
   std::string body;
 
   static Response json(int status, const json::value& value);
-  static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  static Response text(int status, std::string body,
+                       std::string content_type = "text/plain; charset=utf-8");
   /// The error envelope of DESIGN §9:
   /// `{"error": {"code": "…", "message": "…", "details": [{"pointer": "…", "message": "…"}]}}`.
   static Response error(int status, std::string_view code, std::string_view message,

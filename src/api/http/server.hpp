@@ -20,10 +20,11 @@ class io_context;
 namespace weft::api {
 
 struct ServerLimits {
-  std::size_t max_body_bytes = 10 * 1024 * 1024;   ///< 413 beyond
-  std::size_t max_header_bytes = 16 * 1024;        ///< 431 beyond
-  std::size_t max_json_depth = 64;                 ///< for handlers' parse_body
-  std::chrono::milliseconds read_timeout{10'000};  ///< a whole request (headers+body) must arrive in this
+  std::size_t max_body_bytes = 10 * 1024 * 1024;  ///< 413 beyond
+  std::size_t max_header_bytes = 16 * 1024;       ///< 431 beyond
+  std::size_t max_json_depth = 64;                ///< for handlers' parse_body
+  std::chrono::milliseconds read_timeout{
+      10'000};  ///< a whole request (headers+body) must arrive in this
   std::chrono::milliseconds idle_timeout{60'000};  ///< keep-alive connection with no request
   std::chrono::milliseconds handler_timeout{120'000};
   std::size_t max_connections = 10'000;
@@ -41,7 +42,8 @@ class Server {
          AccessLog access_log);
   ~Server();
 
-  /// Binds and starts accepting. Errors name the address ("cannot listen on 127.0.0.1:8080: Address in use").
+  /// Binds and starts accepting. Errors name the address ("cannot listen on 127.0.0.1:8080: Address
+  /// in use").
   Status listen(const std::string& host, unsigned short port);
   /// Runs before routing on every request; may answer to short-circuit (auth, later).
   void set_middleware(Middleware middleware);

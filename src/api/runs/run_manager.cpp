@@ -6,7 +6,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-
 #include <utility>
 
 #include "api/records.hpp"
@@ -70,19 +69,19 @@ Result<std::string> RunManager::start(RunRequest request,
       store_.write(std::exchange(active->pending, {}), {});
     }
     if (node.started_at && node.finished_at && !node.reused) {
-      metrics_.node_run(node.type,
-                        std::chrono::duration<double>(*node.finished_at - *node.started_at).count());
+      metrics_.node_run(
+          node.type, std::chrono::duration<double>(*node.finished_at - *node.started_at).count());
     }
   };
   const std::string id = active->execution_id;
   asio::co_spawn(active->strand, engine_.run(std::move(request.pipeline), std::move(options)),
                  asio::bind_cancellation_slot(
-                     active->signal.slot(),
-                     [this, active, on_finished = std::move(on_finished)](std::exception_ptr e,
-                                                                          engine::RunResult result) {
+                     active->signal.slot(), [this, active, on_finished = std::move(on_finished)](
+                                                std::exception_ptr e, engine::RunResult result) {
                        if (e) {
                          result.status = engine::RunStatus::failed;
-                         result.error = Error::make(ErrorCode::internal, "the run stopped unexpectedly");
+                         result.error =
+                             Error::make(ErrorCode::internal, "the run stopped unexpectedly");
                        }
                        finished(active, std::move(result), on_finished);
                      }));
@@ -95,9 +94,10 @@ void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResu
   summary->execution_id = active->execution_id;
   summary->status = engine::to_string(result.status);
   summary->outputs = std::move(result.outputs);
-  summary->error = result.error ? json::value(engine::to_json(*result.error)) : json::value(nullptr);
+  summary->error =
+      result.error ? json::value(engine::to_json(*result.error)) : json::value(nullptr);
   store::FinishExecution finish{active->workspace, active->execution_id, summary->status,
-                                summary->outputs, summary->error, result.finished_at};
+                                summary->outputs,  summary->error,       result.finished_at};
   std::vector<store::Write> writes = std::exchange(active->pending, {});
   writes.emplace_back(std::move(finish));
   store_.write(std::move(writes), [this, active, summary, on_finished](Status) {
@@ -155,7 +155,8 @@ void RunManager::shutdown(std::chrono::milliseconds grace, std::function<void()>
       }
     }
     for (auto& active : running) {
-      asio::post(active->strand, [active] { active->signal.emit(asio::cancellation_type::terminal); });
+      asio::post(active->strand,
+                 [active] { active->signal.emit(asio::cancellation_type::terminal); });
     }
   });
   check_idle();
