@@ -115,3 +115,17 @@ def test_old_executions_are_pruned_per_pipeline(data_dir):
         assert any("pruned old executions" in line for line in server.log_lines)
     finally:
         assert server.stop() == 0
+
+
+def test_weft_migrate_applies_each_migration_once(tmp_path):
+    import subprocess
+    from conftest import BINARY
+    first = subprocess.run([str(BINARY), "migrate", "--data", str(tmp_path / "d")], capture_output=True, text=True)
+    assert first.returncode == 0 and first.stdout.startswith("applied 1 migration"), first
+    again = subprocess.run([str(BINARY), "migrate", "--data", str(tmp_path / "d")], capture_output=True, text=True)
+    assert again.returncode == 0 and again.stdout.startswith("applied 0 migrations"), again
+    server = Server(tmp_path / "d").start()
+    try:
+        assert server.get("/healthz")[0] == 200
+    finally:
+        server.stop()
