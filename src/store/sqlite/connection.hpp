@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "common/result.hpp"
 
@@ -64,6 +65,22 @@ class Statement {
 };
 
 enum class OpenMode { read_write, read_only };
+
+/// Steps `statement` to its end, collecting `read(statement)` for each row.
+template <class T, class Read>
+Result<std::vector<T>> collect_rows(Statement& statement, Read read) {
+  std::vector<T> rows;
+  for (;;) {
+    auto row = statement.step();
+    if (!row) {
+      return std::move(row).error();
+    }
+    if (!*row) {
+      return rows;
+    }
+    rows.push_back(read(statement));
+  }
+}
 
 class Connection {
  public:

@@ -154,17 +154,7 @@ Result<std::vector<NodeRunRecord>> select_node_runs(Connection& db, std::string_
     return std::move(statement).error();
   }
   statement->bind(1, workspace).bind(2, execution_id);
-  std::vector<NodeRunRecord> runs;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return runs;
-    }
-    runs.push_back(read_node_run(*statement));
-  }
+  return collect_rows<NodeRunRecord>(*statement, read_node_run);
 }
 
 }  // namespace weft::store::sqlite

@@ -68,17 +68,7 @@ Result<std::vector<PipelineRecord>> select_pipelines(Connection& db, std::string
     return std::move(statement).error();
   }
   statement->bind(1, workspace);
-  std::vector<PipelineRecord> records;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return records;
-    }
-    records.push_back(read_pipeline(*statement));
-  }
+  return collect_rows<PipelineRecord>(*statement, read_pipeline);
 }
 
 Result<PipelineRecord> select_pipeline(Connection& db, std::string_view workspace,
@@ -105,19 +95,9 @@ Result<std::vector<PipelineVersion>> select_versions(Connection& db, std::string
     return std::move(statement).error();
   }
   statement->bind(1, workspace).bind(2, id);
-  std::vector<PipelineVersion> versions;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      break;
-    }
-    versions.push_back(read_version(*statement));
-  }
+  auto versions = collect_rows<PipelineVersion>(*statement, read_version);
   // Every stored pipeline has version 1 at least.
-  if (versions.empty()) {
+  if (versions && versions->empty()) {
     return no_pipeline(id);
   }
   return versions;
