@@ -1,5 +1,6 @@
 #include "api/records.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -14,6 +15,12 @@ using std::chrono::system_clock;
 std::string format_time(store::Time time) {
   return engine::format_time(time);
 }
+
+namespace {
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+}  // namespace
 
 // Times past this (year 2200) would overflow the clock's nanoseconds.
 constexpr std::int64_t kMaxEpochMs = 7'258'118'400'000;
@@ -31,6 +38,12 @@ std::optional<store::Time> parse_time(std::string_view text) {
                   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6) {
     return std::nullopt;
   }
+  // timegm would quietly roll 2026-13-45 over into another date.
+  const bool in_range = tm.tm_mon >= 1 && tm.tm_mon <= 12 && tm.tm_mday >= 1 && tm.tm_mday <= 31 &&
+                        tm.tm_hour <= 23 && tm.tm_min <= 59 && tm.tm_sec <= 60;
+  if (!in_range) {
+    return std::nullopt;
+  }
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
   std::string_view rest = std::string_view(copy).substr(static_cast<std::size_t>(consumed));
@@ -40,15 +53,17 @@ std::optional<store::Time> parse_time(std::string_view text) {
     while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
       ++digits;
     }
-    fraction = std::stod("0" + std::string(rest.substr(0, digits)));
+    // At most millisecond precision is kept; stod of "0.123…" cannot throw.
+    fraction = std::stod("0" + std::string(rest.substr(0, std::min<std::size_t>(digits, 10))));
     rest.remove_prefix(digits);
   }
   long offset_seconds = 0;
   if (rest == "Z" || rest == "z") {
     offset_seconds = 0;
-  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
-    const int hours = std::stoi(std::string(rest.substr(1, 2)));
-    const int minutes = std::stoi(std::string(rest.substr(4, 2)));
+  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+             is_digit(rest[1]) && is_digit(rest[2]) && is_digit(rest[4]) && is_digit(rest[5])) {
+    const int hours = (rest[1] - '0') * 10 + (rest[2] - '0');
+    const int minutes = (rest[4] - '0') * 10 + (rest[5] - '0');
     offset_seconds = (rest[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
   } else {
     return std::nullopt;

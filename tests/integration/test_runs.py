@@ -97,7 +97,10 @@ def test_list_executions_filters_and_pages(server):
     assert server.get("/api/executions?limit=0")[0] == 400
     assert server.get("/api/executions?cursor=garbage")[0] == 400
     assert server.get("/api/executions?from=yesterday")[0] == 400
-    assert server.get("/api/executions?from=9999-01-01T00:00:00Z")[0] == 400
+    for bad in ["9999-01-01T00:00:00Z", "2026-01-01T00:00:00+ab:cd", "2026-13-45T00:00:00Z",
+                "2026-01-01T00:00:00.", "-5"]:
+        assert server.get(f"/api/executions?from={bad}")[0] == 400, bad
+    assert server.get("/api/executions?from=2026-01-01T00:00:00.5%2B01:00")[0] == 200
 
 
 class FlakyApi(http.server.BaseHTTPRequestHandler):

@@ -66,6 +66,20 @@ class Statement {
 
 enum class OpenMode { read_write, read_only };
 
+/// The first row of `statement` as `read(statement)`, or `missing` when there is none.
+template <class Read>
+auto single_row(Statement& statement, Read read, Error missing)
+    -> Result<decltype(read(statement))> {
+  auto row = statement.step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  if (!*row) {
+    return missing;
+  }
+  return read(statement);
+}
+
 /// Steps `statement` to its end, collecting `read(statement)` for each row.
 template <class T, class Read>
 Result<std::vector<T>> collect_rows(Statement& statement, Read read) {

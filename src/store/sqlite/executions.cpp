@@ -137,14 +137,8 @@ Result<ExecutionRecord> select_execution(Connection& db, std::string_view worksp
     return std::move(statement).error();
   }
   statement->bind(1, workspace).bind(2, id);
-  auto row = statement->step();
-  if (!row) {
-    return std::move(row).error();
-  }
-  if (!*row) {
-    return Error::make(ErrorCode::not_found, "no execution `" + std::string(id) + "`");
-  }
-  return read_execution(*statement);
+  return single_row(*statement, read_execution,
+                    Error::make(ErrorCode::not_found, "no execution `" + std::string(id) + "`"));
 }
 
 Result<std::vector<NodeRunRecord>> select_node_runs(Connection& db, std::string_view workspace,

@@ -78,14 +78,7 @@ Result<PipelineRecord> select_pipeline(Connection& db, std::string_view workspac
     return std::move(statement).error();
   }
   statement->bind(1, workspace).bind(2, id);
-  auto row = statement->step();
-  if (!row) {
-    return std::move(row).error();
-  }
-  if (!*row) {
-    return no_pipeline(id);
-  }
-  return read_pipeline(*statement);
+  return single_row(*statement, read_pipeline, no_pipeline(id));
 }
 
 Result<std::vector<PipelineVersion>> select_versions(Connection& db, std::string_view workspace,

@@ -84,20 +84,27 @@ struct Current {
   std::optional<std::string> last_run_status;
 };
 
+// Insert and update take the same parameters, in the same order.
+void bind_pipeline(Statement& statement, std::string_view workspace, const PipelineRecord& record,
+                   Time now) {
+  statement.bind(1, workspace).bind(2, record.id).bind(3, record.name);
+  statement.bind(4, record.description).bind(5, record.version);
+  bind_json_text(statement, 6, record.definition);
+  bind_time(statement, 7, now);
+}
+
 Result<Current> current_version(Connection& db, std::string_view workspace, std::string_view id) {
   auto statement = db.prepare(kCurrentVersion);
   if (!statement) {
     return std::move(statement).error();
   }
   statement->bind(1, workspace).bind(2, id);
-  auto row = statement->step();
-  if (!row) {
-    return std::move(row).error();
-  }
-  if (!*row) {
-    return no_pipeline(id);
-  }
-  return Current{statement->int64(0), column_time(*statement, 1), statement->optional_string(2)};
+  return single_row(
+      *statement,
+      [](const Statement& row) {
+        return Current{row.int64(0), column_time(row, 1), row.optional_string(2)};
+      },
+      no_pipeline(id));
 }
 
 Error stale_version(std::string_view id, std::int64_t current, std::int64_t base) {
@@ -127,10 +134,7 @@ Result<PipelineRecord> insert_pipeline(Connection& db, std::string_view workspac
     if (!statement) {
       return std::move(statement).error();
     }
-    statement->bind(1, workspace).bind(2, record.id).bind(3, record.name);
-    statement->bind(4, record.description).bind(5, record.version);
-    bind_json_text(*statement, 6, record.definition);
-    bind_time(*statement, 7, now);
+    bind_pipeline(*statement, workspace, record, now);
     if (auto inserted = statement->run(); !inserted) {
       return std::move(inserted).error();
     }
@@ -164,10 +168,7 @@ Result<PipelineRecord> update_pipeline(Connection& db, std::string_view workspac
     if (!statement) {
       return std::move(statement).error();
     }
-    statement->bind(1, workspace).bind(2, record.id).bind(3, record.name);
-    statement->bind(4, record.description).bind(5, record.version);
-    bind_json_text(*statement, 6, record.definition);
-    bind_time(*statement, 7, now);
+    bind_pipeline(*statement, workspace, record, now);
     if (auto updated = statement->run(); !updated) {
       return std::move(updated).error();
     }
