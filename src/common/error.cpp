@@ -36,6 +36,12 @@ std::string_view to_string(ErrorCode code) {
       return "not_found";
     case ErrorCode::conflict:
       return "conflict";
+    case ErrorCode::unauthenticated:
+      return "unauthenticated";
+    case ErrorCode::forbidden:
+      return "forbidden";
+    case ErrorCode::rate_limited:
+      return "rate_limited";
     case ErrorCode::unavailable:
       return "unavailable";
     case ErrorCode::internal:

@@ -25,6 +25,9 @@ enum class ErrorCode {
   upstream_failed,   ///< a dependency failed, so this node could not run
   not_found,         ///< a referenced thing does not exist
   conflict,          ///< the thing changed since the caller read it, or the id is taken
+  unauthenticated,   ///< no valid credentials came with the request (HTTP 401)
+  forbidden,         ///< the caller is known but may not do this (HTTP 403)
+  rate_limited,      ///< too many attempts; try again later (HTTP 429)
   unavailable,       ///< a dependency (database, queue) cannot serve the request now
   internal,          ///< a bug in Weft; never for bad input
 };

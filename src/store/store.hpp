@@ -19,6 +19,7 @@
 
 #include "common/json.hpp"
 #include "common/result.hpp"
+#include "store/auth_store.hpp"
 
 namespace weft::store {
 
@@ -153,6 +154,9 @@ class Store {
   virtual Result<std::int64_t> prune(const RetentionPolicy& policy) = 0;
   /// Waits until every queued write has committed (for shutdown and tests).
   virtual void flush() = 0;
+
+  /// Accounts, sessions, API keys, credentials and the audit log (src/auth/).
+  virtual AuthStore& auth() = 0;
 };
 
 }  // namespace weft::store

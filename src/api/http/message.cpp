@@ -103,6 +103,12 @@ int http_status(ErrorCode code) {
       return 422;
     case ErrorCode::not_found:
       return 404;
+    case ErrorCode::unauthenticated:
+      return 401;
+    case ErrorCode::forbidden:
+      return 403;
+    case ErrorCode::rate_limited:
+      return 429;
     case ErrorCode::limit_exceeded:
       return 413;
     case ErrorCode::timeout:

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "store/migrations.hpp"
+#include "store/sqlite/auth_store.hpp"
 #include "store/sqlite/codec.hpp"
 #include "store/sqlite/executions.hpp"
 #include "store/sqlite/housekeeping.hpp"
@@ -167,6 +168,8 @@ class SqliteStore final : public Store {
 
   void flush() override { group_commit_.flush(); }
 
+  AuthStore& auth() override { return auth_; }
+
  private:
   /// Runs `body` on a read connection of this thread's own for the call.
   template <class Body>
@@ -180,6 +183,7 @@ class SqliteStore final : public Store {
 
   sqlite::WriteConnection writer_;
   sqlite::ReadPool readers_;
+  sqlite::SqliteAuthStore auth_{writer_, readers_};
   // Last, so it is destroyed first: its destructor commits what is queued and
   // joins the thread that uses writer_.
   sqlite::GroupCommitWriter group_commit_;
