@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react';
+import { PipelinesPage } from '../features/pipelines/PipelinesPage';
+import { ExecutionsPage } from '../features/executions/ExecutionsPage';
+import { EmptyState, LoadingState } from '../shared/ui/States';
+import { Link } from './Link';
+import { matchPath, useLocation } from './router';
+
+const EditorPage = lazy(() => import('../features/editor/EditorPage'));
+const ExecutionPage = lazy(() => import('../features/executions/ExecutionPage'));
+
+export function Routes() {
+  const location = useLocation();
+  let page;
+  let params: Record<string, string> | null;
+  if (matchPath('/', location)) {
+    page = <PipelinesPage />;
+  } else if ((params = matchPath('/pipelines/:id', location))) {
+    page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="canvas" />;
+  } else if ((params = matchPath('/pipelines/:id/api', location))) {
+    page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="api" />;
+  } else if (matchPath('/executions', location)) {
+    page = <ExecutionsPage />;
+  } else if ((params = matchPath('/executions/:id', location))) {
+    page = <ExecutionPage key={params.id} executionId={params.id ?? ''} />;
+  } else {
+    page = (
+      <EmptyState icon="search" title="Page not found" action={<Link className="text-accent hover:underline" to="/">Back to pipelines</Link>}>
+        Nothing lives at {location}.
+      </EmptyState>
+    );
+  }
+  return <Suspense fallback={<LoadingState />}>{page}</Suspense>;
+}

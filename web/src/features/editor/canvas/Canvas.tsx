@@ -1,0 +1,127 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  ControlButton,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type IsValidConnection,
+} from '@xyflow/react';
+import { useCallback, type DragEvent } from 'react';
+import { Icon } from '../../../shared/ui/Icon';
+import { categoryColor, initialConfig } from '../model/catalogue';
+import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
+import { kDragType } from '../palette/PaletteItem';
+import { useCatalogue, useEditor, useEditorContext } from '../store/EditorContext';
+import { WeftEdge } from './WeftEdge';
+import { WeftNode } from './WeftNode';
+
+const nodeTypes = { weft: WeftNode };
+const edgeTypes = { weft: WeftEdge };
+const kFitOptions = { padding: 0.2, maxZoom: 1.2 };
+const kDefaultEdgeOptions = { type: 'weft' };
+
+/** The React Flow canvas bound to the editor store. */
+export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
+  const { store } = useEditorContext();
+  const catalogue = useCatalogue();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const readOnly = useEditor((s) => s.readOnly);
+  const flow = useReactFlow<WeftFlowNode, WeftFlowEdge>();
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(kDragType);
+      if (!type || readOnly) {
+        return;
+      }
+      e.preventDefault();
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      store.getState().addNode(type, { x: at.x - 120, y: at.y - 30 }, initialConfig(catalogue.get(type)));
+    },
+    [flow, store, catalogue, readOnly],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(kDragType)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+    }
+  }, []);
+
+  const isValidConnection: IsValidConnection<WeftFlowEdge> = useCallback(
+    (c) => c.source !== c.target && !store.getState().edges.some(
+      (e) => e.source === c.source && e.target === c.target && (e.sourceHandle ?? null) === (c.sourceHandle ?? null),
+    ),
+    [store],
+  );
+
+  const onConnect = useCallback((c: Connection) => store.getState().connect(c), [store]);
+  const onNodeDragStart = useCallback(() => store.getState().checkpoint(), [store]);
+  const onNodesChange = useCallback(
+    (changes: Parameters<ReturnType<typeof store.getState>['onNodesChange']>[0]) => store.getState().onNodesChange(changes),
+    [store],
+  );
+  const onEdgesChange = useCallback(
+    (changes: Parameters<ReturnType<typeof store.getState>['onEdgesChange']>[0]) => store.getState().onEdgesChange(changes),
+    [store],
+  );
+  const minimapColor = useCallback(
+    (n: WeftFlowNode) => categoryColor(catalogue.get(n.data.type)?.category),
+    [catalogue],
+  );
+
+  return (
+    <div className="relative h-full w-full" onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas">
+      <ReactFlow<WeftFlowNode, WeftFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={kDefaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={onNodeDragStart}
+        isValidConnection={isValidConnection}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        fitView
+        fitViewOptions={kFitOptions}
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={nodes.length > 150}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--grid)" />
+        <Controls showInteractive={false} fitViewOptions={kFitOptions}>
+          {!readOnly ? (
+            <ControlButton onClick={() => { store.getState().autoLayout(); requestAnimationFrame(() => flow.fitView(kFitOptions)); }} title="Auto-layout" aria-label="Auto-layout">
+              <Icon name="layout" size={14} />
+            </ControlButton>
+          ) : null}
+        </Controls>
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} />
+      </ReactFlow>
+      {onEmptyHint && nodes.length === 0 ? (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+          <div className="rounded-2xl border border-dashed border-line-strong bg-surface/80 px-8 py-6 text-center backdrop-blur-sm">
+            <div className="mx-auto mb-2 flex h-10 w-10 items-center justify-center rounded-xl bg-accent-soft text-accent">
+              <Icon name="plus" size={18} />
+            </div>
+            <div className="text-sm font-semibold">Start with an input</div>
+            <div className="mt-1 max-w-64 text-xs text-muted">
+              Drag a block from the left onto the canvas, then connect handle to handle.
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { cn } from '../../../shared/lib/cn';
+import { formatDuration } from '../../../shared/lib/format';
+import { Icon } from '../../../shared/ui/Icon';
+import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { categoryColor } from '../model/catalogue';
+import type { WeftNode as WeftFlowNode } from '../model/flow';
+import { handlesFor } from '../model/handles';
+import { useCatalogue, useEditor, useRun } from '../store/EditorContext';
+import { configPreview, outputPreview } from './preview';
+
+const kStatusRing: Record<string, string> = {
+  running: 'border-info weft-running',
+  succeeded: 'border-success/60',
+  failed: 'border-danger',
+  cancelled: 'border-warning',
+};
+
+/** A block on the canvas: icon, title, type, status and duration, a preview line, its handles. */
+export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps<WeftFlowNode>) {
+  const descriptor = useCatalogue().get(data.type);
+  const run = useRun((s) => s.run.nodes[id]);
+  const problems = useEditor((s) => s.problems.byNode[id]);
+  const pinned = useEditor((s) => s.pinned[id] !== undefined);
+  const handles = handlesFor(descriptor, data);
+  const color = categoryColor(descriptor?.category);
+  const named = handles.outputs.filter((h): h is string => h !== null);
+  const status = run?.status;
+  const preview = run?.tokens
+    ? run.tokens.slice(-90)
+    : run?.error
+      ? run.error.message
+      : run?.output !== undefined
+        ? outputPreview(run.output)
+        : configPreview(data.config);
+
+  return (
+    <div
+      data-testid={`node-${id}`}
+      data-status={status ?? 'idle'}
+      className={cn(
+        'relative w-60 rounded-xl border bg-surface shadow-card transition-[border-color,box-shadow]',
+        status ? (kStatusRing[status] ?? 'border-line') : 'border-line',
+        status === 'skipped' && 'border-dashed opacity-60',
+        selected && 'ring-2 ring-accent ring-offset-1 ring-offset-bg',
+        problems && 'border-danger',
+      )}
+    >
+      {handles.input ? <Handle type="target" position={Position.Left} className="!top-6" /> : null}
+      <div className="flex items-start gap-2.5 px-3 pt-2.5 pb-2">
+        <span
+          className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-lg"
+          style={{ background: `color-mix(in srgb, ${color} 15%, transparent)`, color }}
+        >
+          <Icon name={descriptor?.icon ?? 'box'} size={16} />
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="truncate text-[13px] leading-5 font-semibold text-fg">
+            {data.label || descriptor?.title || data.type}
+          </div>
+          <div className="truncate font-mono text-[10.5px] leading-4 text-muted">{id}</div>
+        </div>
+        {status && status !== 'pending' ? (
+          <div className="flex shrink-0 flex-col items-end gap-0.5">
+            <StatusBadge status={status} compact />
+            {run?.durationMs !== undefined ? (
+              <span className="text-[10px] text-faint tabular-nums">{formatDuration(run.durationMs)}</span>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {preview ? (
+        <div
+          data-testid={`node-preview-${id}`}
+          className={cn(
+            'mx-3 mb-2.5 line-clamp-2 rounded-md bg-surface-2 px-2 py-1 font-mono text-[11px] leading-4 break-all',
+            run?.error ? 'text-danger' : 'text-muted',
+          )}
+        >
+          {preview}
+        </div>
+      ) : (
+        <div className="pb-0.5" />
+      )}
+      {named.length > 0 ? (
+        <div className="border-t border-line py-1">
+          {named.map((h) => (
+            <div key={h} className="relative flex h-6 items-center justify-end pr-4 text-[11px] font-medium text-muted">
+              <span className={h === 'error' ? 'text-danger' : undefined}>{h}</span>
+              <Handle
+                type="source"
+                id={h}
+                position={Position.Right}
+                className={h === 'error' ? '!border-danger' : undefined}
+              />
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {handles.outputs.includes(null) ? <Handle type="source" position={Position.Right} className="!top-6" /> : null}
+      {problems ? (
+        <span
+          data-testid={`node-problems-${id}`}
+          title={problems.map((p) => p.message).join('\n')}
+          className="absolute -top-2 -right-2 flex h-5 min-w-5 items-center justify-center rounded-full bg-danger px-1 text-[10px] font-bold text-white shadow-card"
+        >
+          {problems.length}
+        </span>
+      ) : null}
+      {pinned ? (
+        <span
+          title="Output pinned: editor runs reuse it"
+          data-testid={`node-pinned-${id}`}
+          className="absolute -top-2 -left-2 flex h-5 w-5 items-center justify-center rounded-full bg-accent text-accent-fg shadow-card"
+        >
+          <Icon name="pin" size={11} />
+        </span>
+      ) : null}
+    </div>
+  );
+});

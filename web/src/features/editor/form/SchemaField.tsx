@@ -1,0 +1,89 @@
+import type { Json, JsonSchema } from '../../../shared/api/types';
+import { Field } from './Field';
+import { JsonEditor } from './JsonEditor';
+import { TemplateField } from './TemplateField';
+import { NumberInput, SelectInput, TextInput, Toggle } from './controls';
+import type { Completion } from './completions';
+import { humanize, widgetFor } from './widgets';
+
+const kPickerNote: Record<string, string> = {
+  model: 'Type a model name (for example llama3).',
+  credential: 'Type the id of a saved credential.',
+  knowledge_base: 'Type the id of a knowledge base.',
+};
+
+/** One config field, with the control its schema calls for. */
+export function SchemaField({
+  idPrefix,
+  name,
+  schema,
+  value,
+  required,
+  problems,
+  completions,
+  onChange,
+}: {
+  idPrefix: string;
+  name: string;
+  schema: JsonSchema;
+  value: Json | undefined;
+  required: boolean;
+  problems: string[];
+  completions: Completion[];
+  onChange: (value: Json | undefined) => void;
+}) {
+  const id = `${idPrefix}-${name}`;
+  const kind = widgetFor(schema);
+  const invalid = problems.length > 0;
+  const label = schema.title ?? humanize(name);
+  let description = schema.description;
+  let control;
+  switch (kind) {
+    case 'template':
+      control = (
+        <TemplateField
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(v === '' && !required ? undefined : v)}
+          completions={completions}
+          invalid={invalid}
+        />
+      );
+      break;
+    case 'picker':
+      description = [description, kPickerNote[schema['x-weft-widget'] ?? '']].filter(Boolean).join(' ');
+      control = (
+        <TextInput id={id} value={typeof value === 'string' ? value : ''} invalid={invalid} onChange={(v) => onChange(v === '' ? undefined : v)} />
+      );
+      break;
+    case 'text':
+      control = (
+        <TextInput
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          invalid={invalid}
+          placeholder={typeof schema.default === 'string' ? schema.default : undefined}
+          onChange={(v) => onChange(v === '' && !required ? undefined : v)}
+        />
+      );
+      break;
+    case 'number':
+      control = <NumberInput id={id} value={value} schema={schema} invalid={invalid} onChange={onChange} />;
+      break;
+    case 'select':
+      control = <SelectInput id={id} value={value} schema={schema} invalid={invalid} onChange={onChange} />;
+      break;
+    case 'toggle':
+      control = (
+        <Toggle id={id} checked={typeof value === 'boolean' ? value : schema.default === true} onChange={onChange} />
+      );
+      break;
+    default:
+      control = <JsonEditor id={id} value={value} invalid={invalid} onChange={onChange} />;
+  }
+  return (
+    <Field id={id} label={label} required={required} description={description} problems={problems} inline={kind === 'toggle'}>
+      {control}
+    </Field>
+  );
+}

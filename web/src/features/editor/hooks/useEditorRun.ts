@@ -1,0 +1,113 @@
+import { useCallback, useState } from 'react';
+import { useApi } from '../../../shared/api/ApiProvider';
+import { ApiError } from '../../../shared/api/client';
+import type { JsonObject, TestRunRequest } from '../../../shared/api/types';
+import { useToasts } from '../../../shared/ui/toast.store';
+import type { RunStore } from '../run/run.store';
+import { runInputsOf, type RunInputField } from '../run/runInputs';
+import { useLiveExecution } from '../run/useLiveExecution';
+import type { EditorStore } from '../store/editor.store';
+
+export interface EditorRun {
+  dialogFields: RunInputField[] | null;
+  busy: boolean;
+  error: string | null;
+  lastInputs: JsonObject | undefined;
+  requestRun(): void;
+  start(inputs: JsonObject, extra?: Omit<TestRunRequest, 'inputs'>): Promise<void>;
+  runNode(nodeId: string): void;
+  runFrom(nodeId: string): void;
+  closeDialog(): void;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ApiError && error.details.length > 0) {
+    return `${error.message}: ${error.details.map((d) => d.message).join('; ')}`;
+  }
+  return (error as Error).message;
+}
+
+/**
+ * Runs from the editor: asks for inputs, saves first when the canvas has
+ * unsaved changes (a run references a saved version), starts a test run
+ * (pins reused) and follows it live.
+ */
+export function useEditorRun(
+  pipelineId: string,
+  store: EditorStore,
+  runStore: RunStore,
+  save: (options?: { quiet?: boolean }) => Promise<boolean>,
+): EditorRun {
+  const api = useApi();
+  const toast = useToasts((s) => s.push);
+  const [dialogFields, setDialogFields] = useState<RunInputField[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [lastInputs, setLastInputs] = useState<JsonObject>();
+  const [executionId, setExecutionId] = useState<string | null>(null);
+
+  useLiveExecution(runStore, executionId);
+
+  const start = useCallback(
+    async (inputs: JsonObject, extra: Omit<TestRunRequest, 'inputs'> = {}) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const s = store.getState();
+        if (s.revision !== s.savedRevision && !(await save({ quiet: true }))) {
+          setError('Save the pipeline first: the run uses the saved version.');
+          return;
+        }
+        const started = await api.testRun(pipelineId, { inputs, use_pinned: true, ...extra });
+        runStore.getState().start(started.execution_id);
+        setExecutionId(started.execution_id);
+        setLastInputs(inputs);
+        setDialogFields(null);
+      } catch (e) {
+        const message = describe(e);
+        if (e instanceof ApiError && e.status === 404 && (extra.only_node || extra.from_node)) {
+          toast({ kind: 'error', message: 'This server cannot run a single block or run from a block yet.' });
+        } else if (dialogFields) {
+          setError(message);
+        } else {
+          toast({ kind: 'error', message: `Run failed to start: ${message}` });
+        }
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, pipelineId, store, runStore, save, toast, dialogFields],
+  );
+
+  const requestRun = useCallback(() => {
+    const fields = runInputsOf(store.getState().nodes);
+    setError(null);
+    if (fields.length === 0) {
+      void start({});
+    } else {
+      setDialogFields(fields);
+    }
+  }, [store, start]);
+
+  const fromHere = useCallback(
+    (key: 'only_node' | 'from_node', nodeId: string) => {
+      const previous = runStore.getState().run.executionId;
+      const extra: Omit<TestRunRequest, 'inputs'> = { [key]: nodeId };
+      if (previous) extra.from_execution = previous;
+      void start(lastInputs ?? runStore.getState().run.inputs ?? {}, extra);
+    },
+    [runStore, start, lastInputs],
+  );
+
+  return {
+    dialogFields,
+    busy,
+    error,
+    lastInputs,
+    requestRun,
+    start,
+    runNode: useCallback((id: string) => fromHere('only_node', id), [fromHere]),
+    runFrom: useCallback((id: string) => fromHere('from_node', id), [fromHere]),
+    closeDialog: useCallback(() => setDialogFields(null), []),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Problem } from '../../../shared/api/types';
+import { parsePointer } from '../../../shared/lib/pointer';
+
+/** A problem of one node: `path` is the pointer inside the node (`/config/url`). */
+export interface NodeProblem {
+  path: string;
+  message: string;
+}
+
+export interface ProblemIndex {
+  byNode: Record<string, NodeProblem[]>;
+  byEdge: Record<string, string[]>;
+  /** Problems not tied to one node or edge (a cycle, a top-level field). */
+  general: Problem[];
+  count: number;
+}
+
+export const kNoProblems: ProblemIndex = { byNode: {}, byEdge: {}, general: [], count: 0 };
+
+/**
+ * Files each problem under the node or edge its pointer names. `nodeIds` and
+ * `edgeIds` are the ids in the order of the document that was validated.
+ */
+export function indexProblems(problems: Problem[], nodeIds: string[], edgeIds: string[]): ProblemIndex {
+  if (problems.length === 0) {
+    return kNoProblems;
+  }
+  const index: ProblemIndex = { byNode: {}, byEdge: {}, general: [], count: problems.length };
+  for (const problem of problems) {
+    const [head, at, ...rest] = parsePointer(problem.pointer);
+    const i = Number(at);
+    const nodeId = head === 'nodes' && Number.isInteger(i) ? nodeIds[i] : undefined;
+    const edge = head === 'edges' && Number.isInteger(i) ? edgeIds[i] : undefined;
+    if (nodeId !== undefined) {
+      (index.byNode[nodeId] ??= []).push({ path: rest.length ? '/' + rest.join('/') : '', message: problem.message });
+    } else if (edge !== undefined) {
+      (index.byEdge[edge] ??= []).push(problem.message);
+      index.general.push(problem);
+    } else {
+      index.general.push(problem);
+    }
+  }
+  return index;
+}
+
+/** The problems of a node under one config field (`url` → `/config/url…`). */
+export function fieldProblems(problems: NodeProblem[] | undefined, path: string): string[] {
+  if (!problems) {
+    return [];
+  }
+  return problems.filter((p) => p.path === path || p.path.startsWith(path + '/')).map((p) => p.message);
+}

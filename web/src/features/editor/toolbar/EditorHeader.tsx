@@ -1,0 +1,81 @@
+import { navigate } from '../../../app/router';
+import { cn } from '../../../shared/lib/cn';
+import { Button, IconButton } from '../../../shared/ui/Button';
+import { Tabs } from '../../../shared/ui/Tabs';
+import { useEditor, useEditorContext } from '../store/EditorContext';
+import { ProblemsButton } from './ProblemsButton';
+
+export type EditorTab = 'canvas' | 'api';
+
+/** The editor's top bar: name, save state, tabs, history, save and run. */
+export function EditorHeader({
+  pipelineId,
+  tab,
+  saving,
+  running,
+  onSave,
+  onRun,
+  onVersions,
+}: {
+  pipelineId: string;
+  tab: EditorTab;
+  saving: boolean;
+  running: boolean;
+  onSave: () => void;
+  onRun: () => void;
+  onVersions: () => void;
+}) {
+  const { store } = useEditorContext();
+  const name = useEditor((s) => s.meta.name);
+  const dirty = useEditor((s) => s.revision !== s.savedRevision);
+  const version = useEditor((s) => s.baseVersion);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const base = `/pipelines/${encodeURIComponent(pipelineId)}`;
+
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line bg-surface px-3">
+      <IconButton icon="arrow-left" label="All pipelines" onClick={() => navigate('/')} />
+      <div className="flex min-w-0 flex-col">
+        <input
+          aria-label="Pipeline name"
+          value={name}
+          onChange={(e) => store.getState().setMeta({ name: e.target.value })}
+          className="-ml-1 w-64 min-w-0 truncate rounded-md border border-transparent bg-transparent px-1 text-sm font-semibold outline-none hover:border-line focus:border-accent"
+        />
+        <span className="flex items-center gap-1.5 text-[11px] text-muted" data-testid="save-state">
+          <span
+            aria-hidden="true"
+            className={cn('h-1.5 w-1.5 rounded-full', dirty ? 'bg-warning' : 'bg-success')}
+          />
+          {dirty ? 'Unsaved changes' : version ? `Saved · version ${version}` : 'Saved'}
+        </span>
+      </div>
+      <div className="ml-4 rounded-lg bg-surface-2 p-0.5">
+        <Tabs<EditorTab>
+          value={tab}
+          onChange={(t) => navigate(t === 'api' ? `${base}/api` : base)}
+          items={[
+            { key: 'canvas', label: 'Canvas' },
+            { key: 'api', label: 'API' },
+          ]}
+        />
+      </div>
+      <span className="flex-1" />
+      <div className="flex items-center gap-0.5">
+        <IconButton icon="undo" label="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => store.getState().undo()} />
+        <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => store.getState().redo()} />
+      </div>
+      <ProblemsButton />
+      <Button icon="history" onClick={onVersions}>
+        Versions
+      </Button>
+      <Button icon="save" busy={saving} onClick={onSave} title="Save (Ctrl+S)" data-testid="save">
+        Save
+      </Button>
+      <Button variant="primary" icon="play" busy={running} onClick={onRun} title="Run (Ctrl+Enter)" data-testid="run">
+        Run
+      </Button>
+    </header>
+  );
+}

@@ -1,0 +1,219 @@
+/** Wire types of the Weft REST API (docs/api.md, docs/pipelines.md). */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export type OnError = 'fail' | 'continue' | 'branch';
+
+export interface RetryPolicy {
+  max_attempts?: number;
+  backoff_ms?: number;
+  max_backoff_ms?: number;
+}
+
+export interface NodeDef {
+  id: string;
+  type: string;
+  config?: JsonObject;
+  label?: string;
+  position?: { x: number; y: number };
+  version?: number;
+  timeout_ms?: number;
+  retry?: RetryPolicy;
+  on_error?: OnError;
+}
+
+export interface EdgeDef {
+  id?: string;
+  source: string;
+  target: string;
+  sourceHandle?: string | null;
+  targetHandle?: string | null;
+}
+
+export interface PipelineSettings {
+  timeout_ms?: number;
+  max_concurrency?: number;
+}
+
+/** A pipeline document as stored and exchanged. */
+export interface PipelineDefinition {
+  id?: string;
+  name?: string;
+  description?: string;
+  version?: number;
+  settings?: PipelineSettings;
+  variables?: JsonObject;
+  nodes: NodeDef[];
+  edges: EdgeDef[];
+  /** Outputs pinned in the editor, keyed by node id; editor test runs reuse them. */
+  pinned?: Record<string, JsonObject>;
+}
+
+export type RunStatus =
+  | 'queued'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'interrupted';
+
+export type NodeStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+
+export interface PipelineSummary {
+  id: string;
+  name: string;
+  description: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  last_run_status: RunStatus | null;
+}
+
+/** One validation problem: where (JSON Pointer into the document) and what. */
+export interface Problem {
+  pointer: string;
+  message: string;
+}
+
+export interface PipelineRecord extends PipelineSummary {
+  definition: PipelineDefinition;
+  valid: boolean;
+  problems: Problem[];
+}
+
+export interface VersionSummary {
+  pipeline_id: string;
+  version: number;
+  name: string;
+  created_at: string;
+}
+
+export interface VersionRecord extends VersionSummary {
+  definition: PipelineDefinition;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  problems: Problem[];
+}
+
+export interface RunError {
+  code: string;
+  message: string;
+  node_id?: string;
+  retryable?: boolean;
+  [key: string]: Json | undefined;
+}
+
+export interface LogLine {
+  time?: string;
+  level: string;
+  message: string;
+}
+
+export interface NodeRunRecord {
+  node_id: string;
+  type: string;
+  status: NodeStatus;
+  attempts: number;
+  output: Json;
+  error: RunError | null;
+  logs: LogLine[];
+  handles: string[];
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms?: number;
+  reused?: boolean;
+}
+
+export interface ExecutionSummary {
+  id: string;
+  pipeline_id: string;
+  pipeline_version: number;
+  status: RunStatus;
+  inputs: JsonObject;
+  outputs: JsonObject | null;
+  error: RunError | null;
+  created_at: string;
+  finished_at: string | null;
+  duration_ms?: number;
+  retry_of: string | null;
+}
+
+export interface ExecutionRecord extends ExecutionSummary {
+  node_runs: NodeRunRecord[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface RunStarted {
+  execution_id: string;
+  status: RunStatus;
+  outputs?: JsonObject;
+  error?: RunError | null;
+}
+
+/** Body of `POST /api/pipelines/{id}/test-run`. */
+export interface TestRunRequest {
+  inputs?: JsonObject;
+  use_pinned?: boolean;
+  from_execution?: string;
+  from_node?: string;
+  only_node?: string;
+}
+
+/** A JSON Schema, as much of it as the editor reads. */
+export interface JsonSchema {
+  type?: string | string[];
+  enum?: Json[];
+  default?: Json;
+  description?: string;
+  title?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  pattern?: string;
+  additionalProperties?: boolean | JsonSchema;
+  'x-weft-widget'?: string;
+}
+
+/** One block type of the catalogue (`GET /api/node-types`). */
+export interface NodeTypeDescriptor {
+  type: string;
+  category: string;
+  title: string;
+  description: string;
+  icon: string;
+  version: number;
+  config_schema: JsonSchema;
+  output_example: Json;
+  inputs: string[];
+  outputs: string[];
+}
+
+/** One event of a run, as `weft run --events` and the WebSocket send it. */
+export interface RunEvent {
+  seq: number;
+  type: 'run.started' | 'node.started' | 'node.log' | 'node.token' | 'node.finished' | 'run.finished';
+  execution_id: string;
+  node_id?: string;
+  time?: string;
+  data: JsonObject;
+}
+
+/** A message of the workspace's run feed. */
+export interface FeedMessage {
+  feed: 'runs';
+  type: 'execution.updated';
+  execution_id: string;
+  pipeline_id: string;
+  status: RunStatus;
+  time?: string;
+}
