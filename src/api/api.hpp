@@ -13,6 +13,8 @@
 
 namespace weft::api {
 
+class WebSocketService;
+
 struct ApiContext {
   store::Store& store;
   RunManager& runs;
@@ -20,7 +22,8 @@ struct ApiContext {
   const nodes::Registry& registry;
   Metrics& metrics;
   ServerLimits limits;
-  const Server* server = nullptr;  ///< for request counts in /metrics; set once listening
+  const Server* server = nullptr;          ///< for request counts in /metrics; set once listening
+  WebSocketService* websockets = nullptr;  ///< `GET /api/ws`; 503 when absent
   std::chrono::milliseconds max_wait{30'000};  ///< longest a `wait=true` run request waits
 };
 
@@ -30,6 +33,8 @@ void add_routes(Router& router, ApiContext& context);
 // One function per resource, each in handlers/<resource>.cpp.
 void add_pipeline_routes(Router& router, ApiContext& context);
 void add_run_routes(Router& router, ApiContext& context);
+void add_test_run_routes(Router& router, ApiContext& context);
+void add_live_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
 

@@ -42,6 +42,14 @@ constexpr RouteDoc kRoutes[] = {
      "PipelineDocument", "200", "Validation", ""},
     {"post", "/api/pipelines/{id}/run", "runs", "Run a pipeline; the body holds its inputs",
      "Inputs", "200", "RunResult", "wait:boolean,timeout_ms:integer"},
+    {"post", "/api/pipelines/{id}/test-run", "runs",
+     "Editor run (answers at once unless wait=true): pinned outputs stand in for their nodes; "
+     "run from a node, or one node alone, reusing an earlier run's outputs upstream",
+     "TestRun", "200", "RunResult", "wait:boolean,timeout_ms:integer"},
+    {"get", "/api/ws", "live",
+     "WebSocket of live run events: send {op: subscribe, execution_id, after} or {op: subscribe, "
+     "feed: runs}; each event comes as {seq, type, execution_id, node_id, time, data}",
+     "", "101", "", ""},
     {"post", "/api/executions/{id}/retry", "runs",
      "Run a failed execution again from the failed node, reusing what succeeded", "", "200",
      "RunResult", "wait:boolean,timeout_ms:integer"},
@@ -84,6 +92,12 @@ constexpr const char* kSchemas = R"json({
   "RunResult": {"type": "object", "description": "200 when the run ended within the wait; 202 (RunAccepted) otherwise",
     "properties": {"execution_id": {"type": "string"}, "status": {"type": "string"},
     "outputs": {"type": "object"}, "error": {"type": ["object", "null"]}}},
+  "TestRun": {"type": "object", "additionalProperties": false, "properties": {
+    "inputs": {"type": "object", "description": "Run inputs; default: those of from_execution"},
+    "use_pinned": {"type": "boolean", "default": true, "description": "Use the definition's pinned outputs"},
+    "from_execution": {"type": "string", "description": "Whose recorded outputs to reuse; default: the newest run"},
+    "from_node": {"type": "string", "description": "Run this node and what follows; reuse the rest"},
+    "only_node": {"type": "string", "description": "Run only this node, with the inputs it last received"}}},
   "RunAccepted": {"type": "object", "properties": {"execution_id": {"type": "string"}, "status": {"type": "string"}}},
   "Execution": {"type": "object", "properties": {"id": {"type": "string"}, "pipeline_id": {"type": "string"},
     "pipeline_version": {"type": "integer"},

@@ -23,6 +23,7 @@ struct ServeArgs {
   unsigned short port = 8080;
   std::string data = "./data";
   std::string examples;          ///< pipelines loaded into a new data directory
+  std::string web;               ///< the editor's production build (web/dist)
   int keep_days = 30;            ///< executions older than this are pruned (0: keep)
   int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
 };

@@ -54,13 +54,15 @@ int main_command(int argc, char** argv) {
   ServeArgs serve;
   serve.host = env_or("WEFT_HOST", serve.host);
   serve.data = env_or("WEFT_DATA", serve.data);
-  serve.examples = default_examples_dir(argv[0]);
+  serve.examples = default_source_dir(argv[0], "WEFT_EXAMPLES", "examples");
+  serve.web = default_source_dir(argv[0], "WEFT_WEB", "web/dist");
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the API and the editor");
   serve_cmd->add_option("--host", serve.host, "Address to listen on (WEFT_HOST)");
   serve_cmd->add_option("--port", serve.port, "Port to listen on (WEFT_PORT)");
   serve_cmd->add_option("--data", serve.data, "Data directory (WEFT_DATA)");
   serve_cmd->add_option("--examples", serve.examples,
                         "Pipelines to load into a new data directory");
+  serve_cmd->add_option("--web", serve.web, "The editor's built files (WEFT_WEB)");
   serve_cmd
       ->add_option("--keep-days", serve.keep_days,
                    "Prune executions older than this many days; 0 keeps them (WEFT_KEEP_DAYS)")

@@ -47,19 +47,19 @@ int seed_examples(store::Store& store, const std::string& directory) {
   return stored;
 }
 
-std::string default_examples_dir(const char* argv0) {
-  if (const char* env = std::getenv("WEFT_EXAMPLES"); env != nullptr && *env != '\0') {
-    return env;
+std::string default_source_dir(const char* argv0, const char* env, const char* relative) {
+  if (const char* value = std::getenv(env); value != nullptr && *value != '\0') {
+    return value;
   }
   std::error_code ec;
   const fs::path binary = fs::canonical(fs::path(argv0), ec);
   if (!ec) {
-    const fs::path beside_build = binary.parent_path().parent_path() / "examples";
+    const fs::path beside_build = binary.parent_path().parent_path() / relative;
     if (fs::is_directory(beside_build)) {
       return beside_build.string();
     }
   }
-  return "examples";
+  return relative;
 }
 
 }  // namespace weft::app

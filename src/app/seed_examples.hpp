@@ -10,8 +10,9 @@ namespace weft::app {
 /// returns how many were stored. Files that fail to load are skipped.
 int seed_examples(store::Store& store, const std::string& directory);
 
-/// Where the examples are when no directory is given: WEFT_EXAMPLES, then
-/// `examples/` next to the binary's parent (the build tree), then ./examples.
-std::string default_examples_dir(const char* argv0);
+/// A directory of the source tree when none is given: the variable `env`,
+/// then `relative` next to the binary's parent (the build tree), then
+/// `relative` under the working directory. For `examples` and `web/dist`.
+std::string default_source_dir(const char* argv0, const char* env, const char* relative);
 
 }  // namespace weft::app

@@ -12,11 +12,15 @@
 #include <thread>
 
 #include "api/api.hpp"
+#include "api/static_files.hpp"
+#include "api/ws/run_hub.hpp"
+#include "api/ws/websocket_service.hpp"
 #include "app/commands.hpp"
 #include "app/seed_examples.hpp"
 #include "engine/engine.hpp"
 #include "engine/events.hpp"
 #include "integrations/http_client.hpp"
+#include "llm/provider_registry.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace weft::app {
@@ -109,17 +113,26 @@ int serve_command(const ServeArgs& args) {
     return 2;
   }
   const nodes::Registry registry = nodes::make_core_registry();
+  llm::ProviderRegistry providers(guard.value());
+  if (auto configured = providers.replace(llm::configs_from_env()); !configured) {
+    std::cerr << "weft serve: " << configured.error().message << "\n";
+    return 2;
+  }
   auto http = integrations::make_http_client(std::move(guard).value());
-  const engine::Engine engine(*http);
+  const engine::Engine engine(*http, &providers);
   const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   asio::io_context context(static_cast<int>(threads));
   auto work = asio::make_work_guard(context);
   api::Metrics metrics;
   api::PipelineCache cache(registry);
-  api::RunManager runs(context, engine, store, metrics);
+  api::RunHub hub(store);
+  api::WebSocketService websockets(hub);
+  api::RunManager runs(context, engine, store, metrics, &hub);
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
+  api_context.websockets = &websockets;
   api::Router router;
   api::add_routes(router, api_context);
+  api::add_static_files(router, args.web);
   api::Server server(context, router, api_context.limits,
                      [&log](const std::string& l) { log.line(l); });
   api_context.server = &server;
@@ -135,6 +148,7 @@ int serve_command(const ServeArgs& args) {
   }
   log.event("serving", {{"url", "http://" + args.host + ":" + std::to_string(server.port())},
                         {"data", args.data},
+                        {"web", args.web},
                         {"threads", threads}});
 
   store::RetentionPolicy policy;
@@ -148,6 +162,7 @@ int serve_command(const ServeArgs& args) {
     }
     log.event("stopping", {{"signal", signal}, {"runs_in_flight", runs.in_flight()}});
     server.stop();
+    websockets.stop();
     // on_idle may run on the store's writer thread, where flush() would wait
     // for itself: hop to the io_context first.
     runs.shutdown(kShutdownGrace, [&] {

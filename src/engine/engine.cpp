@@ -18,8 +18,10 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
   shared.inputs = std::move(options.inputs);
   shared.vars = pipeline->definition.variables;
   shared.http = &http_;
+  shared.llm = llm_;
   shared.events = options.events;
   shared.reuse = std::move(options.reuse);
+  shared.skip = std::move(options.skip);
   shared.on_node_settled = std::move(options.on_node_settled);
 
   RunResult result;
@@ -56,6 +58,10 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
        std::chrono::duration<double, std::milli>(result.finished_at - result.started_at).count()}};
   if (result.error) {
     data["error"] = to_json(*result.error);
+  }
+  result.usage = shared.usage;
+  if (!result.usage.empty()) {
+    data["usage"] = to_json(result.usage);
   }
   shared.emit("run.finished", "", std::move(data));
   co_return result;

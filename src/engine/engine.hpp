@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/json.hpp"
@@ -19,6 +20,10 @@
 
 namespace weft::integrations {
 class HttpClient;
+}
+
+namespace weft::llm {
+class ProviderRegistry;
 }
 
 namespace weft::engine {
@@ -32,11 +37,16 @@ struct RunOptions {
   /// Called on the run's executor each time a top-level node settles
   /// (succeeded, failed, skipped, cancelled), e.g. to persist it.
   std::function<void(const NodeRun&)> on_node_settled;
+  /// Top-level nodes to mark skipped without running (running one node alone).
+  std::unordered_set<std::string> skip;
 };
 
 class Engine {
  public:
-  explicit Engine(integrations::HttpClient& http) : http_(http) {}
+  /// `llm` gives the llm_* blocks their providers; without it they fail
+  /// with a message saying no provider is configured. Both must outlive the engine.
+  explicit Engine(integrations::HttpClient& http, const llm::ProviderRegistry* llm = nullptr)
+      : http_(http), llm_(llm) {}
 
   /// Runs `pipeline` to the end and returns its result. Emitting terminal
   /// cancellation on the awaiting coroutine's slot cancels the run: in-flight
@@ -46,6 +56,7 @@ class Engine {
 
  private:
   integrations::HttpClient& http_;
+  const llm::ProviderRegistry* llm_;
 };
 
 /// Problems with `inputs` for `pipeline`'s input nodes (one per bad or missing

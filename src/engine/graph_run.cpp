@@ -69,6 +69,11 @@ void GraphRun::launch_ready() {
   while (!stopping_ && !ready_.empty() && running_ < limit) {
     const std::size_t node = ready_.front();
     ready_.pop_front();
+    if (place_.emit_events && shared_.skip.contains(states_[node].record.node_id)) {
+      // Settled from a fresh handler, not from inside this loop.
+      boost::asio::post(executor_, [self = shared_from_this(), node] { self->skip_held(node); });
+      continue;
+    }
     ++running_;
     states_[node].record.status = NodeStatus::running;
     if (place_.emit_events && reuse_output(node)) {
@@ -156,6 +161,14 @@ void GraphRun::settle(std::size_t node) {
     data["reused"] = true;
   }
   shared_.emit("node.finished", record.node_id, std::move(data));
+}
+
+void GraphRun::skip_held(std::size_t node) {
+  skip(node);
+  launch_ready();
+  if (done()) {
+    latch_.notify();
+  }
 }
 
 void GraphRun::skip(std::size_t node) {

@@ -71,6 +71,8 @@ class GraphRun : public std::enable_shared_from_this<GraphRun>, private expr::Sc
   bool reuse_output(std::size_t node);
   void settle(std::size_t node);
   void skip(std::size_t node);
+  /// Skips a node held back by RunShared::skip, then carries on.
+  void skip_held(std::size_t node);
   void release_edges(std::size_t node);
   bool edge_taken(const pipeline::CompiledEdge& edge) const;
   void on_node_done(std::size_t node);

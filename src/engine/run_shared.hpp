@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/json.hpp"
@@ -17,6 +18,10 @@
 
 namespace weft::integrations {
 class HttpClient;
+}
+
+namespace weft::llm {
+class ProviderRegistry;
 }
 
 namespace weft::engine {
@@ -34,7 +39,10 @@ struct RunShared {
   json::value vars;
   integrations::HttpClient* http = nullptr;
   EventSink* events = nullptr;
+  const llm::ProviderRegistry* llm = nullptr;  ///< null: no LLM providers
+  TokenUsage usage;  ///< LLM tokens of every node run, loop bodies included
   std::unordered_map<std::string, ReusedOutput> reuse;  ///< top-level graph only
+  std::unordered_set<std::string> skip;                  ///< top-level graph only
   std::function<void(const NodeRun&)> on_node_settled;  ///< top-level graph only
   std::uint64_t next_seq = 1;
   /// Retry jitter only; seeded cheaply per run (std::random_device costs a syscall).

@@ -57,6 +57,7 @@ struct Definition {
   std::string description;
   std::int64_t version = 0;
   Settings settings;
+  json::object pinned;     ///< node id -> output used instead of running it (editor runs only)
   json::object variables;  ///< `vars` in expressions
   std::vector<NodeDef> nodes;
   std::vector<EdgeDef> edges;

@@ -1,5 +1,6 @@
 #include "pipeline/parser.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "pipeline/object_reader.hpp"
@@ -192,6 +193,22 @@ void parse_graph(const json::object& doc, std::string_view base, const Definitio
   }
 }
 
+/// Each pinned output must be an object and belong to a top-level node.
+static void check_pinned(const json::object& pinned, const Definition& out, Problems& problems) {
+  for (const auto& [id, output] : pinned) {
+    const std::string pointer = pointer_join("/pinned", id);
+    const bool known = std::any_of(out.nodes.begin(), out.nodes.end(),
+                                   [&id](const NodeDef& node) { return node.id == id; });
+    if (!output.is_object()) {
+      problems.push_back({pointer, "a pinned output is a JSON object (the node's output), not " +
+                                       std::string(kind_name(output))});
+    } else if (!known) {
+      problems.push_back({pointer, "pins an output to `" + std::string(id) +
+                                       "`, but there is no node with that id"});
+    }
+  }
+}
+
 Definition parse_definition(const json::value& doc, Problems& problems,
                             const DefinitionLimits& limits) {
   Definition out;
@@ -201,7 +218,8 @@ Definition parse_definition(const json::value& doc, Problems& problems,
     return out;
   }
   ObjectReader reader(doc.get_object(), "", problems);
-  reader.only({"id", "name", "description", "version", "settings", "variables", "nodes", "edges"});
+  reader.only({"id", "name", "description", "version", "settings", "variables", "pinned", "nodes",
+               "edges"});
   out.id = reader.string("id").value_or("");
   out.name = reader.string("name").value_or("");
   out.description = reader.string("description").value_or("");
@@ -211,6 +229,10 @@ Definition parse_definition(const json::value& doc, Problems& problems,
     out.variables = *variables;
   }
   parse_graph(doc.get_object(), "", limits, out, problems);
+  if (const json::object* pinned = reader.object("pinned")) {
+    check_pinned(*pinned, out, problems);
+    out.pinned = *pinned;
+  }
   return out;
 }
 

@@ -28,6 +28,8 @@ void add_system_routes(Router& router, ApiContext& context) {
 void add_routes(Router& router, ApiContext& context) {
   add_pipeline_routes(router, context);
   add_run_routes(router, context);
+  add_test_run_routes(router, context);
+  add_live_routes(router, context);
   add_execution_routes(router, context);
   add_system_routes(router, context);
 }

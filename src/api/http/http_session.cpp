@@ -10,12 +10,14 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <cctype>
 #include <limits>
 
 #include "api/http/handler_call.hpp"
 #include "api/http/response_wire.hpp"
 #include "api/http/route_decision.hpp"
+#include "api/http/upgraded_connection.hpp"
 #include "common/ids.hpp"
 
 namespace weft::api {
@@ -189,6 +191,13 @@ net::awaitable<bool> HttpSession::serve_one() {
   reply.entry.remote = remote_;
   if (read.status == ReadStatus::ok) {
     co_await answer(parser, reply);
+    if (upgraded_) {
+      reply.entry.status = 101;
+      reply.entry.duration_ms =
+          std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+      state_->record(reply.entry);
+      co_return false;
+    }
   } else {
     const auto& header = parser.get();
     reply.entry.method = ascii_case(header.method_string(), ::toupper);
@@ -278,7 +287,19 @@ net::awaitable<void> HttpSession::answer(Parser& parser, Reply& reply) {
     reply.response = std::move(*decision.answer);
     co_return;
   }
+  if (decision.route->upgrade && boost::beast::websocket::is_upgrade(message)) {
+    hand_over(*decision.route, std::move(message), request);
+    co_return;
+  }
   reply.response = co_await call_handler(*decision.route, std::move(request), reply.entry.error);
+}
+
+void HttpSession::hand_over(const Route& route, http::request<http::string_body> message,
+                            Request& request) {
+  auto connection = std::make_unique<UpgradedConnection>(
+      UpgradedConnection{std::move(socket_), std::move(buffer_), std::move(message)});
+  upgraded_ = true;
+  route.upgrade(std::move(connection), request);
 }
 
 net::awaitable<Response> HttpSession::call_handler(const Route& route, Request request,
@@ -352,7 +373,9 @@ net::awaitable<void> HttpSession::close() {
       }
     }
   }
-  socket_.close(ignored);
+  if (!upgraded_) {
+    socket_.close(ignored);
+  }
   closed_ = true;
   watchdog_.cancel();
   wake_.cancel();

@@ -63,6 +63,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::asio::awaitable<bool> serve_one();
   boost::asio::awaitable<ReadResult> read_request(Parser& parser);
   boost::asio::awaitable<void> answer(Parser& parser, Reply& reply);
+  /// Gives the socket to the route's WebSocket handler; the session then ends.
+  void hand_over(const Route& route,
+                 boost::beast::http::request<boost::beast::http::string_body> message,
+                 Request& request);
   boost::asio::awaitable<Response> call_handler(const Route& route, Request request,
                                                 std::string& error);
   boost::asio::awaitable<bool> send(Reply& reply, Clock::time_point started);
@@ -86,6 +90,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool stopping_ = false;  // shutdown() arrived
   bool linger_ = false;    // we answered and will close: drain what the client still sends
   bool closed_ = false;
+  bool upgraded_ = false;  // the socket went to a WebSocket session
 };
 
 }  // namespace weft::api

@@ -28,6 +28,9 @@ Router::Match find_route(const Router& router, Request& request) {
       return as_get;
     }
   }
+  if (match.route == nullptr && !match.path_known) {
+    match.route = router.fallback(request.method, request.path);
+  }
   return match;
 }
 

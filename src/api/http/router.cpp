@@ -67,7 +67,12 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
   assert(!pattern.empty() && pattern.front() == '/');
   std::transform(method.begin(), method.end(), method.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), {}});
+}
+
+void Router::add_websocket(std::string pattern, Handler plain, UpgradeHandler upgrade) {
+  add("GET", std::move(pattern), std::move(plain));
+  routes_.back().upgrade = std::move(upgrade);
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path,
@@ -91,6 +96,18 @@ Router::Match Router::match(std::string_view method, std::string_view path,
     capture_params(result.route->pattern, segments, params);
   }
   return result;
+}
+
+void Router::set_fallback(Handler handler) {
+  fallback_ = Route{"GET", "static files", std::move(handler), {}};
+}
+
+const Route* Router::fallback(std::string_view method, std::string_view path) const {
+  const bool api = path == "/api" || path.starts_with("/api/");
+  if (!fallback_ || api || (method != "GET" && method != "HEAD")) {
+    return nullptr;
+  }
+  return &*fallback_;
 }
 
 std::vector<std::string> Router::allowed_methods(std::string_view path) const {

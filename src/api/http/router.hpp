@@ -5,6 +5,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,15 +18,25 @@ namespace weft::api {
 
 using Handler = std::function<boost::asio::awaitable<Response>(Request&)>;
 
+/// A connection handed over after a WebSocket upgrade request (defined in
+/// upgraded_connection.hpp, which pulls in Beast).
+struct UpgradedConnection;
+/// Takes over an upgraded connection; called on the connection's strand.
+using UpgradeHandler = std::function<void(std::unique_ptr<UpgradedConnection>, Request&)>;
+
 struct Route {
   std::string method;   ///< GET, POST, PUT, PATCH, DELETE
   std::string pattern;  ///< "/api/pipelines/{id}"
   Handler handler;
+  /// Set for WebSocket endpoints: upgrade requests go here, plain ones to `handler`.
+  UpgradeHandler upgrade;
 };
 
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler);
+  /// A GET route that accepts WebSocket upgrades (`plain` answers other requests).
+  void add_websocket(std::string pattern, Handler plain, UpgradeHandler upgrade);
 
   struct Match {
     const Route* route = nullptr;  ///< null: no route for this path+method
@@ -40,8 +51,14 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  /// Answers GET and HEAD requests outside /api that no route matches (the editor's files).
+  void set_fallback(Handler handler);
+  /// The fallback route for `method` + `path`, or null.
+  const Route* fallback(std::string_view method, std::string_view path) const;
+
  private:
   std::vector<Route> routes_;
+  std::optional<Route> fallback_;
 };
 
 }  // namespace weft::api

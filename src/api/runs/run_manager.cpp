@@ -23,29 +23,28 @@ constexpr std::chrono::milliseconds kBatchNodeRunsFor{50};
 /// One run in progress. `signal` and `pending` are touched only on the strand.
 struct RunManager::Active {
   explicit Active(asio::io_context& context) : strand(asio::make_strand(context)) {}
-  std::string workspace;
-  std::string execution_id;
+  RunInfo info;
   asio::strand<asio::io_context::executor_type> strand;
   asio::cancellation_signal signal;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-  std::vector<store::Write> pending;  ///< node runs not yet handed to the store
+  std::vector<store::Write> pending;          ///< node runs not yet handed to the store
+  std::unique_ptr<engine::EventSink> events;  ///< the listener's; outlives the run
 };
 
 Result<std::string> RunManager::start(RunRequest request,
                                       std::function<void(const RunSummary&)> on_finished) {
   auto active = std::make_shared<Active>(context_);
-  active->workspace = request.workspace;
-  active->execution_id = new_id("ex");
+  active->info = {request.workspace, new_id("ex"), request.pipeline_id};
   {
     std::lock_guard lock(mutex_);
     if (stopping_) {
       return Error::make(ErrorCode::unavailable, "the server is shutting down; try again shortly");
     }
-    active_.emplace(active->execution_id, active);
+    active_.emplace(active->info.execution_id, active);
   }
   store::ExecutionRecord record;
   record.workspace_id = request.workspace;
-  record.id = active->execution_id;
+  record.id = active->info.execution_id;
   record.pipeline_id = request.pipeline_id;
   record.pipeline_version = request.pipeline_version;
   record.status = "running";
@@ -58,13 +57,18 @@ Result<std::string> RunManager::start(RunRequest request,
   metrics_.run_started();
 
   engine::RunOptions options;
-  options.execution_id = active->execution_id;
+  options.execution_id = active->info.execution_id;
+  if (listener_ != nullptr) {
+    active->events = listener_->run_started(active->info);
+    options.events = active->events.get();
+  }
   options.inputs = std::move(request.inputs);
   options.reuse = std::move(request.reuse);
+  options.skip = std::move(request.skip);
   // Runs on the run's strand; the store's queue keeps the order of writes.
   options.on_node_settled = [this, active](const engine::NodeRun& node) {
     active->pending.emplace_back(
-        store::SaveNodeRun{to_record(active->workspace, active->execution_id, node)});
+        store::SaveNodeRun{to_record(active->info.workspace, active->info.execution_id, node)});
     if (std::chrono::steady_clock::now() - active->started > kBatchNodeRunsFor) {
       store_.write(std::exchange(active->pending, {}), {});
     }
@@ -73,7 +77,7 @@ Result<std::string> RunManager::start(RunRequest request,
           node.type, std::chrono::duration<double>(*node.finished_at - *node.started_at).count());
     }
   };
-  const std::string id = active->execution_id;
+  const std::string id = active->info.execution_id;
   asio::co_spawn(active->strand, engine_.run(std::move(request.pipeline), std::move(options)),
                  asio::bind_cancellation_slot(
                      active->signal.slot(), [this, active, on_finished = std::move(on_finished)](
@@ -91,20 +95,24 @@ Result<std::string> RunManager::start(RunRequest request,
 void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResult result,
                           const std::function<void(const RunSummary&)>& on_finished) {
   auto summary = std::make_shared<RunSummary>();
-  summary->execution_id = active->execution_id;
+  summary->execution_id = active->info.execution_id;
   summary->status = engine::to_string(result.status);
   summary->outputs = std::move(result.outputs);
   summary->error =
       result.error ? json::value(engine::to_json(*result.error)) : json::value(nullptr);
-  store::FinishExecution finish{active->workspace, active->execution_id, summary->status,
-                                summary->outputs,  summary->error,       result.finished_at};
+  store::FinishExecution finish{active->info.workspace, active->info.execution_id,
+                                summary->status,        summary->outputs,
+                                summary->error,         result.finished_at};
   std::vector<store::Write> writes = std::exchange(active->pending, {});
   writes.emplace_back(std::move(finish));
   store_.write(std::move(writes), [this, active, summary, on_finished](Status) {
     metrics_.run_finished(summary->status);
+    if (listener_ != nullptr) {
+      listener_->run_finished(active->info, summary->status);
+    }
     {
       std::lock_guard lock(mutex_);
-      active_.erase(active->execution_id);
+      active_.erase(active->info.execution_id);
     }
     if (on_finished) {
       on_finished(*summary);
@@ -118,7 +126,7 @@ bool RunManager::cancel(std::string_view workspace, std::string_view execution_i
   {
     std::lock_guard lock(mutex_);
     auto it = active_.find(std::string(execution_id));
-    if (it == active_.end() || it->second->workspace != workspace) {
+    if (it == active_.end() || it->second->info.workspace != workspace) {
       return false;
     }
     active = it->second;

@@ -12,8 +12,10 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "api/metrics.hpp"
+#include "api/runs/run_listener.hpp"
 #include "engine/engine.hpp"
 #include "store/store.hpp"
 
@@ -27,6 +29,7 @@ struct RunRequest {
   json::object inputs;
   std::optional<std::string> retry_of;
   std::unordered_map<std::string, engine::ReusedOutput> reuse;
+  std::unordered_set<std::string> skip;  ///< nodes not to run (a node run alone)
 };
 
 struct RunSummary {
@@ -38,9 +41,10 @@ struct RunSummary {
 
 class RunManager {
  public:
+  /// `listener` (optional) learns of each run's events and status changes.
   RunManager(boost::asio::io_context& context, const engine::Engine& engine, store::Store& store,
-             Metrics& metrics)
-      : context_(context), engine_(engine), store_(store), metrics_(metrics) {}
+             Metrics& metrics, RunListener* listener = nullptr)
+      : context_(context), engine_(engine), store_(store), metrics_(metrics), listener_(listener) {}
 
   /// Starts a run and returns its execution id, or unavailable while shutting
   /// down. `on_finished` runs once, on some thread, after the execution's final
@@ -67,6 +71,7 @@ class RunManager {
   const engine::Engine& engine_;
   store::Store& store_;
   Metrics& metrics_;
+  RunListener* listener_;
   mutable std::mutex mutex_;  // guards active_, stopping_, on_idle_
   std::unordered_map<std::string, std::shared_ptr<Active>> active_;
   bool stopping_ = false;

@@ -1,0 +1,36 @@
+#pragma once
+// What the run-starting handlers share: compiling a stored version, turning
+// recorded node runs into reusable outputs, and answering per `wait`.
+
+#include <boost/asio/awaitable.hpp>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "api/api.hpp"
+
+namespace weft::api {
+
+/// The compiled pipeline for a stored version; invalid_input (with `problems`
+/// filled) when that version has problems.
+Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_version(
+    ApiContext& context, std::string_view workspace, std::string_view id, std::int64_t version,
+    const json::value& definition, Problems& problems);
+
+/// The 422 for a pipeline version that cannot run.
+Response invalid_pipeline(const Error& error, const Problems& problems);
+
+/// The 422 for inputs that do not fit the pipeline's input blocks (empty: none).
+std::optional<Response> check_run_inputs(const pipeline::CompiledGraph& pipeline,
+                                         const json::object& inputs);
+
+/// A succeeded node run's output and chosen handles, for reuse in a new run.
+engine::ReusedOutput reused_output(const store::NodeRunRecord& node_run);
+
+/// Starts `run` and answers per the request's `wait` (default `wait_default`)
+/// and `timeout_ms` parameters: 202 with the execution id, or 200 with the
+/// outcome once the run ends.
+boost::asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
+                                           bool wait_default = true);
+
+}  // namespace weft::api

@@ -1,0 +1,220 @@
+// Editor runs: POST /api/pipelines/{id}/test-run. Like a run, plus what a
+// builder needs: pinned outputs stand in for their nodes, a run can start
+// from any node reusing what an earlier run recorded upstream of it, and a
+// single node can run alone with the inputs it last received.
+#include <unordered_set>
+
+#include "api/handlers/run_start.hpp"
+#include "api/handlers/support.hpp"
+
+namespace weft::api {
+namespace {
+
+namespace asio = boost::asio;
+
+Error bad_field(std::string message, std::string pointer) {
+  Error error = Error::make(ErrorCode::invalid_argument, std::move(message));
+  error.pointer = std::move(pointer);
+  return error;
+}
+
+struct TestRunBody {
+  std::optional<json::object> inputs;
+  bool use_pinned = true;
+  std::string from_execution;
+  std::string from_node;
+  std::string only_node;
+};
+
+Result<TestRunBody> parse_body(const json::object& body) {
+  TestRunBody out;
+  for (const auto& [key, value] : body) {
+    const std::string pointer = pointer_join("", key);
+    auto wrong = [&](std::string_view expected) {
+      return bad_field("`" + std::string(key) + "` must be " + std::string(expected), pointer);
+    };
+    if (key == "inputs") {
+      if (!value.is_object()) {
+        return wrong("an object of inputs by name");
+      }
+      out.inputs = value.get_object();
+    } else if (key == "use_pinned") {
+      if (!value.is_bool()) {
+        return wrong("true or false");
+      }
+      out.use_pinned = value.get_bool();
+    } else if (key == "from_execution" || key == "from_node" || key == "only_node") {
+      if (!value.is_string()) {
+        return wrong("a string");
+      }
+      std::string& field = key == "from_execution" ? out.from_execution
+                           : key == "from_node"    ? out.from_node
+                                                   : out.only_node;
+      field = value.get_string();
+    } else {
+      return bad_field("unknown field `" + std::string(key) +
+                           "`; a test run takes inputs, use_pinned, from_execution, from_node "
+                           "and only_node",
+                       pointer);
+    }
+  }
+  if (!out.from_node.empty() && !out.only_node.empty()) {
+    return bad_field("give either `from_node` or `only_node`, not both", "/only_node");
+  }
+  return out;
+}
+
+/// `start` and every node reachable from it.
+std::unordered_set<std::size_t> downstream(const pipeline::CompiledGraph& graph,
+                                           std::size_t start) {
+  std::unordered_set<std::size_t> seen{start};
+  std::vector<std::size_t> todo{start};
+  while (!todo.empty()) {
+    const std::size_t node = todo.back();
+    todo.pop_back();
+    for (std::size_t e : graph.nodes[node].out_edges) {
+      if (seen.insert(graph.edges[e].target).second) {
+        todo.push_back(graph.edges[e].target);
+      }
+    }
+  }
+  return seen;
+}
+
+/// The handles a pinned routing node takes: what its output says it chose.
+std::vector<std::string> pinned_handles(std::string_view type, const json::object& output) {
+  const auto* value = output.if_contains(type == "condition" ? "value" : "case");
+  if (type == "condition" && value != nullptr && value->is_bool()) {
+    return {value->get_bool() ? "true" : "false"};
+  }
+  if (type == "switch" && value != nullptr && value->is_string()) {
+    return {std::string(value->get_string())};
+  }
+  return {};
+}
+
+/// The execution whose recorded outputs a partial run reuses: the one named,
+/// else the pipeline's newest.
+Result<store::ExecutionRecord> source_execution(ApiContext& context, std::string_view workspace,
+                                                std::string_view pipeline_id,
+                                                const std::string& named) {
+  if (!named.empty()) {
+    auto execution = context.store.get_execution(workspace, named);
+    if (execution && execution->pipeline_id != pipeline_id) {
+      return bad_field("execution `" + named + "` is a run of another pipeline", "/from_execution");
+    }
+    return execution;
+  }
+  store::ExecutionFilter filter;
+  filter.pipeline_id = std::string(pipeline_id);
+  filter.limit = 1;
+  auto page = context.store.list_executions(workspace, filter);
+  if (!page) {
+    return page.error();
+  }
+  if (page->items.empty()) {
+    return Error::make(ErrorCode::conflict,
+                       "this pipeline has not run yet, so there are no recorded outputs to "
+                       "start from; run it once first");
+  }
+  return std::move(page->items.front());
+}
+
+/// Adds to `run` what a partial run (from or only `target`) reuses and skips.
+Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
+                    const store::ExecutionRecord& source, const std::string& target, bool only,
+                    RunRequest& run) {
+  auto node = graph.find(target);
+  if (!node) {
+    return bad_field("no node `" + target + "` in this pipeline",
+                     only ? "/only_node" : "/from_node");
+  }
+  const auto rerun = downstream(graph, *node);
+  auto node_runs = context.store.list_node_runs(run.workspace, source.id);
+  if (!node_runs) {
+    return node_runs.error();
+  }
+  for (const auto& recorded : *node_runs) {
+    auto index = graph.find(recorded.node_id);
+    if (index && !rerun.contains(*index) && recorded.status == "succeeded") {
+      run.reuse.try_emplace(recorded.node_id, reused_output(recorded));
+    }
+  }
+  if (only) {
+    for (std::size_t i : rerun) {
+      if (i != *node) {
+        run.skip.insert(graph.nodes[i].def->id);
+      }
+    }
+  }
+  return Ok{};
+}
+
+asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
+  const std::string_view workspace = workspace_of(request);
+  auto stored = context.store.get_pipeline(workspace, request.param("id"));
+  if (!stored) {
+    co_return Response::from_error(stored.error());
+  }
+  auto raw = body_object(request, context.limits, true);
+  if (!raw) {
+    co_return Response::from_error(raw.error());
+  }
+  auto body = parse_body(*raw);
+  if (!body) {
+    co_return Response::from_error(body.error());
+  }
+  Problems problems;
+  auto pipeline = compiled_version(context, workspace, stored->id, stored->version,
+                                   stored->definition, problems);
+  if (!pipeline) {
+    co_return invalid_pipeline(pipeline.error(), problems);
+  }
+  const auto& graph = **pipeline;
+  RunRequest run{std::string(workspace), stored->id, stored->version, *pipeline, {}, {}, {}, {}};
+  const std::string& target = body->only_node.empty() ? body->from_node : body->only_node;
+  std::optional<store::ExecutionRecord> source;
+  if (!target.empty() || !body->from_execution.empty()) {
+    auto found = source_execution(context, workspace, stored->id, body->from_execution);
+    if (!found) {
+      co_return Response::from_error(found.error());
+    }
+    source = std::move(*found);
+  }
+  if (body->use_pinned) {
+    for (const auto& [id, output] : graph.definition.pinned) {
+      auto node = graph.find(id);
+      if (node && output.is_object()) {
+        run.reuse.emplace(std::string(id),
+                          engine::ReusedOutput{
+                              std::make_shared<const json::value>(output),
+                              pinned_handles(graph.nodes[*node].def->type, output.get_object())});
+      }
+    }
+  }
+  if (!target.empty()) {
+    if (auto planned = plan_partial(context, graph, *source, target, !body->only_node.empty(), run);
+        !planned) {
+      co_return Response::from_error(planned.error());
+    }
+  }
+  if (body->inputs) {
+    run.inputs = std::move(*body->inputs);
+  } else if (source && source->inputs.is_object()) {
+    run.inputs = source->inputs.get_object();
+  }
+  if (auto bad = check_run_inputs(graph, run.inputs)) {
+    co_return std::move(*bad);
+  }
+  co_return co_await start_run(context, request, std::move(run), /*wait_default=*/false);
+}
+
+}  // namespace
+
+void add_test_run_routes(Router& router, ApiContext& context) {
+  ApiContext* ctx = &context;
+  router.add("POST", "/api/pipelines/{id}/test-run",
+             [ctx](Request& request) { return test_run(*ctx, request); });
+}
+
+}  // namespace weft::api
