@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { cn } from '../../../shared/lib/cn';
 import { formatDuration } from '../../../shared/lib/format';
 import { Icon } from '../../../shared/ui/Icon';
-import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { StatusDot } from '../../../shared/ui/StatusDot';
 import { categoryColor } from '../model/catalogue';
 import type { WeftNode as WeftFlowNode } from '../model/flow';
 import { handlesFor } from '../model/handles';
@@ -40,7 +40,7 @@ export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps
       data-testid={`node-${id}`}
       data-status={status ?? 'idle'}
       className={cn(
-        'relative w-60 rounded-xl border bg-surface shadow-card transition-[border-color,box-shadow]',
+        'relative w-56 rounded-xl border bg-surface shadow-card transition-[border-color,box-shadow]',
         status ? (kStatusRing[status] ?? 'border-line') : 'border-line',
         status === 'skipped' && 'border-dashed opacity-60',
         selected && 'ring-2 ring-accent ring-offset-1 ring-offset-bg',
@@ -62,10 +62,10 @@ export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps
           <div className="truncate font-mono text-[10.5px] leading-4 text-muted">{id}</div>
         </div>
         {status && status !== 'pending' ? (
-          <div className="flex shrink-0 flex-col items-end gap-0.5">
-            <StatusBadge status={status} compact />
+          <div className="flex shrink-0 flex-col items-end gap-0.5 pt-0.5" data-testid={`node-status-${id}`}>
+            <StatusDot status={status} />
             {run?.durationMs !== undefined ? (
-              <span className="text-[10px] text-faint tabular-nums">{formatDuration(run.durationMs)}</span>
+              <span className="text-[10px] leading-3 text-faint tabular-nums">{formatDuration(run.durationMs)}</span>
             ) : null}
           </div>
         ) : null}

@@ -24,13 +24,17 @@ function Block({ title, children }: { title: string; children: React.ReactNode }
 export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void; showLink?: boolean }) {
   const run = useRun((s) => s.run);
   const edges = useEditor((s) => s.edges);
+  const canvasOrder = useEditor((s) => s.nodes.map((n) => n.id).join('\n'));
   const [selected, setSelected] = useState<string>(kOutputs);
   const [open, setOpen] = useState(true);
   if (run.status === 'idle') {
     return null;
   }
+  const position = new Map(canvasOrder.split('\n').map((id, i) => [id, i]));
   const order = Object.entries(run.nodes).sort(
-    ([, a], [, b]) => (a.startedAt ?? '\uffff').localeCompare(b.startedAt ?? '\uffff'),
+    ([ia, a], [ib, b]) =>
+      (a.startedAt ?? '\uffff').localeCompare(b.startedAt ?? '\uffff') ||
+      (position.get(ia) ?? 1e9) - (position.get(ib) ?? 1e9),
   );
   const node = selected === kOutputs ? undefined : run.nodes[selected];
   return (
