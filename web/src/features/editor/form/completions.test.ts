@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeTypeDescriptor } from '../../../shared/api/types';
+import type { JsonObject, NodeTypeDescriptor } from '../../../shared/api/types';
 import { completionsFor, openHole } from './completions';
 
 const types = new Map<string, NodeTypeDescriptor>(
@@ -14,7 +14,7 @@ const types = new Map<string, NodeTypeDescriptor>(
 );
 
 describe('completions', () => {
-  const nodes = [
+  const nodes: { id: string; data: { type: string; config: JsonObject } }[] = [
     { id: 'ticket', data: { type: 'input_text', config: { name: 'text' } } },
     { id: 'fetch-1', data: { type: 'http_request', config: {} } },
     { id: 'out', data: { type: 'template', config: {} } },
