@@ -46,6 +46,14 @@ std::string_view to_string(ErrorCode code) {
       return "unavailable";
     case ErrorCode::internal:
       return "internal";
+    case ErrorCode::provider_unreachable:
+      return "provider_unreachable";
+    case ErrorCode::model_not_found:
+      return "model_not_found";
+    case ErrorCode::context_too_long:
+      return "context_too_long";
+    case ErrorCode::invalid_output:
+      return "invalid_output";
   }
   return "internal";
 }

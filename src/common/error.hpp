@@ -30,6 +30,16 @@ enum class ErrorCode {
   rate_limited,      ///< too many attempts; try again later (HTTP 429)
   unavailable,       ///< a dependency (database, queue) cannot serve the request now
   internal,          ///< a bug in Weft; never for bad input
+
+  // LLM providers (src/llm/).
+  /// An LLM provider does not answer at its address.
+  provider_unreachable,
+  /// The LLM provider does not have the model asked for.
+  model_not_found,
+  /// The prompt does not fit the model's context window.
+  context_too_long,
+  /// A model's reply does not match the JSON Schema asked for.
+  invalid_output,
 };
 
 /// Stable snake_case name of a code, as shown in JSON (`"code": "timeout"`).
