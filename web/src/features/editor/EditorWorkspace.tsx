@@ -111,12 +111,12 @@ export function EditorWorkspace({
           <div className="flex min-h-0 flex-1">
             <Palette types={types} onAdd={addAtCenter} />
             <div className="flex min-w-0 flex-1 flex-col">
-              <div className="min-h-0 flex-1">
+              <div className="relative min-h-0 flex-1">
                 <Canvas onEmptyHint />
+                {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
               </div>
               {hasRun && !outputHidden ? <OutputPanel onClose={() => setOutputHidden(true)} /> : null}
             </div>
-            {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
           </div>
         )}
       </div>

@@ -117,12 +117,12 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
       </header>
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
-          <div className="min-h-0 flex-1">
+          <div className="relative min-h-0 flex-1">
             <Canvas />
+            {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
           </div>
           <OutputPanel showLink={false} />
         </div>
-        {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
       </div>
     </div>
   );

@@ -77,6 +77,21 @@ describe('run socket', () => {
     expect(socket.lastSeq('ex_1')).toBe(3);
   });
 
+  it('starts a run over on replay.reset', () => {
+    const socket = make();
+    const got: number[] = [];
+    let resets = 0;
+    socket.subscribe('ex_1', (e) => got.push(e.seq), 5, () => resets++);
+    const ws = MockSocket.all[0] as MockSocket;
+    ws.open();
+    expect(ws.sent).toEqual([{ op: 'subscribe', execution_id: 'ex_1', after: 5 }]);
+    ws.push({ type: 'replay.reset', execution_id: 'ex_1' });
+    ws.push(event(1));
+    ws.push(event(2));
+    expect(resets).toBe(1);
+    expect(got).toEqual([1, 2]);
+  });
+
   it('reports unavailable when the endpoint never opens, so views poll', () => {
     const socket = make();
     const states: string[] = [];

@@ -4,12 +4,15 @@ import type { FeedMessage, RunEvent } from './types';
 export type SocketState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'unavailable';
 
 type EventListener = (event: RunEvent) => void;
+/** Told when the server starts a run's events over from seq 1 (`replay.reset`). */
+type ResetListener = () => void;
 type FeedListener = (message: FeedMessage) => void;
 type StateListener = (state: SocketState) => void;
 
 interface Subscription {
   lastSeq: number;
   listeners: Set<EventListener>;
+  resets: Set<ResetListener>;
 }
 
 export interface RunSocketOptions {
@@ -28,13 +31,15 @@ export interface RunSocketOptions {
  * last seq it saw, and drops any event at or below that seq (no duplicates).
  */
 export interface RunSocket {
-  subscribe(executionId: string, listener: EventListener, after?: number): () => void;
+  subscribe(executionId: string, listener: EventListener, after?: number, onReset?: ResetListener): () => void;
   subscribeFeed(listener: FeedListener): () => void;
   onState(listener: StateListener): () => void;
   state(): SocketState;
   lastSeq(executionId: string): number;
 }
 
+/** The subprotocol the server offers (docs/api.md, "Live events"). */
+const kSubprotocol = 'weft';
 /** Failed connection attempts, never opened, before the socket says `unavailable`. */
 const kUnavailableAfter = 2;
 
@@ -71,6 +76,18 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
     } catch {
       return;
     }
+    if (message.type === 'replay.reset' && typeof message.execution_id === 'string') {
+      const sub = subs.get(message.execution_id);
+      if (sub) {
+        sub.lastSeq = 0;
+        sub.resets.forEach((l) => l());
+      }
+      return;
+    }
+    if (message.type === 'error') {
+      console.warn('weft websocket:', message.message);
+      return;
+    }
     if (message.feed === 'runs') {
       feedListeners.forEach((l) => l(message as unknown as FeedMessage));
       return;
@@ -91,7 +108,7 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
     if (timer || !wanted()) {
       return;
     }
-    const delay = Math.min(maxDelay, minDelay * 2 ** Math.min(failures, 8));
+    const delay = Math.min(maxDelay, minDelay * 2 ** Math.min(Math.max(failures - 1, 0), 8));
     const jitter = Math.random() * delay * 0.2;
     timer = setTimeout(() => {
       timer = null;
@@ -107,7 +124,7 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
       return;
     }
     setState(everOpened ? 'reconnecting' : failures >= kUnavailableAfter ? 'unavailable' : 'connecting');
-    const socket = new Impl(options.url);
+    const socket = new Impl(options.url, kSubprotocol);
     ws = socket;
     socket.onopen = () => {
       everOpened = true;
@@ -156,14 +173,15 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
   };
 
   return {
-    subscribe(executionId, listener, after = 0) {
+    subscribe(executionId, listener, after = 0, onReset) {
       let sub = subs.get(executionId);
       if (!sub) {
-        sub = { lastSeq: after, listeners: new Set() };
+        sub = { lastSeq: after, listeners: new Set(), resets: new Set() };
         subs.set(executionId, sub);
         send({ op: 'subscribe', execution_id: executionId, after });
       }
       sub.listeners.add(listener);
+      if (onReset) sub.resets.add(onReset);
       connect();
       return () => {
         const current = subs.get(executionId);
@@ -171,6 +189,7 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
           return;
         }
         current.listeners.delete(listener);
+        if (onReset) current.resets.delete(onReset);
         if (current.listeners.size === 0) {
           subs.delete(executionId);
           send({ op: 'unsubscribe', execution_id: executionId });

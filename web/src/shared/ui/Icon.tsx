@@ -18,6 +18,8 @@ const paths: Record<string, string> = {
   'file-text': 'M6 3h8l4 4v14H6ZM14 3v4h4M9 12h6M9 16h6',
   sparkles: 'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8ZM19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8Z',
   database: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3ZM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
+  tags: 'M3 12V4h8l9 9-8 8ZM7.5 7.5h.01',
+  table: 'M4 5h16v14H4ZM4 10h16M4 15h16M10 5v14',
   mail: 'M3 6h18v12H3ZM3 6l9 7 9-7',
   box: 'M12 3l8 4.5v9L12 21l-8-4.5v-9ZM4 7.5l8 4.5 8-4.5M12 12v9',
   // interface

@@ -9,7 +9,7 @@ import {
   type Connection,
   type IsValidConnection,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { Icon } from '../../../shared/ui/Icon';
 import { categoryColor, initialConfig } from '../model/catalogue';
 import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
@@ -31,6 +31,8 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
   const edges = useEditor((s) => s.edges);
   const readOnly = useEditor((s) => s.readOnly);
   const flow = useReactFlow<WeftFlowNode, WeftFlowEdge>();
+  // Fit only a canvas that opens with blocks; an empty one would zoom onto its first block.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -92,7 +94,7 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={kFitOptions}
         minZoom={0.1}
         maxZoom={2}

@@ -14,7 +14,7 @@ export interface EditorRun {
   error: string | null;
   lastInputs: JsonObject | undefined;
   requestRun(): void;
-  start(inputs: JsonObject, extra?: Omit<TestRunRequest, 'inputs'>): Promise<void>;
+  start(inputs: JsonObject | undefined, extra?: Omit<TestRunRequest, 'inputs'>): Promise<void>;
   runNode(nodeId: string): void;
   runFrom(nodeId: string): void;
   closeDialog(): void;
@@ -49,7 +49,7 @@ export function useEditorRun(
   useLiveExecution(runStore, executionId);
 
   const start = useCallback(
-    async (inputs: JsonObject, extra: Omit<TestRunRequest, 'inputs'> = {}) => {
+    async (inputs: JsonObject | undefined, extra: Omit<TestRunRequest, 'inputs'> = {}) => {
       setBusy(true);
       setError(null);
       try {
@@ -58,15 +58,19 @@ export function useEditorRun(
           setError('Save the pipeline first: the run uses the saved version.');
           return;
         }
-        const started = await api.testRun(pipelineId, { inputs, use_pinned: true, ...extra });
+        const request: TestRunRequest = { use_pinned: true, ...extra };
+        if (inputs) request.inputs = inputs;
+        const started = await api.testRun(pipelineId, request);
         runStore.getState().start(started.execution_id);
         setExecutionId(started.execution_id);
-        setLastInputs(inputs);
+        if (inputs) setLastInputs(inputs);
         setDialogFields(null);
       } catch (e) {
         const message = describe(e);
         if (e instanceof ApiError && e.status === 404 && (extra.only_node || extra.from_node)) {
           toast({ kind: 'error', message: 'This server cannot run a single block or run from a block yet.' });
+        } else if (e instanceof ApiError && e.status === 409 && (extra.only_node || extra.from_node)) {
+          toast({ kind: 'error', message: 'Run the whole pipeline once first: there are no recorded outputs to reuse yet.' });
         } else if (dialogFields) {
           setError(message);
         } else {
@@ -94,7 +98,8 @@ export function useEditorRun(
       const previous = runStore.getState().run.executionId;
       const extra: Omit<TestRunRequest, 'inputs'> = { [key]: nodeId };
       if (previous) extra.from_execution = previous;
-      void start(lastInputs ?? runStore.getState().run.inputs ?? {}, extra);
+      // Without inputs the server reuses those of `from_execution`.
+      void start(lastInputs, extra);
     },
     [runStore, start, lastInputs],
   );

@@ -8,8 +8,11 @@ export interface NodeHandles {
   outputs: (string | null)[];
 }
 
-function caseNames(config: JsonObject): string[] {
-  const cases = config.cases;
+/** Types with a handle per entry of a config list (the entry's `name`), before their declared ones. */
+const kHandleLists: Record<string, string> = { switch: 'cases', llm_classify: 'labels' };
+
+function caseNames(config: JsonObject, key: string): string[] {
+  const cases = config[key];
   if (!Array.isArray(cases)) {
     return [];
   }
@@ -24,14 +27,17 @@ function caseNames(config: JsonObject): string[] {
 
 /**
  * A node's handles from its type: named outputs when the type declares them
- * (`true`/`false` of condition; a handle per switch case plus `default`),
+ * (`true`/`false` of condition; a handle per switch case plus `default`, per
+ * llm_classify label plus `other`),
  * one unnamed output otherwise, and `error` when `on_error` is `branch`.
  */
 export function handlesFor(descriptor: NodeTypeDescriptor | undefined, data: WeftNodeData): NodeHandles {
   const declared = descriptor?.outputs ?? [];
   let outputs: (string | null)[];
-  if (data.type === 'switch') {
-    outputs = [...caseNames(data.config), ...declared.filter((h) => h !== 'default'), 'default'];
+  const list = kHandleLists[data.type];
+  if (list) {
+    const named = caseNames(data.config, list);
+    outputs = [...named, ...declared.filter((h) => !named.includes(h))];
   } else if (declared.length > 0) {
     outputs = [...declared];
   } else {

@@ -52,7 +52,11 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
   };
 
   return (
-    <aside aria-label="Block settings" className="flex w-[360px] shrink-0 flex-col border-l border-line bg-surface" data-testid="node-panel">
+    <aside
+      aria-label="Block settings"
+      className="absolute top-3 right-3 bottom-3 z-10 flex w-[360px] flex-col overflow-hidden rounded-2xl border border-line bg-surface shadow-pop"
+      data-testid="node-panel"
+    >
       <header className="flex items-start gap-3 border-b border-line px-4 pt-4 pb-3">
         <span
           className="flex h-9 w-9 shrink-0 items-center justify-center rounded-xl"

@@ -67,6 +67,11 @@ export function useLiveExecution(store: RunStore, executionId: string | null): v
         }
       },
       current().executionId === executionId ? current().lastSeq : 0,
+      () => {
+        // The server lost the live numbering and replays the stored run from seq 1.
+        queued = [];
+        store.getState().start(executionId);
+      },
     );
 
     const tick = async () => {
