@@ -11,6 +11,7 @@
 #include "common/ids.hpp"
 #include "engine/engine.hpp"
 #include "integrations/http_client.hpp"
+#include "llm/provider_registry.hpp"
 #include "nodes/registry.hpp"
 
 namespace weft::app {
@@ -87,8 +88,13 @@ int run_command(const RunArgs& args) {
     std::cerr << "weft run: " << guard.error().message << "\n";
     return 2;
   }
+  llm::ProviderRegistry providers(guard.value());
+  if (auto configured = providers.replace(llm::configs_from_env()); !configured) {
+    std::cerr << "weft run: " << configured.error().message << "\n";
+    return 2;
+  }
   auto http = integrations::make_http_client(std::move(guard).value());
-  const engine::Engine engine(*http);
+  const engine::Engine engine(*http, &providers);
   StderrEvents events;
   engine::RunOptions options{new_id("run"), std::move(*inputs), args.events ? &events : nullptr};
 

@@ -55,6 +55,11 @@ class NodeRunner final : public nodes::NodeContext {
   const std::vector<nodes::Upstream>& upstream() const override { return upstream_; }
   const json::object& run_inputs() const override { return graph_->shared_.inputs.get_object(); }
   integrations::HttpClient& http() override { return *graph_->shared_.http; }
+  const llm::ProviderRegistry* llm() const override { return graph_->shared_.llm; }
+  void add_usage(std::int64_t prompt_tokens, std::int64_t completion_tokens) override {
+    graph_->shared_.usage.prompt_tokens += prompt_tokens;
+    graph_->shared_.usage.completion_tokens += completion_tokens;
+  }
 
   void log(nodes::LogLevel level, std::string message) override {
     append_log(*graph_, node_, level, std::move(message));

@@ -96,7 +96,14 @@ json::object to_json(const RunResult& result) {
   if (result.error) {
     out["error"] = to_json(*result.error);
   }
+  if (!result.usage.empty()) {
+    out["usage"] = to_json(result.usage);
+  }
   return out;
+}
+
+json::object to_json(const TokenUsage& usage) {
+  return {{"prompt_tokens", usage.prompt_tokens}, {"completion_tokens", usage.completion_tokens}};
 }
 
 }  // namespace weft::engine

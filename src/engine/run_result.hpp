@@ -2,6 +2,7 @@
 // What a run leaves behind: its status, outputs and one record per node.
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,13 @@ struct NodeRun {
   std::vector<LogLine> logs;
 };
 
+/// LLM tokens used, summed over the calls of a node run or of a whole run.
+struct TokenUsage {
+  std::int64_t prompt_tokens = 0;
+  std::int64_t completion_tokens = 0;
+  bool empty() const { return prompt_tokens == 0 && completion_tokens == 0; }
+};
+
 struct RunResult {
   std::string execution_id;
   RunStatus status = RunStatus::running;
@@ -46,10 +54,13 @@ struct RunResult {
   std::vector<NodeRun> nodes;  ///< in definition order
   std::chrono::system_clock::time_point started_at;
   std::chrono::system_clock::time_point finished_at;
+  TokenUsage usage;  ///< LLM tokens of the whole run
 };
 
 json::object to_json(const Error& error);
 json::object to_json(const NodeRun& node);
 json::object to_json(const RunResult& result);
+/// `{"prompt_tokens": …, "completion_tokens": …}`
+json::object to_json(const TokenUsage& usage);
 
 }  // namespace weft::engine

@@ -5,6 +5,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@
 
 namespace weft::integrations {
 class HttpClient;
+}
+
+namespace weft::llm {
+class ProviderRegistry;
 }
 
 namespace weft::nodes {
@@ -74,6 +79,10 @@ class NodeContext {
   /// Streams a piece of generated text (LLM tokens) as a `node.token` event.
   virtual void token(std::string_view text) = 0;
   virtual integrations::HttpClient& http() = 0;
+  /// The LLM providers (llm_* blocks); null when the host configured none.
+  virtual const llm::ProviderRegistry* llm() const { return nullptr; }
+  /// Adds the tokens of one LLM call to the run's total (RunResult::usage).
+  virtual void add_usage(std::int64_t /*prompt_tokens*/, std::int64_t /*completion_tokens*/) {}
   /// `execution id + node id + attempt`, for remote sides that honour idempotency keys.
   virtual std::string idempotency_key() const = 0;
   /// Runs `body` once per item, at most `concurrency` at a time; returns the

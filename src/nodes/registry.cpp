@@ -8,6 +8,9 @@ namespace weft::nodes {
 std::unique_ptr<NodeType> make_input_text();
 std::unique_ptr<NodeType> make_input_json();
 std::unique_ptr<NodeType> make_input_variables();
+std::unique_ptr<NodeType> make_llm_chat();
+std::unique_ptr<NodeType> make_llm_classify();
+std::unique_ptr<NodeType> make_llm_extract();
 std::unique_ptr<NodeType> make_template();
 std::unique_ptr<NodeType> make_transform();
 std::unique_ptr<NodeType> make_condition();
@@ -24,6 +27,9 @@ Registry make_core_registry() {
   registry.add(make_input_text());
   registry.add(make_input_json());
   registry.add(make_input_variables());
+  registry.add(make_llm_chat());
+  registry.add(make_llm_classify());
+  registry.add(make_llm_extract());
   registry.add(make_template());
   registry.add(make_transform());
   registry.add(make_condition());

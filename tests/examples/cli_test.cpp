@@ -17,11 +17,12 @@ bool has(const std::string& text, const std::string& part) {
 }
 
 TEST(Cli, ValidateListsEveryProblemAndExits2) {
-  auto file = temp_file(R"({"nodes": [{"id": "a", "type": "llm_chat", "config": {}},
+  auto file = temp_file(R"({"nodes": [{"id": "a", "type": "llm_chatt", "config": {}},
     {"id": "b", "type": "delay", "config": {"ms": "x"}}], "edges": [{"source": "a", "target": "c"}]})");
   auto r = run_weft({"validate", file});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(has(r.out, "/nodes/0/type: unknown node type `llm_chat`")) << r.out;
+  EXPECT_TRUE(has(r.out, "/nodes/0/type: unknown node type `llm_chatt`; did you mean `llm_chat`?"))
+      << r.out;
   EXPECT_TRUE(has(r.out, "/nodes/1/config/ms")) << r.out;
   EXPECT_TRUE(has(r.out, "/edges/0/target")) << r.out;
   EXPECT_TRUE(has(r.out, "3 problems")) << r.out;

@@ -1,0 +1,206 @@
+// llm_classify: a model picks one of the configured labels; the block
+// continues on that label's handle (or `other`), like a `switch`.
+#include <algorithm>
+
+#include "nodes/llm/llm_support.hpp"
+#include "nodes/node_support.hpp"
+
+namespace weft::nodes {
+namespace {
+
+namespace asio = boost::asio;
+
+constexpr std::string_view kOther = "other";
+
+constexpr const char* kSchema = R"({
+  "type": "object", "additionalProperties": false, "required": ["model", "labels"],
+  "properties": {
+    "input": {"type": "string", "x-weft-widget": "template",
+              "description": "The text to classify; default: the text of the block connected to this one"},
+    "instructions": {"type": "string", "x-weft-widget": "template",
+                     "description": "Extra guidance for the model"},
+    "labels": {"type": "array", "minItems": 1, "maxItems": 64, "items": {
+      "type": "object", "additionalProperties": false, "required": ["name"],
+      "properties": {"name": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+                     "description": {"type": "string"}}}},
+    "temperature": {"type": "number", "minimum": 0, "maximum": 2, "default": 0}
+  }})";
+
+struct Label {
+  std::string name;
+  std::string description;
+};
+
+struct LlmClassifyConfig final : pipeline::NodeConfig {
+  LlmTarget target;
+  std::optional<expr::Template> input;
+  std::optional<expr::Template> instructions;
+  std::vector<Label> labels;
+  double temperature = 0;
+  std::string system;  ///< built once from the labels
+  std::optional<JsonSchema> reply_schema;
+};
+
+json::value classify_schema() {
+  json::value schema = literal(kSchema);
+  for (auto& [key, value] : llm_target_properties()) {
+    schema.as_object()["properties"].as_object()[key] = value;
+  }
+  return schema;
+}
+
+std::string system_prompt(const std::vector<Label>& labels) {
+  std::string text =
+      "Classify the user's text into exactly one of these labels. Answer with a JSON object "
+      "{\"label\": <label>, \"confidence\": <0 to 1>}.\nLabels:\n";
+  for (const auto& label : labels) {
+    text += "- " + label.name + (label.description.empty() ? "" : ": " + label.description) + "\n";
+  }
+  text += "- " + std::string(kOther) + ": none of the labels above fits\n";
+  return text;
+}
+
+json::value reply_schema(const std::vector<Label>& labels) {
+  json::array names;
+  for (const auto& label : labels) {
+    names.emplace_back(label.name);
+  }
+  names.emplace_back(kOther);
+  return json::object{
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", json::array{"label", "confidence"}},
+      {"properties",
+       json::object{
+           {"label", json::object{{"type", "string"}, {"enum", std::move(names)}}},
+           {"confidence", json::object{{"type", "number"}, {"minimum", 0}, {"maximum", 1}}}}}};
+}
+
+// Built outside the coroutine: GCC 12 mishandles some temporaries (a `?:`
+// among them) in a co_return expression.
+json::object classify_output(const StructuredReply& reply, const std::string& asked_model,
+                             std::chrono::steady_clock::time_point start) {
+  const auto& object = reply.value.as_object();
+  const llm::ChatResponse& response = reply.response;
+  return {{"label", object.at("label")},
+          {"confidence", object.at("confidence")},
+          {"model", response.model.empty() ? asked_model : response.model},
+          {"usage", usage_json(response.usage)},
+          {"latency_ms", elapsed_ms(start)}};
+}
+
+class LlmClassify final : public NodeType {
+ public:
+  LlmClassify()
+      : NodeType({.type = "llm_classify",
+                  .category = Category::llm,
+                  .title = "LLM classify",
+                  .description = "A language model sorts the text into one of your labels; "
+                                 "the pipeline continues on that label's output (or `other`).",
+                  .icon = "tags",
+                  .config_schema = classify_schema(),
+                  .output_example = literal(R"({
+                    "label": "billing", "confidence": 0.92, "model": "llama3",
+                    "usage": {"prompt_tokens": 88, "completion_tokens": 14}, "latency_ms": 640.2})"),
+                  .outputs = {std::string(kOther)}}) {}
+
+  std::vector<std::string> output_handles(const pipeline::NodeConfig& raw) const override {
+    std::vector<std::string> handles;
+    for (const auto& label : static_cast<const LlmClassifyConfig&>(raw).labels) {
+      handles.push_back(label.name);
+    }
+    handles.emplace_back(kOther);
+    return handles;
+  }
+
+  std::unique_ptr<const pipeline::NodeConfig> compile_config(
+      pipeline::ConfigReader& reader) const override {
+    auto config = std::make_unique<LlmClassifyConfig>();
+    auto target = read_llm_target(reader);
+    config->input = reader.text_template("input");
+    config->instructions = reader.text_template("instructions");
+    config->temperature = reader.number("temperature").value_or(0);
+    bool broken = !target || (reader.has("input") && !config->input) ||
+                  (reader.has("instructions") && !config->instructions);
+    const auto& labels = reader.value("labels")->get_array();
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const auto& object = labels[i].get_object();
+      Label label{std::string(object.at("name").get_string()), ""};
+      if (const auto* d = object.if_contains("description")) {
+        label.description = std::string(d->get_string());
+      }
+      const bool repeated = std::any_of(config->labels.begin(), config->labels.end(),
+                                        [&](const Label& l) { return l.name == label.name; });
+      if (label.name == kOther || repeated) {
+        reader.problem("labels", "label " + std::to_string(i) + " repeats the handle name `" +
+                                     label.name + "`" +
+                                     (label.name == kOther ? " (`other` is always there)" : ""));
+        broken = true;
+      }
+      config->labels.push_back(std::move(label));
+    }
+    if (broken) {
+      return nullptr;
+    }
+    config->target = std::move(*target);
+    config->system = system_prompt(config->labels);
+    auto schema = JsonSchema::compile(reply_schema(config->labels));
+    config->reply_schema = std::move(schema).value();  // built from validated names: cannot fail
+    return config;
+  }
+
+  asio::awaitable<NodeResult> execute(NodeContext& context,
+                                      const pipeline::NodeConfig& raw) const override {
+    const auto& config = static_cast<const LlmClassifyConfig&>(raw);
+    const auto start = std::chrono::steady_clock::now();
+    auto call = resolve_llm(context, config.target);
+    if (!call) {
+      co_return std::move(call).error();
+    }
+    auto request = build_request(context, config, call->model);
+    if (!request) {
+      co_return std::move(request).error();
+    }
+    auto reply = co_await chat_structured(context, *call->provider, std::move(*request),
+                                          *config.reply_schema, false);
+    if (!reply) {
+      co_return std::move(reply).error();
+    }
+    json::object output = classify_output(*reply, call->model, start);
+    std::string label(output.at("label").as_string());
+    co_return NodeOutput{std::move(output), {std::move(label)}};
+  }
+
+ private:
+  static Result<llm::ChatRequest> build_request(const NodeContext& context,
+                                                const LlmClassifyConfig& config,
+                                                std::string model) {
+    llm::ChatRequest request;
+    request.model = std::move(model);
+    request.temperature = config.temperature;
+    request.strict_schema = true;
+    std::string system = config.system;
+    if (config.instructions) {
+      auto extra = config.instructions->render_text(context.scope());
+      if (!extra) {
+        return std::move(extra).error();
+      }
+      system += "\n" + *extra;
+    }
+    auto input = text_or_upstream(context, config.input, "input");
+    if (!input) {
+      return std::move(input).error();
+    }
+    request.messages.push_back({"system", std::move(system)});
+    request.messages.push_back({"user", std::move(*input)});
+    return request;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<NodeType> make_llm_classify() {
+  return std::make_unique<LlmClassify>();
+}
+
+}  // namespace weft::nodes
