@@ -1,0 +1,28 @@
+#pragma once
+// Settings of the auth services, with production defaults.
+
+#include <chrono>
+#include <functional>
+
+#include "auth/access_token.hpp"
+#include "auth/login_limiter.hpp"
+#include "auth/password.hpp"
+
+namespace weft::auth {
+
+struct AuthOptions {
+  PasswordCost password_cost = PasswordCost::interactive();
+  int max_concurrent_hashes = 4;  ///< Argon2id runs at once (64 MiB each)
+  TokenSettings tokens;           ///< issuer, audience, 15-minute life, 30 s leeway
+  std::chrono::hours refresh_lifetime{24 * 30};
+  std::chrono::hours invite_lifetime{24 * 7};
+  /// last_used_at of an API key is written at most this often.
+  std::chrono::seconds api_key_touch_interval{60};
+  /// Open sign-up (POST /api/auth/register); off unless the operator turns it on.
+  bool allow_registration = false;
+  LoginLimits login_limits;
+  /// The wall clock; empty for the system clock (tests set it).
+  std::function<std::chrono::system_clock::time_point()> clock;
+};
+
+}  // namespace weft::auth

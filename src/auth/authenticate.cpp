@@ -1,0 +1,95 @@
+// AccountService::authenticate_bearer: what a bearer token stands for.
+#include "auth/account_service.hpp"
+#include "auth/api_key.hpp"
+#include "auth/auth_core.hpp"
+
+namespace weft::auth {
+
+namespace {
+
+Error refused(std::string message) {
+  return Error::make(ErrorCode::unauthenticated, std::move(message));
+}
+
+}  // namespace
+
+Result<Caller> AccountService::authenticate_bearer(std::string_view token,
+                                                   std::string_view remote) {
+  if (token.empty()) {
+    return refused("sign in first: the request carries no token");
+  }
+  return looks_like_api_key(token) ? authenticate_api_key(token, remote)
+                                   : authenticate_access_token(token, remote);
+}
+
+Result<Caller> AccountService::authenticate_access_token(std::string_view token,
+                                                         std::string_view remote) {
+  auto claims = core_.signer.verify(token, core_.now());
+  if (!claims) {
+    return std::move(claims).error();
+  }
+  // The token says who; the membership, read now, says what they may do.
+  auto membership = core_.db.get_membership(claims->workspace, claims->user_id);
+  if (!membership) {
+    if (membership.error().code == ErrorCode::not_found) {
+      return refused("you are no longer a member of this workspace");
+    }
+    return std::move(membership).error();
+  }
+  if (claims->issued_at < membership->sessions_valid_after) {
+    return refused("this session ended when the password changed; log in again");
+  }
+  Caller caller;
+  caller.user_id = std::move(claims->user_id);
+  caller.workspace_id = std::move(claims->workspace);
+  caller.role = detail::role_of(*membership);
+  caller.remote = std::string(remote);
+  return caller;
+}
+
+Result<Caller> AccountService::authenticate_api_key(std::string_view key, std::string_view remote) {
+  const auto prefix = api_key_prefix(key);
+  if (!prefix) {
+    return refused("the API key is malformed");
+  }
+  auto stored = core_.db.find_api_key(*prefix);
+  if (!stored) {
+    if (stored.error().code == ErrorCode::not_found) {
+      return refused("the API key is not valid");
+    }
+    return std::move(stored).error();
+  }
+  // Same answer for a wrong secret as for an unknown prefix.
+  if (!api_key_matches(key, stored->secret_hash)) {
+    return refused("the API key is not valid");
+  }
+  if (stored->revoked_at) {
+    return refused("the API key was revoked");
+  }
+  auto member = core_.db.get_membership(stored->workspace_id, stored->created_by);
+  if (!member) {
+    if (member.error().code == ErrorCode::not_found) {
+      return refused("the API key's creator is no longer a member of its workspace");
+    }
+    return std::move(member).error();
+  }
+  const auto scope = parse_api_key_scope(stored->scope).value_or(ApiKeyScope::run);
+  Caller caller;
+  caller.user_id = stored->created_by;
+  caller.workspace_id = stored->workspace_id;
+  // A run key gets the least role, a full key its creator's, capped at editor.
+  caller.role =
+      scope == ApiKeyScope::run ? Role::viewer : std::min(detail::role_of(*member), Role::editor);
+  caller.remote = std::string(remote);
+  caller.api_key_id = stored->id;
+  caller.api_key_scope = scope;
+  caller.api_key_pipeline = stored->pipeline_id;
+
+  const store::Time at = core_.now();
+  if (!stored->last_used_at || at - *stored->last_used_at >= core_.options.api_key_touch_interval) {
+    (void)core_.db.touch_api_key(stored->workspace_id, stored->id, at);  // best effort
+  }
+  return caller;
+}
+
+}  // namespace weft::auth
