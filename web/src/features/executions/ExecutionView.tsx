@@ -30,16 +30,21 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
   const selected = useEditor((s) => selectedNode(s.nodes));
   const [busy, setBusy] = useState(false);
   const [replaying, setReplaying] = useState(false);
+  const [replayed, setReplayed] = useState(false);
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
-  const live = run.status === 'running' || run.status === 'queued';
-  useLiveExecution(runStore, live ? execution.id : null);
+  // Follow a run that was in flight when the page opened, until a replay takes the canvas over.
+  const unfinished = execution.status === 'running' || execution.status === 'queued';
+  const live = unfinished && !replayed && (run.status === 'running' || run.status === 'queued');
+  useLiveExecution(runStore, unfinished && !replayed ? execution.id : null);
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
 
-  const replay = () => {
+  const replay = async () => {
     timers.current.forEach(clearTimeout);
-    const events = eventsOf(execution);
+    const latest = await api.getExecution(execution.id).catch(() => execution);
+    const events = eventsOf(latest);
     runStore.getState().start(execution.id);
     setReplaying(true);
+    setReplayed(true);
     timers.current = events.map((e, i) =>
       setTimeout(() => {
         runStore.getState().apply([e]);
@@ -75,7 +80,7 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
     }
   };
 
-  const retryable = run.status === 'failed' || run.status === 'cancelled' || run.status === 'interrupted';
+  const retryable = !replaying && (run.status === 'failed' || run.status === 'cancelled' || run.status === 'interrupted');
   return (
     <div className="flex h-full flex-col">
       <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line bg-surface px-3">
@@ -101,7 +106,7 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
         ) : null}
         <span className="flex-1" />
         <span className="rounded-md bg-surface-2 px-2 py-1 text-[11px] text-muted">Read-only</span>
-        <Button icon="play" onClick={replay} disabled={replaying || live} data-testid="replay">
+        <Button icon="play" onClick={() => void replay()} disabled={replaying || live} data-testid="replay">
           {replaying ? 'Replaying…' : 'Replay'}
         </Button>
         {live ? (

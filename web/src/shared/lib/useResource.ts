@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -29,17 +29,17 @@ export function useResource<T>(fetcher: () => Promise<T>, key: string): Resource
       .current()
       .then((value) => {
         if (live) {
-          setData(value);
-          setError(null);
+          // A transition lets React render a large result (a 300-block canvas) in slices.
+          startTransition(() => {
+            setData(value);
+            setError(null);
+            setSettled(request);
+          });
         }
       })
       .catch((e: unknown) => {
         if (live) {
           setError(e instanceof Error ? e : new Error(String(e)));
-        }
-      })
-      .finally(() => {
-        if (live) {
           setSettled(request);
         }
       });

@@ -9,7 +9,7 @@ import {
   type Connection,
   type IsValidConnection,
 } from '@xyflow/react';
-import { useCallback, useState, type DragEvent } from 'react';
+import { startTransition, useCallback, useEffect, useState, type DragEvent } from 'react';
 import { Icon } from '../../../shared/ui/Icon';
 import { categoryColor, initialConfig } from '../model/catalogue';
 import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
@@ -21,14 +21,32 @@ import { WeftNode } from './WeftNode';
 const nodeTypes = { weft: WeftNode };
 const edgeTypes = { weft: WeftEdge };
 const kFitOptions = { padding: 0.2, maxZoom: 1.2 };
+/** Opening a large pipeline shows where it starts at a readable zoom, not every block as a dot. */
+const kOpenFitOptions = { ...kFitOptions, minZoom: 0.7 };
+/**
+ * A large pipeline mounts this many blocks per task, so opening it never
+ * blocks the page for long (the first batch is what the view opens on).
+ */
+const kMountBatch = 20;
 const kDefaultEdgeOptions = { type: 'weft' };
 
 /** The React Flow canvas bound to the editor store. */
 export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
   const { store } = useEditorContext();
   const catalogue = useCatalogue();
-  const nodes = useEditor((s) => s.nodes);
+  const allNodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
+  const [total] = useState(() => allNodes.length);
+  const [limit, setLimit] = useState(() => (total > kMountBatch ? kMountBatch : Infinity));
+  useEffect(() => {
+    if (limit === Infinity) return;
+    const timer = setTimeout(
+      () => startTransition(() => setLimit((l) => (l + kMountBatch >= total ? Infinity : l + kMountBatch))),
+      0,
+    );
+    return () => clearTimeout(timer);
+  }, [limit, total]);
+  const nodes = limit === Infinity ? allNodes : allNodes.slice(0, limit);
   const readOnly = useEditor((s) => s.readOnly);
   const flow = useReactFlow<WeftFlowNode, WeftFlowEdge>();
   // Fit only a canvas that opens with blocks; an empty one would zoom onto its first block.
@@ -95,10 +113,10 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         fitView={fitOnOpen}
-        fitViewOptions={kFitOptions}
+        fitViewOptions={kOpenFitOptions}
         minZoom={0.1}
         maxZoom={2}
-        onlyRenderVisibleElements={nodes.length > 150}
+        onlyRenderVisibleElements={allNodes.length > 100}
         proOptions={{ hideAttribution: false }}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--grid)" />
