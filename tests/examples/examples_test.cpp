@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "fixtures/http_peer.hpp"
+#include "fixtures/llm_peer.hpp"
 #include "fixtures/paths.hpp"
 #include "fixtures/process.hpp"
 
@@ -101,6 +102,61 @@ TEST(Examples, SwitchPicksACase) {
                 .at("greeting"),
             "Hallo!");
   EXPECT_EQ(outputs(run_weft({"run", example("language_switch.json")})).at("greeting"), "Hello!");
+}
+
+// The LLM examples run against the LLM peer, which `weft` reaches as it would
+// reach Ollama: through OLLAMA_HOST (no allow-list needed for a provider).
+std::vector<std::string> ollama_at(const testing::LlmPeer& peer) {
+  return {"OLLAMA_HOST=" + peer.url()};
+}
+
+TEST(Examples, LlmSummarizeStreamsItsAnswer) {
+  testing::LlmPeer peer;
+  peer.script(testing::LlmReply::text(" Weft runs pipelines of blocks. ", 6));
+  auto r = run_weft({"run", example("llm-summarize.json"), "--events", "--input",
+                     "text=Weft is a low-code platform that runs pipelines of blocks."},
+                    ollama_at(peer));
+  EXPECT_EQ(outputs(r).at("summary"), "Weft runs pipelines of blocks.");
+  EXPECT_NE(r.err.find("\"type\":\"node.token\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\"usage\":{\"prompt_tokens\":12"), std::string::npos) << r.err;
+}
+
+TEST(Examples, LlmTriagePriorityBranchesOnStructuredOutput) {
+  testing::LlmPeer peer;
+  peer.script(testing::LlmReply::text(R"({"priority": "high", "reason": "checkout is down"})"));
+  auto r = run_weft({"run", example("llm-triage-priority.json"), "--input",
+                     "ticket=Nobody can pay, checkout returns 500"},
+                    ollama_at(peer));
+  EXPECT_EQ(outputs(r).at("action"), "Page on-call: checkout is down");
+}
+
+TEST(Examples, LlmClassifyTakesTheBranchOfTheLabel) {
+  testing::LlmPeer peer;
+  peer.script(testing::LlmReply::text(R"({"label": "bug", "confidence": 0.8})"));
+  auto r = run_weft(
+      {"run", example("llm-classify.json"), "--input", "message=The export button crashes"},
+      ollama_at(peer));
+  EXPECT_EQ(outputs(r).at("route"), "engineering (0.8)");
+}
+
+TEST(Examples, LlmExtractFillsTypedFields) {
+  testing::LlmPeer peer;
+  peer.script(testing::LlmReply::text(
+      R"({"name": "Ada Lovelace", "company": "Analytical", "seats": 12, "wants_demo": true})"));
+  auto r = run_weft({"run", example("llm-extract.json"), "--input",
+                     "email=Hi, Ada from Analytical. We need 12 seats; can we get a demo?"},
+                    ollama_at(peer));
+  EXPECT_EQ(outputs(r).at("lead"), json::parse(R"({"contact": "Ada Lovelace",
+    "company": "Analytical", "seats": 12, "next_step": "book a demo"})"));
+}
+
+TEST(Examples, LlmExamplesSayWhenNoModelServerAnswers) {
+  auto r = run_weft({"run", example("llm-classify.json"), "--input", "message=hi"},
+                    {"OLLAMA_HOST=127.0.0.1:1"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot reach Ollama at http://127.0.0.1:1 — is Ollama running?"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace
