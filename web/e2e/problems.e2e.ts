@@ -36,6 +36,7 @@ describe('validation problems', () => {
     expect(await field.textContent()).toContain('unterminated `{{`');
     expect(await page.getByTestId('node-problems-say').textContent()).toBe('1');
     expect(await page.getByTestId('problems').getAttribute('data-count')).toBe('1');
+    await page.keyboard.press('Escape');
     await shot(page, '13-problem-on-field');
 
     await page.locator('#cfg-say-template').fill('Hi {{ q.text }}');

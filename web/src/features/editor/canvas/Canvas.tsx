@@ -20,7 +20,7 @@ import { WeftNode } from './WeftNode';
 
 const nodeTypes = { weft: WeftNode };
 const edgeTypes = { weft: WeftEdge };
-const kFitOptions = { padding: 0.2, maxZoom: 1.2 };
+const kFitOptions = { padding: 0.2, maxZoom: 1 };
 /** Opening a large pipeline shows where it starts at a readable zoom, not every block as a dot. */
 const kOpenFitOptions = { ...kFitOptions, minZoom: 0.7 };
 /**
@@ -29,6 +29,9 @@ const kOpenFitOptions = { ...kFitOptions, minZoom: 0.7 };
  */
 const kMountBatch = 20;
 const kDefaultEdgeOptions = { type: 'weft' };
+const kMiniMapSize = { width: 168, height: 112 };
+/** Small graphs fit on screen; the minimap would only hide part of them. */
+const kMiniMapFrom = 12;
 
 /** The React Flow canvas bound to the editor store. */
 export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
@@ -127,7 +130,7 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
             </ControlButton>
           ) : null}
         </Controls>
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} />
+        {allNodes.length >= kMiniMapFrom ? <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} style={kMiniMapSize} /> : null}
       </ReactFlow>
       {onEmptyHint && nodes.length === 0 ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">

@@ -71,14 +71,16 @@ export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps
         ) : null}
       </div>
       {preview ? (
-        <div
-          data-testid={`node-preview-${id}`}
-          className={cn(
-            'mx-3 mb-2.5 line-clamp-2 rounded-md bg-surface-2 px-2 py-1 font-mono text-[11px] leading-4 break-all',
-            run?.error ? 'text-danger' : 'text-muted',
-          )}
-        >
-          {preview}
+        <div className="mx-3 mb-2.5 rounded-md bg-surface-2 px-2 py-1">
+          <div
+            data-testid={`node-preview-${id}`}
+            className={cn(
+              'line-clamp-2 font-mono text-[11px] leading-4 [overflow-wrap:anywhere]',
+              run?.error ? 'text-danger' : 'text-muted',
+            )}
+          >
+            {preview}
+          </div>
         </div>
       ) : (
         <div className="pb-0.5" />
