@@ -11,6 +11,13 @@
 #include "nodes/registry.hpp"
 #include "store/store.hpp"
 
+namespace boost::asio {
+class thread_pool;
+}
+namespace weft::auth {
+class Auth;
+}
+
 namespace weft::api {
 
 class WebSocketService;
@@ -24,6 +31,8 @@ struct ApiContext {
   ServerLimits limits;
   const Server* server = nullptr;          ///< for request counts in /metrics; set once listening
   WebSocketService* websockets = nullptr;  ///< `GET /api/ws`; 503 when absent
+  auth::Auth* auth = nullptr;              ///< accounts, keys, credentials; 503 when absent
+  boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};  ///< longest a `wait=true` run request waits
 };
 
@@ -35,13 +44,17 @@ void add_pipeline_routes(Router& router, ApiContext& context);
 void add_run_routes(Router& router, ApiContext& context);
 void add_test_run_routes(Router& router, ApiContext& context);
 void add_live_routes(Router& router, ApiContext& context);
+void add_account_routes(Router& router, ApiContext& context);
+void add_member_routes(Router& router, ApiContext& context);
+void add_api_key_routes(Router& router, ApiContext& context);
+void add_credential_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
 
 /// The OpenAPI 3.1 document describing every route.
 json::value openapi_document();
 
-/// The workspace of a request (one default workspace until accounts exist).
+/// The workspace of the request's caller ("" without one: no rows match).
 std::string_view workspace_of(const Request& request);
 
 }  // namespace weft::api

@@ -1,8 +1,11 @@
 // The OpenAPI 3.1 document. Written from this table, independently of the
 // router, so the test comparing the two catches a route added to one only.
+#include <algorithm>
 #include <boost/json/parse.hpp>
+#include <cctype>
 
 #include "api/api.hpp"
+#include "api/auth_gate.hpp"
 
 namespace weft::api {
 namespace {
@@ -60,6 +63,57 @@ constexpr RouteDoc kRoutes[] = {
      "ExecutionDetail", ""},
     {"post", "/api/executions/{id}/cancel", "executions", "Cancel a running execution", "", "202",
      "RunAccepted", ""},
+    {"get", "/api/auth/setup", "accounts", "Whether the first owner still has to be set up", "",
+     "200", "SetupState", ""},
+    {"post", "/api/auth/setup", "accounts", "Create the first owner (only on a new install)",
+     "NewAccount", "201", "Session", ""},
+    {"post", "/api/auth/register", "accounts", "Sign up (only when the server allows it)",
+     "NewAccount", "201", "Session", ""},
+    {"post", "/api/auth/login", "accounts", "Log in (429 with Retry-After after repeated failures)",
+     "Login", "200", "Session", ""},
+    {"post", "/api/auth/refresh", "accounts",
+     "Exchange a refresh token for a new session (each is good once)", "RefreshToken", "200",
+     "Session", ""},
+    {"post", "/api/auth/logout", "accounts", "End the login a refresh token belongs to",
+     "RefreshToken", "204", "", ""},
+    {"get", "/api/auth/invites/{token}", "accounts", "What an invite link is for", "", "200",
+     "Invite", ""},
+    {"post", "/api/auth/invites/{token}/accept", "accounts",
+     "Join with an invite link (an existing account's password, or a new account)", "NewAccount",
+     "200", "Session", ""},
+    {"get", "/api/me", "accounts", "The caller, their workspace and role", "", "200", "Me", ""},
+    {"post", "/api/me/password", "accounts", "Change the password; other sessions end",
+     "PasswordChange", "200", "Session", ""},
+    {"get", "/api/audit", "accounts", "The workspace's audit log, newest first", "", "200",
+     "AuditPage", "before:integer,limit:integer"},
+    {"get", "/api/members", "members", "Members of the workspace", "", "200", "MemberList", ""},
+    {"post", "/api/members", "members",
+     "Add a member by email (with a password: create the account)", "NewMember", "201", "Member",
+     ""},
+    {"patch", "/api/members/{user_id}", "members", "Change a member's role", "RoleChange", "200",
+     "Member", ""},
+    {"delete", "/api/members/{user_id}", "members", "Remove a member (or leave)", "", "204", "",
+     ""},
+    {"get", "/api/invites", "members", "Pending invite links", "", "200", "InviteList", ""},
+    {"post", "/api/invites", "members", "Create an invite link (its token is shown once)",
+     "RoleChange", "201", "Invite", ""},
+    {"delete", "/api/invites/{id}", "members", "Withdraw an invite link", "", "204", "", ""},
+    {"get", "/api/api-keys", "api-keys", "API keys of the workspace", "", "200", "ApiKeyList", ""},
+    {"post", "/api/api-keys", "api-keys", "Create an API key (the key is shown once)", "NewApiKey",
+     "201", "ApiKey", ""},
+    {"delete", "/api/api-keys/{id}", "api-keys", "Revoke an API key", "", "200", "ApiKey", ""},
+    {"get", "/api/credential-kinds", "credentials", "Kinds of credential with their schemas", "",
+     "200", "CredentialKindList", ""},
+    {"get", "/api/credentials", "credentials", "Credentials (names and kinds, never values)", "",
+     "200", "CredentialList", ""},
+    {"post", "/api/credentials", "credentials", "Create a credential; its values are write-only",
+     "NewCredential", "201", "Credential", ""},
+    {"get", "/api/credentials/{id}", "credentials", "A credential's metadata", "", "200",
+     "Credential", ""},
+    {"patch", "/api/credentials/{id}", "credentials",
+     "Rename or change fields (an omitted field keeps its value)", "NewCredential", "200",
+     "Credential", ""},
+    {"delete", "/api/credentials/{id}", "credentials", "Delete a credential", "", "204", "", ""},
     {"get", "/api/node-types", "catalogue", "Every block type with its config schema", "", "200",
      "NodeTypeList", ""},
     {"get", "/api/openapi.json", "system", "This document", "", "200", "", ""},
@@ -119,6 +173,54 @@ constexpr const char* kSchemas = R"json({
     "version": {"type": "integer"}, "config_schema": {"type": "object"}, "output_example": {},
     "inputs": {"type": "array", "items": {"type": "string"}}, "outputs": {"type": "array", "items": {"type": "string"}}}},
   "NodeTypeList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/NodeType"}}}},
+  "SetupState": {"type": "object", "properties": {"needs_setup": {"type": "boolean"}}},
+  "NewAccount": {"type": "object", "required": ["email", "password"], "properties": {
+    "email": {"type": "string"}, "password": {"type": "string", "writeOnly": true}, "name": {"type": "string"}}},
+  "Login": {"type": "object", "required": ["email", "password"], "properties": {"email": {"type": "string"},
+    "password": {"type": "string", "writeOnly": true}, "workspace": {"type": "string"}}},
+  "RefreshToken": {"type": "object", "required": ["refresh_token"], "properties": {
+    "refresh_token": {"type": "string"}, "workspace": {"type": "string"}}},
+  "PasswordChange": {"type": "object", "required": ["old_password", "new_password"], "properties": {
+    "old_password": {"type": "string", "writeOnly": true}, "new_password": {"type": "string", "writeOnly": true}}},
+  "User": {"type": "object", "properties": {"id": {"type": "string"}, "email": {"type": "string"},
+    "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"}}},
+  "Workspace": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+    "role": {"enum": ["owner", "admin", "editor", "viewer"]}}},
+  "Session": {"type": "object", "properties": {"token_type": {"const": "Bearer"}, "access_token": {"type": "string"},
+    "expires_at": {"type": "string"}, "expires_in": {"type": "integer"}, "refresh_token": {"type": "string"},
+    "refresh_expires_at": {"type": "string"}, "user": {"$ref": "#/components/schemas/User"},
+    "workspace": {"$ref": "#/components/schemas/Workspace"}}},
+  "Me": {"type": "object", "properties": {"user": {"$ref": "#/components/schemas/User"},
+    "workspace": {"$ref": "#/components/schemas/Workspace"},
+    "workspaces": {"type": "array", "items": {"$ref": "#/components/schemas/Workspace"}},
+    "api_key_id": {"type": ["string", "null"]}}},
+  "AuditPage": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}},
+    "next_before": {"type": "integer"}}},
+  "Member": {"type": "object", "properties": {"user_id": {"type": "string"}, "email": {"type": "string"},
+    "name": {"type": "string"}, "role": {"type": "string"}, "joined_at": {"type": "string"}}},
+  "MemberList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}}},
+  "NewMember": {"type": "object", "required": ["email", "role"], "properties": {"email": {"type": "string"},
+    "role": {"type": "string"}, "password": {"type": "string", "writeOnly": true}, "name": {"type": "string"}}},
+  "RoleChange": {"type": "object", "required": ["role"], "properties": {"role": {"type": "string"},
+    "email": {"type": "string"}}},
+  "Invite": {"type": "object", "properties": {"id": {"type": "string"}, "workspace_id": {"type": "string"},
+    "workspace_name": {"type": "string"}, "role": {"type": "string"}, "email": {"type": ["string", "null"]},
+    "token": {"type": "string", "description": "Only in the creation answer"}, "expires_at": {"type": "string"}}},
+  "InviteList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Invite"}}}},
+  "NewApiKey": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
+    "scope": {"enum": ["run", "full"]}, "pipeline_id": {"type": "string"}}},
+  "ApiKey": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+    "prefix": {"type": "string"}, "scope": {"type": "string"}, "pipeline_id": {"type": ["string", "null"]},
+    "key": {"type": "string", "description": "Only in the creation answer"},
+    "last_used_at": {"type": ["string", "null"]}, "revoked_at": {"type": ["string", "null"]}}},
+  "ApiKeyList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ApiKey"}}}},
+  "CredentialKindList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}},
+  "NewCredential": {"type": "object", "properties": {"name": {"type": "string"}, "kind": {"type": "string"},
+    "data": {"type": "object", "writeOnly": true}}},
+  "Credential": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+    "kind": {"type": "string"}, "fields": {"type": "array", "items": {"type": "string"}},
+    "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
+  "CredentialList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Credential"}}}},
   "Health": {"type": "object", "properties": {"status": {"type": "string"}, "runs_in_flight": {"type": "integer"}}}
 })json";
 
@@ -156,9 +258,15 @@ json::array parameters(const RouteDoc& route) {
 }
 
 json::object operation(const RouteDoc& route) {
+  std::string method(route.method);
+  std::transform(method.begin(), method.end(), method.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   json::object op{{"tags", json::array{route.tag}},
                   {"summary", route.summary},
                   {"operationId", std::string(route.method) + std::string(route.path)}};
+  if (is_public_route(method, route.path)) {
+    op["security"] = json::array{};  // answers without a caller
+  }
   if (auto params = parameters(route); !params.empty()) {
     op["parameters"] = std::move(params);
   }
@@ -196,7 +304,15 @@ json::value openapi_document() {
                             {"version", "0.1.0"},
                             {"description", "Build, run and inspect Weft pipelines."}}},
       {"paths", std::move(paths)},
-      {"components", json::object{{"schemas", json::parse(kSchemas)}}}};
+      {"security", json::array{json::object{{"bearer", json::array{}}}}},
+      {"components",
+       json::object{{"schemas", json::parse(kSchemas)},
+                    {"securitySchemes",
+                     json::object{{"bearer", json::object{{"type", "http"},
+                                                          {"scheme", "bearer"},
+                                                          {"description",
+                                                           "An access token from /api/auth/login, "
+                                                           "or an API key (wft_…)"}}}}}}}};
 }
 
 }  // namespace weft::api

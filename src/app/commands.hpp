@@ -24,6 +24,7 @@ struct ServeArgs {
   std::string data = "./data";
   std::string examples;          ///< pipelines loaded into a new data directory
   std::string web;               ///< the editor's production build (web/dist)
+  bool allow_signup = false;     ///< open sign-up (POST /api/auth/register)
   int keep_days = 30;            ///< executions older than this are pruned (0: keep)
   int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
 };
@@ -32,6 +33,20 @@ struct ServeArgs {
 int serve_command(const ServeArgs& args);
 /// Applies pending schema migrations to the data directory.
 int migrate_command(const std::string& data);
+
+struct UserCreateArgs {
+  std::string data = "./data";
+  std::string email;
+  std::string password;  ///< "-" reads a line from stdin; "" takes WEFT_PASSWORD
+  std::string name;
+  std::string role;  ///< "": owner for the first user, editor after that
+  std::string workspace = "ws_default";
+};
+
+/// `weft user create`: 0 created, 1 refused (email taken, store), 2 bad arguments.
+int user_create_command(const UserCreateArgs& args);
+/// `weft vault rotate`: re-encrypts every credential with a new master key; 0 done, 1 not.
+int vault_rotate_command(const std::string& data);
 
 /// 0 succeeded, 1 the run failed, 2 the pipeline or the arguments are invalid.
 int run_command(const RunArgs& args);

@@ -63,6 +63,9 @@ int main_command(int argc, char** argv) {
   serve_cmd->add_option("--examples", serve.examples,
                         "Pipelines to load into a new data directory");
   serve_cmd->add_option("--web", serve.web, "The editor's built files (WEFT_WEB)");
+  serve.allow_signup = env_or("WEFT_ALLOW_SIGNUP", "") == "1";
+  serve_cmd->add_flag("--allow-signup", serve.allow_signup,
+                      "Let anyone create an account (WEFT_ALLOW_SIGNUP=1); off by default");
   serve_cmd
       ->add_option("--keep-days", serve.keep_days,
                    "Prune executions older than this many days; 0 keeps them (WEFT_KEEP_DAYS)")
@@ -76,6 +79,32 @@ int main_command(int argc, char** argv) {
   std::string migrate_data = serve.data;
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
   migrate_cmd->add_option("--data", migrate_data, "Data directory (WEFT_DATA)");
+
+  UserCreateArgs user;
+  user.data = serve.data;
+  auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_create_cmd =
+      user_cmd->add_subcommand("create", "Create an account; the first one is the owner");
+  user_create_cmd->add_option("--email", user.email, "Email address to log in with")->required();
+  user_create_cmd->add_option("--password", user.password,
+                              "Password; - reads it from stdin (else WEFT_PASSWORD)");
+  user_create_cmd->add_option("--name", user.name, "Display name");
+  user_create_cmd
+      ->add_option("--role", user.role,
+                   "owner, admin, editor or viewer (default: owner for the first account, "
+                   "else editor)")
+      ->check(CLI::IsMember({"owner", "admin", "editor", "viewer"}));
+  user_create_cmd->add_option("--workspace", user.workspace,
+                              "Workspace to join (after the first account)");
+  user_create_cmd->add_option("--data", user.data, "Data directory (WEFT_DATA)");
+
+  std::string vault_data = serve.data;
+  auto* vault_cmd = cli.add_subcommand("vault", "The credential vault");
+  vault_cmd->require_subcommand(1);
+  auto* rotate_cmd = vault_cmd->add_subcommand(
+      "rotate", "Re-encrypt every credential with a new master key (stop the server first)");
+  rotate_cmd->add_option("--data", vault_data, "Data directory (WEFT_DATA)");
 
   try {
     cli.parse(argc, argv);
@@ -103,6 +132,12 @@ int main_command(int argc, char** argv) {
   }
   if (migrate_cmd->parsed()) {
     return migrate_command(migrate_data);
+  }
+  if (user_create_cmd->parsed()) {
+    return user_create_command(user);
+  }
+  if (rotate_cmd->parsed()) {
+    return vault_rotate_command(vault_data);
   }
   return validate_command(validate);
 }

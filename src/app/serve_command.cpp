@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <condition_variable>
 #include <csignal>
 #include <filesystem>
@@ -12,11 +13,13 @@
 #include <thread>
 
 #include "api/api.hpp"
+#include "api/auth_gate.hpp"
 #include "api/static_files.hpp"
 #include "api/ws/run_hub.hpp"
 #include "api/ws/websocket_service.hpp"
 #include "app/commands.hpp"
 #include "app/seed_examples.hpp"
+#include "auth/auth.hpp"
 #include "engine/engine.hpp"
 #include "engine/events.hpp"
 #include "integrations/http_client.hpp"
@@ -92,6 +95,24 @@ class Retention {
   std::thread thread_;
 };
 
+/// The account services, with the master key from WEFT_SECRET_KEY or the data directory.
+Result<std::unique_ptr<auth::Auth>> open_auth(const ServeArgs& args, store::Store& store,
+                                              Log& log) {
+  const char* env = std::getenv(std::string(auth::kSecretKeyEnv).c_str());
+  auto keys =
+      auth::load_keys(args.data, env != nullptr ? std::optional<std::string>(env) : std::nullopt);
+  if (!keys) {
+    return keys.error();
+  }
+  if (keys->created) {
+    log.event("created the master key; back it up: credentials cannot be read without it",
+              {{"file", keys->key_file}});
+  }
+  auth::AuthOptions options;
+  options.allow_registration = args.allow_signup;
+  return auth::Auth::create(store, std::move(*keys), std::move(options));
+}
+
 }  // namespace
 
 int serve_command(const ServeArgs& args) {
@@ -106,6 +127,11 @@ int serve_command(const ServeArgs& args) {
   if (auto interrupted = store.interrupt_unfinished(); interrupted && *interrupted > 0) {
     log.event("marked runs left unfinished by the last stop as interrupted",
               {{"count", *interrupted}});
+  }
+  auto auth = open_auth(args, store, log);
+  if (!auth) {
+    std::cerr << "weft serve: " << auth.error().message << "\n";
+    return 2;
   }
   auto guard = integrations::AddressGuard::from_env();
   if (!guard) {
@@ -130,12 +156,16 @@ int serve_command(const ServeArgs& args) {
   api::RunManager runs(context, engine, store, metrics, &hub);
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
   api_context.websockets = &websockets;
+  api_context.auth = auth->get();
+  asio::thread_pool blocking(2);
+  api_context.blocking = &blocking;
   api::Router router;
   api::add_routes(router, api_context);
   api::add_static_files(router, args.web);
   api::Server server(context, router, api_context.limits,
                      [&log](const std::string& l) { log.line(l); });
   api_context.server = &server;
+  server.set_middleware(api::make_auth_gate(**auth));
 
   if (fresh) {
     const auto seeded = seed_examples(store, args.examples);

@@ -292,7 +292,7 @@ TEST_F(ServerTest, ManyKeepAliveClientsAtOnce) {
 }
 
 TEST_F(ServerTest, MiddlewareMayAnswerFirst) {
-  server.server().set_middleware([](Request& request) -> std::optional<Response> {
+  server.server().set_middleware([](Request& request, const Route*) -> std::optional<Response> {
     if (request.header("authorization").empty()) {
       return Response::error(401, "unauthorized", "sign in first");
     }

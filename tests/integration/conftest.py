@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = Path(os.environ.get("WEFT_BINARY", ROOT / "build" / "weft"))
+OWNER = {"email": "owner@example.com", "password": "correct horse battery staple", "name": "Owner"}
 
 
 class Server:
@@ -25,6 +26,7 @@ class Server:
         self.log_lines = []
         self.started_in = None
         self.extra_args = []
+        self.token = None  # the owner's access token, sent with every request
 
     def start(self):
         env = dict(os.environ, **self.env)
@@ -47,7 +49,19 @@ class Server:
         assert ready.wait(10), "server did not start"
         assert self.port, "server exited:\n" + "\n".join(self.log_lines)
         self.started_in = time.monotonic() - started
+        self.sign_in()
         return self
+
+    def sign_in(self):
+        """Sets up the owner on a new data directory, or logs in as them."""
+        self.token = None
+        status, body, _ = self.get("/api/auth/setup")
+        assert status == 200, body
+        path = "/api/auth/setup" if body["needs_setup"] else "/api/auth/login"
+        status, session, _ = self.post(path, OWNER)
+        assert status in (200, 201), session
+        self.token = session["access_token"]
+        return session
 
     def stop(self, sig=signal.SIGTERM, timeout=20):
         if self.process and self.process.poll() is None:
@@ -59,9 +73,14 @@ class Server:
     def url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def request(self, method, path, body=None, raw=None, headers=None, timeout=30):
+    def request(self, method, path, body=None, raw=None, headers=None, timeout=30, token=...):
+        """Sends as the owner unless `token` says otherwise (None: no token)."""
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers or {})
+        headers = dict(headers or {})
+        token = self.token if token is ... else token
+        if token and "Authorization" not in headers:
+            headers["Authorization"] = f"Bearer {token}"
+        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
         if data is not None and "Content-Type" not in (headers or {}):
             req.add_header("Content-Type", "application/json")
         try:

@@ -17,6 +17,12 @@ def ws_url(server):
     return f"ws://127.0.0.1:{server.port}/api/ws"
 
 
+def connect(server, **kw):
+    """A WebSocket to the server as its owner: a browser cannot set headers,
+    so the token travels as a subprotocol, next to `weft`."""
+    return websockets.connect(ws_url(server), subprotocols=["weft", f"weft.bearer.{server.token}"], **kw)
+
+
 async def receive_until(ws, done, timeout=10):
     """Messages until done(message) is true (that one included)."""
     got = []
@@ -41,7 +47,7 @@ def test_the_events_of_a_20_node_run_arrive_in_order(server):
     assert server.post("/api/pipelines", CHAIN)[0] == 201
 
     async def scenario():
-        async with websockets.connect(ws_url(server), subprotocols=["weft"]) as ws:
+        async with connect(server) as ws:
             assert ws.subprotocol == "weft"
             execution = start(server, "chain20")
             await ws.send(json.dumps({"op": "subscribe", "execution_id": execution, "after": 0}))
@@ -67,13 +73,13 @@ def test_a_client_that_reconnects_with_its_last_seq_gets_the_rest_exactly_once(s
 
     async def scenario():
         execution = start(server, "chain20")
-        async with websockets.connect(ws_url(server)) as ws:
+        async with connect(server) as ws:
             await ws.send(json.dumps({"op": "subscribe", "execution_id": execution, "after": 0}))
             first = await receive_until(
                 ws, lambda m: m.get("type") == "node.finished" and m["node_id"] == "n5")
         await asyncio.sleep(0.2)  # events go on while nobody listens
         last = first[-1]["seq"]
-        async with websockets.connect(ws_url(server)) as ws:
+        async with connect(server) as ws:
             await ws.send(json.dumps({"op": "subscribe", "execution_id": execution, "after": last}))
             rest = await receive_until(ws, run_finished)
         return first[1:], rest[1:]
@@ -90,7 +96,7 @@ def test_a_finished_run_is_replayed_to_a_late_subscriber(server):
     assert status == 200
 
     async def scenario():
-        async with websockets.connect(ws_url(server)) as ws:
+        async with connect(server) as ws:
             await ws.send(json.dumps({"op": "subscribe", "execution_id": body["execution_id"]}))
             return await receive_until(ws, run_finished)
 
@@ -102,7 +108,7 @@ def test_a_finished_run_is_replayed_to_a_late_subscriber(server):
 
 def test_the_runs_feed_reports_status_changes(server):
     async def scenario():
-        async with websockets.connect(ws_url(server)) as ws:
+        async with connect(server) as ws:
             await ws.send(json.dumps({"op": "subscribe", "feed": "runs"}))
             assert json.loads(await ws.recv()) == {"type": "subscribed", "feed": "runs"}
             execution = start(server, "ticket-triage", {"text": "hello"})
@@ -116,7 +122,7 @@ def test_the_runs_feed_reports_status_changes(server):
 
 def test_bad_messages_get_an_error_that_says_what_to_send(server):
     async def scenario():
-        async with websockets.connect(ws_url(server)) as ws:
+        async with connect(server) as ws:
             replies = []
             for message in ["not json", "[1]", json.dumps({"op": "dance"}),
                             json.dumps({"op": "subscribe", "execution_id": "ex_nope"}),
@@ -154,7 +160,7 @@ def test_after_a_restart_a_run_is_replayed_from_the_stored_node_runs(data_dir):
     second = Server(data_dir).start()
     try:
         async def scenario():
-            async with websockets.connect(ws_url(second)) as ws:
+            async with connect(second) as ws:
                 await ws.send(json.dumps({"op": "subscribe", "execution_id": body["execution_id"], "after": 3}))
                 return await receive_until(ws, run_finished)
 

@@ -4,8 +4,29 @@
 
 namespace weft::api {
 
-std::string_view workspace_of(const Request&) {
-  return store::kDefaultWorkspace;
+std::string_view workspace_of(const Request& request) {
+  // No caller means a public route, which reads no workspace's data: an
+  // empty id matches no row, so a route left off the gate by mistake leaks nothing.
+  return request.caller ? std::string_view(request.caller->workspace_id) : std::string_view{};
+}
+
+Handler with_auth(ApiContext& context,
+                  std::function<boost::asio::awaitable<Response>(ApiContext&, Request&)> f) {
+  ApiContext* ctx = &context;
+  return [ctx, f = std::move(f)](Request& request) -> boost::asio::awaitable<Response> {
+    if (ctx->auth == nullptr) {
+      co_return Response::error(503, "unavailable", "accounts are not served here");
+    }
+    co_return co_await f(*ctx, request);
+  };
+}
+
+Handler with_auth_sync(ApiContext& context, std::function<Response(ApiContext&, Request&)> f) {
+  return with_auth(
+      context,
+      [f = std::move(f)](ApiContext& ctx, Request& request) -> boost::asio::awaitable<Response> {
+        co_return f(ctx, request);
+      });
 }
 
 json::array problems_json(const Problems& problems) {

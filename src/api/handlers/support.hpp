@@ -15,6 +15,11 @@ Handler sync_handler(F f) {
   };
 }
 
+/// Wraps a handler that needs the auth services (503 when the server has none).
+Handler with_auth(ApiContext& context,
+                  std::function<boost::asio::awaitable<Response>(ApiContext&, Request&)> f);
+Handler with_auth_sync(ApiContext& context, std::function<Response(ApiContext&, Request&)> f);
+
 /// `{"problems": [...]}`-style list.
 json::array problems_json(const Problems& problems);
 

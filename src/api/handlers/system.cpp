@@ -30,6 +30,10 @@ void add_routes(Router& router, ApiContext& context) {
   add_run_routes(router, context);
   add_test_run_routes(router, context);
   add_live_routes(router, context);
+  add_account_routes(router, context);
+  add_member_routes(router, context);
+  add_api_key_routes(router, context);
+  add_credential_routes(router, context);
   add_execution_routes(router, context);
   add_system_routes(router, context);
 }

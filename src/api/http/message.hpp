@@ -3,12 +3,14 @@
 // so handlers compile without Beast headers (DESIGN §11).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "auth/caller.hpp"
 #include "common/error.hpp"
 #include "common/json.hpp"
 #include "common/problem.hpp"
@@ -25,8 +27,9 @@ struct Request {
   std::unordered_map<std::string, std::string> params;  ///< route parameters (`{id}`)
   HeaderList headers;                                   ///< names lower-cased
   std::string body;
-  std::string request_id;  ///< generated per request; echoed as X-Request-Id
-  std::string remote;      ///< peer address
+  std::string request_id;              ///< generated per request; echoed as X-Request-Id
+  std::string remote;                  ///< peer address
+  std::optional<auth::Caller> caller;  ///< set by the auth gate on every non-public route
 
   /// First header named `name` (lower-case), or "".
   std::string_view header(std::string_view name) const;

@@ -36,9 +36,9 @@ Router::Match find_route(const Router& router, Request& request) {
 
 /// Runs the middleware; an exception becomes a 500 whose cause goes to the log.
 std::optional<Response> run_middleware(const Middleware& middleware, Request& request,
-                                       std::string& error) {
+                                       const Route* route, std::string& error) {
   try {
-    return middleware(request);
+    return middleware(request, route);
   } catch (const std::exception& e) {
     error = e.what();
   } catch (...) {
@@ -63,7 +63,7 @@ RouteDecision decide_route(const Router& router, const Middleware* middleware, R
     decision.label = match.route->pattern;
   }
   if (middleware != nullptr && *middleware) {
-    decision.answer = run_middleware(*middleware, request, decision.error);
+    decision.answer = run_middleware(*middleware, request, match.route, decision.error);
     if (decision.answer) {
       return decision;
     }

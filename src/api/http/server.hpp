@@ -33,8 +33,10 @@ struct ServerLimits {
 /// One access-log line per request, already formatted as JSON; the sink must be thread-safe.
 using AccessLog = std::function<void(const std::string& line)>;
 
-/// Called for each request just before routing; may answer (non-null) to short-circuit.
-using Middleware = std::function<std::optional<Response>(Request&)>;
+/// Called for each request just before its handler, with the route it
+/// matched (null: none; the request's params are filled); may answer
+/// (non-null) to short-circuit.
+using Middleware = std::function<std::optional<Response>(Request&, const Route*)>;
 
 class Server {
  public:

@@ -1,0 +1,147 @@
+#include "api/auth_gate.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace weft::api {
+namespace {
+
+struct RouteKey {
+  std::string_view method;
+  std::string_view pattern;
+};
+
+/// Everything else needs a caller.
+constexpr RouteKey kPublicRoutes[] = {
+    {"GET", "/healthz"},
+    {"GET", "/api/openapi.json"},
+    {"GET", "/api/auth/setup"},
+    {"POST", "/api/auth/setup"},
+    {"POST", "/api/auth/login"},
+    {"POST", "/api/auth/refresh"},
+    {"POST", "/api/auth/logout"},
+    {"POST", "/api/auth/register"},
+    {"GET", "/api/auth/invites/{token}"},
+    {"POST", "/api/auth/invites/{token}/accept"},
+};
+
+/// Writes that only start runs (viewers may run).
+constexpr RouteKey kRunRoutes[] = {
+    {"POST", "/api/pipelines/{id}/run"},
+    {"POST", "/api/pipelines/{id}/test-run"},
+    {"POST", "/api/executions/{id}/retry"},
+    {"POST", "/api/executions/{id}/cancel"},
+};
+
+/// Writes that change nothing stored, or whose service checks the caller itself.
+constexpr RouteKey kReadRoutes[] = {
+    {"POST", "/api/pipelines/{id}/validate"},
+    {"POST", "/api/pipelines/validate"},
+    {"POST", "/api/me/password"},
+    {"DELETE", "/api/members/{user_id}"},
+};
+
+bool listed(std::span<const RouteKey> keys, std::string_view method, std::string_view pattern) {
+  return std::any_of(keys.begin(), keys.end(), [&](const RouteKey& key) {
+    return key.method == method && key.pattern == pattern;
+  });
+}
+
+/// True for paths under /api in any spelling of its case.
+bool under_api(std::string_view path) {
+  constexpr std::string_view kApi = "/api";
+  if (path.size() < kApi.size()) {
+    return false;
+  }
+  return std::equal(kApi.begin(), kApi.end(), path.begin(), [](char a, char b) {
+    return a == std::tolower(static_cast<unsigned char>(b));
+  });
+}
+
+/// The bearer token: the Authorization header, or for a WebSocket (where a
+/// browser cannot set headers) the subprotocol `weft.bearer.<token>`.
+std::string_view bearer_token(const Request& request) {
+  constexpr std::string_view kBearer = "Bearer ";
+  const std::string_view header = request.header("authorization");
+  if (header.size() > kBearer.size() &&
+      std::equal(kBearer.begin(), kBearer.end(), header.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) ==
+               std::tolower(static_cast<unsigned char>(b));
+      })) {
+    return header.substr(kBearer.size());
+  }
+  constexpr std::string_view kProtocol = "weft.bearer.";
+  std::string_view offered = request.header("sec-websocket-protocol");
+  while (!offered.empty()) {
+    const auto comma = offered.find(',');
+    std::string_view item = offered.substr(0, comma);
+    item.remove_prefix(std::min(item.find_first_not_of(' '), item.size()));
+    if (item.starts_with(kProtocol)) {
+      return item.substr(kProtocol.size(), item.find(' ') - kProtocol.size());
+    }
+    offered = comma == std::string_view::npos ? std::string_view{} : offered.substr(comma + 1);
+  }
+  return {};
+}
+
+Response unauthenticated(std::string message) {
+  Response response = Response::error(401, "unauthenticated", message);
+  response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"weft\"");
+  return response;
+}
+
+}  // namespace
+
+bool is_public_route(std::string_view method, std::string_view pattern) {
+  return listed(kPublicRoutes, method, pattern);
+}
+
+auth::Action required_action(std::string_view method, std::string_view pattern) {
+  if (method == "GET" || method == "HEAD" || listed(kReadRoutes, method, pattern)) {
+    return auth::Action::read;
+  }
+  if (listed(kRunRoutes, method, pattern)) {
+    return auth::Action::run;
+  }
+  const bool manages = pattern.starts_with("/api/members") || pattern.starts_with("/api/invites") ||
+                       pattern.starts_with("/api/api-keys") ||
+                       pattern.starts_with("/api/credentials");
+  return manages ? auth::Action::manage : auth::Action::build;
+}
+
+Middleware make_auth_gate(auth::Auth& auth) {
+  return [&auth](Request& request, const Route* route) -> std::optional<Response> {
+    std::string_view method = request.method;
+    if (method == "HEAD") {
+      method = "GET";
+    }
+    if (route != nullptr ? is_public_route(method, route->pattern) : !under_api(request.path)) {
+      return std::nullopt;
+    }
+    const std::string_view token = bearer_token(request);
+    if (token.empty()) {
+      return unauthenticated(
+          "sign in first: send `Authorization: Bearer <access token or API key>`");
+    }
+    auto caller = auth.accounts().authenticate_bearer(token, request.remote);
+    if (!caller) {
+      return unauthenticated(caller.error().message);
+    }
+    if (route != nullptr) {
+      const auth::Action action = required_action(method, route->pattern);
+      const bool names_pipeline = route->pattern.starts_with("/api/pipelines/{id}");
+      if (!caller->may(action, names_pipeline ? request.param("id") : std::string_view{})) {
+        return Response::error(
+            403, "forbidden",
+            caller->is_api_key()
+                ? "this API key may not " + std::string(auth::to_string(action)) + " here"
+                : "your role (" + std::string(auth::to_string(caller->role)) + ") may not " +
+                      std::string(auth::to_string(action)) + " in this workspace");
+      }
+    }
+    request.caller = std::move(*caller);
+    return std::nullopt;
+  };
+}
+
+}  // namespace weft::api
