@@ -1,0 +1,113 @@
+// The auth gate over the router's own route table: every route outside the
+// public list answers 401 without a token, in every spelling of its path.
+#include "api/auth_gate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <filesystem>
+#include <regex>
+
+#include "api/api.hpp"
+#include "common/ids.hpp"
+#include "engine/engine.hpp"
+#include "integrations/http_client.hpp"
+#include "server_harness.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace weft::api {
+namespace {
+
+/// Everything `add_routes` needs, real, on a temporary data directory.
+struct Backend {
+  Backend() {
+    auth::AuthOptions options;
+    options.password_cost = auth::PasswordCost::minimum();
+    auth = std::move(
+        auth::Auth::create(*store, auth::KeyRing{auth::MasterKey::generate()}, std::move(options))
+            .value());
+    context.auth = auth.get();
+  }
+  ~Backend() {
+    auth.reset();
+    store.reset();
+    std::filesystem::remove_all(dir);
+  }
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / new_id("gatetest");
+  std::unique_ptr<store::Store> store = std::move(store::open_sqlite_store(dir.string()).value());
+  nodes::Registry registry = nodes::make_core_registry();
+  std::unique_ptr<integrations::HttpClient> http =
+      integrations::make_http_client(integrations::AddressGuard{});
+  engine::Engine engine{*http};
+  boost::asio::io_context io;
+  Metrics metrics;
+  PipelineCache cache{registry};
+  RunManager runs{io, engine, *store, metrics};
+  ApiContext context{*store, runs, cache, registry, metrics, ServerLimits{}};
+  std::unique_ptr<auth::Auth> auth;
+};
+
+/// A concrete path for a route pattern ({id} -> x).
+std::string concrete(const std::string& pattern) {
+  return std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"), "x");
+}
+
+int status_of(unsigned short port, const std::string& method, const std::string& path) {
+  testing::RawClient client(port);
+  client.send(method + " " + path +
+              " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: "
+              "2\r\nConnection: close\r\n\r\n{}");
+  return client.read_response(method == "HEAD").status;
+}
+
+class AuthGateTest : public ::testing::Test {
+ protected:
+  Backend backend;
+  std::vector<Route> routes;  // before `server`, whose constructor fills it
+  testing::ServerHarness server{{}, [this](Router& router) {
+                                  add_routes(router, backend.context);
+                                  routes = router.routes();
+                                }};
+  void SetUp() override { server.server().set_middleware(make_auth_gate(*backend.auth)); }
+};
+
+TEST_F(AuthGateTest, EveryRouteOutsideThePublicListIs401WithoutAToken) {
+  ASSERT_GT(routes.size(), 40u);
+  int checked = 0;
+  for (const auto& route : routes) {
+    if (is_public_route(route.method, route.pattern)) {
+      continue;
+    }
+    const std::string path = concrete(route.pattern);
+    EXPECT_EQ(status_of(server.port(), route.method, path), 401) << route.method << " " << path;
+    if (path.starts_with("/api/")) {
+      const std::string rest = path.substr(4);
+      for (const std::string& spelling :
+           {"/API" + rest, "/Api" + rest, "//api" + rest, "/api/%2e" + rest, "/%2e%2e/api" + rest,
+            "/api/./" + rest.substr(1), "/x/../api" + rest}) {
+        EXPECT_EQ(status_of(server.port(), route.method, spelling), 401)
+            << route.method << " " << spelling;
+      }
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 35);
+}
+
+TEST_F(AuthGateTest, ABadTokenIs401AndSaysWhy) {
+  testing::RawClient client(server.port());
+  client.send("GET /api/pipelines HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer nonsense\r\n\r\n");
+  const auto response = client.read_response();
+  EXPECT_EQ(response.status, 401);
+  EXPECT_EQ(response.header("www-authenticate"), "Bearer realm=\"weft\"");
+}
+
+TEST_F(AuthGateTest, PublicRoutesAndTheEditorFilesNeedNoToken) {
+  EXPECT_EQ(status_of(server.port(), "GET", "/healthz"), 200);
+  EXPECT_EQ(status_of(server.port(), "GET", "/api/auth/setup"), 200);
+  EXPECT_EQ(status_of(server.port(), "GET", "/api/openapi.json"), 200);
+  EXPECT_NE(status_of(server.port(), "GET", "/pipelines/abc"), 401);  // the app's own route
+}
+
+}  // namespace
+}  // namespace weft::api
