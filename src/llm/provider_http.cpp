@@ -55,6 +55,16 @@ std::minstd_rand& jitter_source() {
 
 }  // namespace
 
+std::string ProviderHttp::retry_notice(int status, const ErrorBody& body,
+                                       std::chrono::milliseconds delay, int next_attempt) const {
+  std::string text = describe(config_) + " answered " + std::to_string(status);
+  if (!body.message.empty()) {
+    text += " (" + body.message + ")";
+  }
+  return text + "; retrying in " + seconds_text(delay) + " (attempt " +
+         std::to_string(next_attempt) + " of " + std::to_string(config_.retry.max_attempts) + ")";
+}
+
 integrations::HttpRequest ProviderHttp::request_for(const Call& call) const {
   integrations::HttpRequest request;
   request.method = call.method;
@@ -134,10 +144,7 @@ asio::awaitable<Result<integrations::HttpResponse>> ProviderHttp::run(Call call,
       co_return error;
     }
     if (call.on_retry) {
-      call.on_retry(describe(config_) + " answered " + std::to_string(response->status) +
-                    (body.message.empty() ? "" : " (" + body.message + ")") + "; retrying in " +
-                    seconds_text(delay) + " (attempt " + std::to_string(attempt + 1) + " of " +
-                    std::to_string(policy.max_attempts) + ")");
+      call.on_retry(retry_notice(response->status, body, delay, attempt + 1));
     }
     if (!co_await sleep(delay)) {
       co_return cancelled_error();

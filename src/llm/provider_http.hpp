@@ -14,6 +14,7 @@
 #include "common/result.hpp"
 #include "integrations/http_client.hpp"
 #include "llm/provider.hpp"
+#include "llm/provider_errors.hpp"
 
 namespace weft::llm {
 
@@ -54,6 +55,8 @@ class ProviderHttp {
  private:
   boost::asio::awaitable<Result<integrations::HttpResponse>> run(Call call, BodyStream* stream);
   integrations::HttpRequest request_for(const Call& call) const;
+  std::string retry_notice(int status, const ErrorBody& body, std::chrono::milliseconds delay,
+                           int next_attempt) const;
 
   const ProviderConfig& config_;
   std::shared_ptr<integrations::HttpClient> http_;
