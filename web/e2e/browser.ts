@@ -20,11 +20,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: kChromiumArgs });
 }
 
-/** A page at 1440×900 that fails the test on uncaught page errors. */
+/** A page at 1440×900; uncaught errors and console errors are collected into `errors`. */
 export async function openPage(browser: Browser, errors: string[] = []): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Answers the test provokes on purpose (409, 422) are logged by the browser too.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
   page.setDefaultTimeout(15_000);
   return page;
 }

@@ -24,7 +24,7 @@ export function JsonEditor({
   value,
   onChange,
   invalid,
-  rows = 5,
+  rows = 2,
   placeholder,
 }: {
   id: string;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeTypeDescriptor } from '../../../shared/api/types';
+import { handlesFor } from './handles';
+
+const type = (name: string, inputs: string[], outputs: string[]): NodeTypeDescriptor => ({
+  type: name,
+  category: 'Logic',
+  title: name,
+  description: '',
+  icon: 'box',
+  version: 1,
+  config_schema: {},
+  output_example: {},
+  inputs,
+  outputs,
+});
+
+describe('handlesFor', () => {
+  it('gives ordinary blocks one unnamed output, and input blocks no input', () => {
+    expect(handlesFor(type('template', ['in'], []), { type: 'template', config: {} })).toEqual({ input: true, outputs: [null] });
+    expect(handlesFor(type('input_text', [], []), { type: 'input_text', config: {} }).input).toBe(false);
+  });
+
+  it('names the routes of condition, switch and llm_classify', () => {
+    expect(handlesFor(type('condition', ['in'], ['true', 'false']), { type: 'condition', config: {} }).outputs).toEqual(['true', 'false']);
+    const cases = { cases: [{ name: 'en', equals: 'en' }, { name: 'fr', equals: 'fr' }, { name: 'en', equals: 'x' }] };
+    expect(handlesFor(type('switch', ['in'], ['default']), { type: 'switch', config: cases }).outputs).toEqual(['en', 'fr', 'default']);
+    const labels = { labels: [{ name: 'billing' }, { name: 'bug' }] };
+    expect(handlesFor(type('llm_classify', ['in'], ['other']), { type: 'llm_classify', config: labels }).outputs).toEqual([
+      'billing',
+      'bug',
+      'other',
+    ]);
+  });
+
+  it('adds an error handle when on_error is branch', () => {
+    expect(handlesFor(type('http_request', ['in'], []), { type: 'http_request', config: {}, on_error: 'branch' }).outputs).toEqual([
+      null,
+      'error',
+    ]);
+  });
+});
