@@ -10,13 +10,25 @@ interface ApiContextValue {
 
 const ApiContext = createContext<ApiContextValue | null>(null);
 
-/** Provides the typed API client and the run-event socket to the app. */
-export function ApiProvider({ options, children }: { options?: ClientOptions; children: ReactNode }) {
-  const value = useMemo(() => {
-    const api = createWeftApi(createHttpClient(options));
-    const socket = createRunSocket({ url: socketUrl(), getToken: options?.getToken });
-    return { api, socket };
-  }, [options]);
+/** Provides the typed API client and the run-event socket to the app (tests may pass their own). */
+export function ApiProvider({
+  options,
+  api,
+  socket,
+  children,
+}: {
+  options?: ClientOptions;
+  api?: WeftApi;
+  socket?: RunSocket;
+  children: ReactNode;
+}) {
+  const value = useMemo(
+    () => ({
+      api: api ?? createWeftApi(createHttpClient(options)),
+      socket: socket ?? createRunSocket({ url: socketUrl(), getToken: options?.getToken }),
+    }),
+    [options, api, socket],
+  );
   return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
 }
 
