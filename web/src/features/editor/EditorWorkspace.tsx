@@ -101,6 +101,7 @@ export function EditorWorkspace({
           running={run.busy}
           onSave={() => void saver.save()}
           onRun={actions.requestRun}
+          onCancel={run.cancel}
           onVersions={() => setVersionsOpen(true)}
         />
         {tab === 'api' ? (

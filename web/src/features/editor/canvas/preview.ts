@@ -18,6 +18,9 @@ export function configPreview(config: JsonObject): string {
       return clip(JSON.stringify(v));
     }
   }
+  if (typeof config.ms === 'number') {
+    return `${config.ms} ms`;
+  }
   return '';
 }
 

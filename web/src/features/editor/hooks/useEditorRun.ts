@@ -17,6 +17,8 @@ export interface EditorRun {
   start(inputs: JsonObject | undefined, extra?: Omit<TestRunRequest, 'inputs'>): Promise<void>;
   runNode(nodeId: string): void;
   runFrom(nodeId: string): void;
+  /** Cancels the run in flight. */
+  cancel(): void;
   closeDialog(): void;
 }
 
@@ -44,7 +46,11 @@ export function useEditorRun(
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [lastInputs, setLastInputs] = useState<JsonObject>();
-  const [executionId, setExecutionId] = useState<string | null>(null);
+  // A run still in flight when the editor opened is followed too.
+  const [executionId, setExecutionId] = useState<string | null>(() => {
+    const run = runStore.getState().run;
+    return run.status === 'running' || run.status === 'queued' ? run.executionId : null;
+  });
 
   useLiveExecution(runStore, executionId);
 
@@ -113,6 +119,12 @@ export function useEditorRun(
     start,
     runNode: useCallback((id: string) => fromHere('only_node', id), [fromHere]),
     runFrom: useCallback((id: string) => fromHere('from_node', id), [fromHere]),
+    cancel: useCallback(() => {
+      const id = runStore.getState().run.executionId;
+      if (id) {
+        api.cancelExecution(id).catch((e: unknown) => toast({ kind: 'error', message: `Cancel failed: ${(e as Error).message}` }));
+      }
+    }, [api, runStore, toast]),
     closeDialog: useCallback(() => setDialogFields(null), []),
   };
 }

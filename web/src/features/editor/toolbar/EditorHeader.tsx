@@ -2,7 +2,7 @@ import { navigate } from '../../../app/router';
 import { cn } from '../../../shared/lib/cn';
 import { Button, IconButton } from '../../../shared/ui/Button';
 import { Tabs } from '../../../shared/ui/Tabs';
-import { useEditor, useEditorContext } from '../store/EditorContext';
+import { useEditor, useEditorContext, useRun } from '../store/EditorContext';
 import { ProblemsButton } from './ProblemsButton';
 
 export type EditorTab = 'canvas' | 'api';
@@ -15,6 +15,7 @@ export function EditorHeader({
   running,
   onSave,
   onRun,
+  onCancel,
   onVersions,
 }: {
   pipelineId: string;
@@ -23,6 +24,7 @@ export function EditorHeader({
   running: boolean;
   onSave: () => void;
   onRun: () => void;
+  onCancel: () => void;
   onVersions: () => void;
 }) {
   const { store } = useEditorContext();
@@ -32,6 +34,7 @@ export function EditorHeader({
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const base = `/pipelines/${encodeURIComponent(pipelineId)}`;
+  const inFlight = useRun((s) => s.run.status === 'running' || s.run.status === 'queued');
 
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line bg-surface px-3">
@@ -73,9 +76,15 @@ export function EditorHeader({
       <Button icon="save" busy={saving} onClick={onSave} title="Save (Ctrl+S)" data-testid="save">
         Save
       </Button>
-      <Button variant="primary" icon="play" busy={running} onClick={onRun} title="Run (Ctrl+Enter)" data-testid="run">
-        Run
-      </Button>
+      {inFlight ? (
+        <Button variant="danger" icon="stop" onClick={onCancel} title="Cancel the run" data-testid="cancel-run">
+          Stop
+        </Button>
+      ) : (
+        <Button variant="primary" icon="play" busy={running} onClick={onRun} title="Run (Ctrl+Enter)" data-testid="run">
+          Run
+        </Button>
+      )}
     </header>
   );
 }
