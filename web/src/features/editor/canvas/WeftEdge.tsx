@@ -22,6 +22,7 @@ export function edgeTaken(source: NodeRunView | undefined, handle: string | null
   if (handle && out && typeof out === 'object' && !Array.isArray(out)) {
     if (typeof out.value === 'boolean') return String(out.value) === handle;
     if (typeof out.case === 'string') return out.case === handle;
+    if (typeof out.label === 'string') return out.label === handle;
   }
   return true;
 }

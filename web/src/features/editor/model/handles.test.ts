@@ -40,3 +40,18 @@ describe('handlesFor', () => {
     ]);
   });
 });
+
+describe('edgeTaken', () => {
+  it('follows the recorded handles, else the output of a routing block', async () => {
+    const { edgeTaken } = await import('../canvas/WeftEdge');
+    const done = { status: 'succeeded' as const, attempts: 1, logs: [], tokens: '' };
+    expect(edgeTaken({ ...done, output: { value: false } }, 'false')).toBe(true);
+    expect(edgeTaken({ ...done, output: { value: false } }, 'true')).toBe(false);
+    expect(edgeTaken({ ...done, output: { case: 'fr' } }, 'fr')).toBe(true);
+    expect(edgeTaken({ ...done, output: { label: 'bug' } }, 'billing')).toBe(false);
+    expect(edgeTaken({ ...done, output: { text: 'x' } }, null)).toBe(true);
+    expect(edgeTaken({ ...done, handles: ['default'], output: { case: 'xx' } }, 'default')).toBe(true);
+    expect(edgeTaken({ ...done, status: 'failed' }, 'error')).toBe(true);
+    expect(edgeTaken({ ...done, status: 'skipped' }, null)).toBe(false);
+  });
+});
