@@ -35,6 +35,32 @@ const KeyRing& Auth::keys() const {
   return core_->keys;
 }
 
+Status Auth::check_keys() {
+  auto counts = core_->db.count_by_key();
+  if (!counts) {
+    return std::move(counts).error();
+  }
+  std::int64_t unreadable = 0;
+  std::string foreign;
+  for (const auto& [key_id, count] : *counts) {
+    const bool held = key_id == core_->keys.current.id() ||
+                      (core_->keys.pending && key_id == core_->keys.pending->id());
+    if (!held) {
+      unreadable += count;
+      foreign += (foreign.empty() ? "" : ", ") + key_id;
+    }
+  }
+  if (unreadable == 0) {
+    return Ok{};
+  }
+  return Error::make(ErrorCode::unavailable,
+                     std::to_string(unreadable) +
+                         " stored credentials were encrypted with another key (" + foreign +
+                         ") than this server's (" + core_->keys.current.id() +
+                         "); set WEFT_SECRET_KEY or restore secret.key to the key they were "
+                         "made with");
+}
+
 Result<std::int64_t> Auth::prune(std::optional<std::chrono::hours> keep_audit) {
   const store::Time now = core_->now();
   std::optional<store::Time> audit_before;

@@ -47,6 +47,11 @@ class Auth {
   bool has_real_secret_key() const;
   const KeyRing& keys() const;
 
+  /// unavailable, naming the keys, when credentials are stored that were
+  /// sealed with a key this Auth does not hold (a replaced secret.key or
+  /// WEFT_SECRET_KEY); the server should say so at start.
+  Status check_keys();
+
   /// Deletes expired refresh tokens and invites, and audit entries older
   /// than `keep_audit` (when given); for the server's hourly housekeeping.
   Result<std::int64_t> prune(std::optional<std::chrono::hours> keep_audit = std::nullopt);

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/json.hpp"
@@ -233,6 +234,8 @@ class AuthStore {
   /// first error from `reseal` (or the database) leaves every row as it was.
   /// Returns how many were re-sealed.
   virtual Result<std::int64_t> reseal_credentials(const Reseal& reseal) = 0;
+  /// How many credentials each vault key sealed, across workspaces (for key checks).
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> count_by_key() = 0;
 
   // Invites. Errors: not_found, conflict.
   virtual Result<InviteRecord> insert_invite(InviteRecord invite) = 0;

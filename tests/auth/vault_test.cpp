@@ -245,6 +245,16 @@ TEST_F(RotationTest, RotateReencryptsEverythingAndTheOldKeyNoLongerOpens) {
   EXPECT_TRUE(contains(to_json_string(resolved->data), "canary-"));
 }
 
+TEST_F(RotationTest, AServerWithAnotherKeySaysSo) {
+  EXPECT_TRUE(auth_->check_keys().ok());
+  auto other = Auth::create(*store_, testing::test_keys(), testing::test_options(clock_));
+  ASSERT_TRUE(other.ok());
+  auto checked = (*other)->check_keys();
+  ASSERT_FALSE(checked.ok());
+  EXPECT_TRUE(contains(checked.error().message, "3 stored credentials")) << checked.error().message;
+  EXPECT_TRUE(contains(checked.error().message, "WEFT_SECRET_KEY"));
+}
+
 TEST_F(RotationTest, AFailedRotationChangesNothing) {
   // A credential sealed with a key nobody holds any more cannot be re-sealed.
   store::CredentialRecord stray;

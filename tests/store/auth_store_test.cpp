@@ -263,12 +263,16 @@ TEST_F(AuthStoreTest, ResealIsAllOrNothing) {
   EXPECT_EQ(testing::query_column(dir_.db_path(), "SELECT DISTINCT key_id FROM credentials"),
             std::vector<std::string>{"kid1"});
 
+  EXPECT_EQ(*auth().count_by_key(),
+            (std::vector<std::pair<std::string, std::int64_t>>{{"kid1", 2}}));
   auto done = auth().reseal_credentials([](const CredentialRecord& record) {
     return Result<SealedSecret>(SealedSecret{"new-" + record.id, "n", "kid2"});
   });
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(*done, 2);
   EXPECT_EQ(auth().get_credential("ws_default", "cred_1")->sealed.ciphertext, "new-cred_1");
+  EXPECT_EQ(*auth().count_by_key(),
+            (std::vector<std::pair<std::string, std::int64_t>>{{"kid2", 2}}));
 }
 
 TEST_F(AuthStoreTest, InvitesAreAcceptedOnce) {

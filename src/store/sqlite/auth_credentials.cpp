@@ -30,6 +30,9 @@ constexpr std::string_view kSelectEverySealed =
     "SELECT workspace_id, id, name, kind, fields, ciphertext, nonce, key_id, created_by,"
     " created_at, updated_at FROM credentials ORDER BY workspace_id, id";
 
+constexpr std::string_view kCountByKey =
+    "SELECT key_id, count(*) FROM credentials GROUP BY key_id ORDER BY key_id";
+
 constexpr std::string_view kReseal =
     "UPDATE credentials SET ciphertext = ?3, nonce = ?4, key_id = ?5"
     " WHERE workspace_id = ?1 AND id = ?2";
@@ -159,6 +162,11 @@ Result<std::int64_t> reseal_credentials(Connection& db, const Reseal& reseal) {
     }
     return static_cast<std::int64_t>(all->size());
   });
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> count_credentials_by_key(Connection& db) {
+  return select_all<std::pair<std::string, std::int64_t>>(
+      db, kCountByKey, [](const Statement& row) { return std::pair(row.string(0), row.int64(1)); });
 }
 
 }  // namespace weft::store::sqlite

@@ -65,6 +65,7 @@ Result<CredentialRecord> select_credential(Connection& db, std::string_view work
 Result<CredentialRecord> update_credential(Connection& db, CredentialRecord credential);
 Status delete_credential(Connection& db, std::string_view workspace, std::string_view id);
 Result<std::int64_t> reseal_credentials(Connection& db, const Reseal& reseal);
+Result<std::vector<std::pair<std::string, std::int64_t>>> count_credentials_by_key(Connection& db);
 
 // Invites.
 Result<InviteRecord> insert_invite(Connection& db, InviteRecord invite);

@@ -174,6 +174,10 @@ Result<std::int64_t> SqliteAuthStore::reseal_credentials(const Reseal& reseal) {
                [&](Connection& db) { return sqlite::reseal_credentials(db, reseal); });
 }
 
+Result<std::vector<std::pair<std::string, std::int64_t>>> SqliteAuthStore::count_by_key() {
+  return read("counting credentials", [&](Connection& db) { return count_credentials_by_key(db); });
+}
+
 Result<InviteRecord> SqliteAuthStore::insert_invite(InviteRecord invite) {
   return write("saving the invite",
                [&](Connection& db) { return sqlite::insert_invite(db, std::move(invite)); });

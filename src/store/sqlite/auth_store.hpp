@@ -51,6 +51,7 @@ class SqliteAuthStore final : public AuthStore {
   Result<CredentialRecord> update_credential(CredentialRecord credential) override;
   Status delete_credential(std::string_view workspace, std::string_view id) override;
   Result<std::int64_t> reseal_credentials(const Reseal& reseal) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> count_by_key() override;
 
   Result<InviteRecord> insert_invite(InviteRecord invite) override;
   Result<InviteRecord> find_invite(std::string_view token_hash) override;
