@@ -15,6 +15,7 @@ import { categoryColor, initialConfig } from '../model/catalogue';
 import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
 import { kDragType } from '../palette/PaletteItem';
 import { useCatalogue, useEditor, useEditorContext } from '../store/EditorContext';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { WeftEdge } from './WeftEdge';
 import { WeftNode } from './WeftNode';
 
@@ -27,7 +28,7 @@ const kOpenFitOptions = { ...kFitOptions, minZoom: 0.7 };
  * A large pipeline mounts this many blocks per task, so opening it never
  * blocks the page for long (the first batch is what the view opens on).
  */
-const kMountBatch = 20;
+const kMountBatch = 12;
 const kDefaultEdgeOptions = { type: 'weft' };
 const kMiniMapSize = { width: 168, height: 112 };
 /** Small graphs fit on screen; the minimap would only hide part of them. */
@@ -129,6 +130,7 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
               <Icon name="layout" size={14} />
             </ControlButton>
           ) : null}
+          {!readOnly ? <ShortcutsHelp /> : null}
         </Controls>
         {allNodes.length >= kMiniMapFrom ? <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} style={kMiniMapSize} /> : null}
       </ReactFlow>

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { ControlButton } from '@xyflow/react';
+
+const kShortcuts: [string, string][] = [
+  ['Delete', 'delete the selection'],
+  ['Ctrl Z', 'undo'],
+  ['Ctrl Shift Z', 'redo'],
+  ['Ctrl C / V', 'copy, paste'],
+  ['Ctrl A', 'select all'],
+  ['Shift drag', 'select an area'],
+  ['Ctrl S', 'save'],
+  ['Ctrl Enter', 'run'],
+];
+
+/** A "?" control listing the editor's keyboard shortcuts. */
+export function ShortcutsHelp() {
+  const [at, setAt] = useState<{ left: number; bottom: number } | null>(null);
+  const open = at !== null;
+  return (
+    <>
+      <ControlButton
+        onClick={(e) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          setAt(open ? null : { left: box.right + 8, bottom: window.innerHeight - box.bottom });
+        }} title="Keyboard shortcuts" aria-label="Keyboard shortcuts" aria-expanded={open}>
+        <span className="text-[11px] font-bold">?</span>
+      </ControlButton>
+      {at
+        ? createPortal(
+        <div
+          role="dialog"
+          aria-label="Keyboard shortcuts"
+          style={at}
+          onMouseLeave={() => setAt(null)}
+          className="fixed z-40 w-60 rounded-xl border border-line bg-surface p-3 text-xs shadow-pop"
+        >
+          <div className="mb-2 font-semibold">Keyboard shortcuts</div>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
+            {kShortcuts.map(([keys, what]) => (
+              <div key={keys} className="contents">
+                <dt>
+                  <kbd className="rounded border border-line bg-surface-2 px-1 font-mono text-[10px]">{keys}</kbd>
+                </dt>
+                <dd className="text-muted">{what}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-2 text-[10px] text-faint">Cmd instead of Ctrl on a Mac.</p>
+        </div>,
+            document.body,
+          )
+        : null}
+    </>
+  );
+}
