@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "auth/key_file.hpp"
 #include "auth/key_rotation.hpp"
-#include "auth/master_key.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace weft::app {

@@ -17,7 +17,7 @@
 #include "auth/audit_log.hpp"
 #include "auth/auth_options.hpp"
 #include "auth/credential_service.hpp"
-#include "auth/master_key.hpp"
+#include "auth/key_file.hpp"
 #include "auth/member_service.hpp"
 #include "common/result.hpp"
 #include "store/store.hpp"

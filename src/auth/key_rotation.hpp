@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <string>
 
-#include "auth/master_key.hpp"
+#include "auth/key_file.hpp"
 #include "common/result.hpp"
 #include "store/auth_store.hpp"
 

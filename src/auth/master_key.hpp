@@ -1,14 +1,9 @@
 #pragma once
-// The master secret: 32 random bytes that never enter the database. It comes
-// from WEFT_SECRET_KEY (64 hex digits or base64), or from the key file
-// `<data dir>/secret.key` (base64 text, mode 0600), which is created on first
-// start when neither exists. Subkeys are derived from it with libsodium's KDF
-// (BLAKE2b), so the credential vault and the token signer never share a key.
-//
-// A vault key rotation (`weft vault rotate`) writes the new key to
-// `secret.key.next` before it re-encrypts, and renames it over `secret.key`
-// after the commit; a rotation cut short leaves both files, and both keys
-// are loaded (the KeyRing), so every credential stays readable either way.
+// The master secret: 32 random bytes that never enter the database, from
+// WEFT_SECRET_KEY (64 hex digits or base64) or the key file (key_file.hpp).
+// Subkeys are derived from it with libsodium's KDF (BLAKE2b), so the
+// credential vault and the token signer never share a key. Key material is
+// wiped from memory when freed (SecretBytes).
 
 #include <cstdint>
 #include <optional>
@@ -21,8 +16,6 @@
 namespace weft::auth {
 
 inline constexpr std::string_view kSecretKeyEnv = "WEFT_SECRET_KEY";
-inline constexpr std::string_view kKeyFileName = "secret.key";
-inline constexpr std::string_view kNextKeyFileName = "secret.key.next";
 
 enum class KeySource {
   environment,  ///< WEFT_SECRET_KEY
@@ -75,21 +68,5 @@ struct KeyRing {
   bool created = false;  ///< the key file was created by this load
   std::string key_file;  ///< where it came from; "" for the environment
 };
-
-/// Loads the keys: from `env_value` (WEFT_SECRET_KEY) when it is set and not
-/// empty, else from `<data_dir>/secret.key`, creating it (0600) when missing.
-/// Refuses a key file that group or others may read, and a bad value.
-Result<KeyRing> load_keys(const std::string& data_dir, std::optional<std::string> env_value);
-
-/// Reads a key file, refusing one that group or others may read.
-Result<MasterKey> read_key_file(const std::string& path);
-
-/// Writes `key` to `path` with mode 0600 through a temporary file, synced,
-/// then linked (`replace` false: fails with conflict when `path` exists) or
-/// renamed over it (`replace` true), and syncs the directory.
-Status write_key_file(const std::string& path, const MasterKey& key, bool replace);
-
-/// Renames the key file `from` over `to` and syncs the directory.
-Status promote_key_file(const std::string& from, const std::string& to);
 
 }  // namespace weft::auth

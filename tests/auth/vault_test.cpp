@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "auth/encoding.hpp"
+#include "auth/key_file.hpp"
 #include "auth/key_rotation.hpp"
-#include "auth/master_key.hpp"
 #include "auth_fixture.hpp"
 
 namespace weft::auth {
