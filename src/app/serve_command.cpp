@@ -19,6 +19,7 @@
 #include "api/ws/websocket_service.hpp"
 #include "app/commands.hpp"
 #include "app/seed_examples.hpp"
+#include "app/vault_credentials.hpp"
 #include "auth/auth.hpp"
 #include "engine/engine.hpp"
 #include "engine/events.hpp"
@@ -145,7 +146,8 @@ int serve_command(const ServeArgs& args) {
     return 2;
   }
   auto http = integrations::make_http_client(std::move(guard).value());
-  const engine::Engine engine(*http, &providers);
+  const VaultCredentials credentials(**auth);
+  const engine::Engine engine(*http, &providers, &credentials);
   const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   asio::io_context context(static_cast<int>(threads));
   auto work = asio::make_work_guard(context);

@@ -19,6 +19,8 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
   shared.vars = pipeline->definition.variables;
   shared.http = &http_;
   shared.llm = llm_;
+  shared.credentials = credentials_;
+  shared.workspace = std::move(options.workspace);
   shared.events = options.events;
   shared.reuse = std::move(options.reuse);
   shared.skip = std::move(options.skip);

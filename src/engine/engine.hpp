@@ -22,6 +22,9 @@ namespace weft::integrations {
 class HttpClient;
 }
 
+namespace weft::nodes {
+class CredentialSource;
+}
 namespace weft::llm {
 class ProviderRegistry;
 }
@@ -39,14 +42,18 @@ struct RunOptions {
   std::function<void(const NodeRun&)> on_node_settled;
   /// Top-level nodes to mark skipped without running (running one node alone).
   std::unordered_set<std::string> skip;
+  /// The workspace whose credentials the run may open.
+  std::string workspace;
 };
 
 class Engine {
  public:
   /// `llm` gives the llm_* blocks their providers; without it they fail
   /// with a message saying no provider is configured. Both must outlive the engine.
-  explicit Engine(integrations::HttpClient& http, const llm::ProviderRegistry* llm = nullptr)
-      : http_(http), llm_(llm) {}
+  /// `credentials` opens the credentials nodes name (none: they fail saying so).
+  explicit Engine(integrations::HttpClient& http, const llm::ProviderRegistry* llm = nullptr,
+                  const nodes::CredentialSource* credentials = nullptr)
+      : http_(http), llm_(llm), credentials_(credentials) {}
 
   /// Runs `pipeline` to the end and returns its result. Emitting terminal
   /// cancellation on the awaiting coroutine's slot cancels the run: in-flight
@@ -57,6 +64,7 @@ class Engine {
  private:
   integrations::HttpClient& http_;
   const llm::ProviderRegistry* llm_;
+  const nodes::CredentialSource* credentials_;
 };
 
 /// Problems with `inputs` for `pipeline`'s input nodes (one per bad or missing

@@ -5,6 +5,7 @@
 #include <boost/asio/this_coro.hpp>
 
 #include "engine/node_runner.hpp"
+#include "engine/redact.hpp"
 
 namespace weft::engine {
 namespace {
@@ -142,6 +143,7 @@ void GraphRun::settle(std::size_t node) {
   if (!place_.emit_events) {
     return;
   }
+  redact(states_[node].record, shared_.secrets);
   const NodeRun& record = states_[node].record;
   if (shared_.on_node_settled) {
     shared_.on_node_settled(record);

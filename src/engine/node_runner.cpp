@@ -9,6 +9,7 @@
 
 #include "engine/backoff.hpp"
 #include "engine/loop_runner.hpp"
+#include "engine/redact.hpp"
 
 namespace weft::engine {
 
@@ -41,6 +42,25 @@ Error timeout_error(std::string_view node_id, std::chrono::milliseconds limit) {
   return error;
 }
 
+/// Adds each string value of `data` (long enough to be a secret) to `secrets`.
+void remember_secrets(const json::value& data, std::vector<std::string>& secrets) {
+  constexpr std::size_t kShortest = 4;  // shorter values would scrub ordinary words
+  if (data.is_string() && data.get_string().size() >= kShortest) {
+    std::string value(data.get_string());
+    if (std::find(secrets.begin(), secrets.end(), value) == secrets.end()) {
+      secrets.push_back(std::move(value));
+    }
+  } else if (data.is_object()) {
+    for (const auto& [key, item] : data.get_object()) {
+      remember_secrets(item, secrets);
+    }
+  } else if (data.is_array()) {
+    for (const auto& item : data.get_array()) {
+      remember_secrets(item, secrets);
+    }
+  }
+}
+
 }  // namespace
 
 class NodeRunner final : public nodes::NodeContext {
@@ -55,6 +75,30 @@ class NodeRunner final : public nodes::NodeContext {
   const std::vector<nodes::Upstream>& upstream() const override { return upstream_; }
   const json::object& run_inputs() const override { return graph_->shared_.inputs.get_object(); }
   integrations::HttpClient& http() override { return *graph_->shared_.http; }
+
+  Result<nodes::Credential> credential(std::string_view id) override {
+    RunShared& shared = graph_->shared_;
+    if (shared.credentials == nullptr) {
+      return nodes::NodeContext::credential(id);
+    }
+    auto opened = shared.credentials->resolve(shared.workspace, id);
+    if (opened) {
+      for (const auto& [field, value] : opened->data) {
+        remember_secrets(value, shared.secrets);
+      }
+      // What goes on the wire may be derived (Basic auth is base64): keep
+      // those spellings out of the record too.
+      if (auto headers = nodes::credential_headers(*opened)) {
+        for (const auto& [name, value] : *headers) {
+          remember_secrets(json::value(value), shared.secrets);
+          if (auto space = value.find(' '); space != std::string::npos) {
+            remember_secrets(json::value(value.substr(space + 1)), shared.secrets);
+          }
+        }
+      }
+    }
+    return opened;
+  }
   const llm::ProviderRegistry* llm() const override { return graph_->shared_.llm; }
   void add_usage(std::int64_t prompt_tokens, std::int64_t completion_tokens) override {
     graph_->shared_.usage.prompt_tokens += prompt_tokens;
@@ -98,6 +142,7 @@ class NodeRunner final : public nodes::NodeContext {
     if (run.logs.size() >= kMaxLogLinesPerNode) {
       return;
     }
+    redact_text(message, graph.shared_.secrets);
     if (graph.place_.emit_events) {
       graph.shared_.emit("node.log", run.node_id,
                          {{"level", to_string(level)}, {"message", message}});

@@ -20,6 +20,9 @@ namespace weft::integrations {
 class HttpClient;
 }
 
+namespace weft::nodes {
+class CredentialSource;
+}
 namespace weft::llm {
 class ProviderRegistry;
 }
@@ -39,10 +42,14 @@ struct RunShared {
   json::value vars;
   integrations::HttpClient* http = nullptr;
   EventSink* events = nullptr;
-  const llm::ProviderRegistry* llm = nullptr;  ///< null: no LLM providers
+  const llm::ProviderRegistry* llm = nullptr;            ///< null: no LLM providers
+  const nodes::CredentialSource* credentials = nullptr;  ///< null: none to open
+  std::string workspace;                                 ///< whose credentials
+  /// Values of the credentials opened so far: scrubbed from what the run records.
+  std::vector<std::string> secrets;
   TokenUsage usage;  ///< LLM tokens of every node run, loop bodies included
   std::unordered_map<std::string, ReusedOutput> reuse;  ///< top-level graph only
-  std::unordered_set<std::string> skip;                  ///< top-level graph only
+  std::unordered_set<std::string> skip;                 ///< top-level graph only
   std::function<void(const NodeRun&)> on_node_settled;  ///< top-level graph only
   std::uint64_t next_seq = 1;
   /// Retry jitter only; seeded cheaply per run (std::random_device costs a syscall).

@@ -15,6 +15,7 @@
 #include "common/json_schema.hpp"
 #include "common/result.hpp"
 #include "expr/expr.hpp"
+#include "nodes/credentials.hpp"
 #include "pipeline/compiled.hpp"
 #include "pipeline/config_reader.hpp"
 #include "pipeline/node_kind.hpp"
@@ -79,6 +80,11 @@ class NodeContext {
   /// Streams a piece of generated text (LLM tokens) as a `node.token` event.
   virtual void token(std::string_view text) = 0;
   virtual integrations::HttpClient& http() = 0;
+  /// Opens credential `id` of the run's workspace for this call. Its values
+  /// are then scrubbed from every output, error and log of the run.
+  virtual Result<Credential> credential(std::string_view /*id*/) {
+    return Error::make(ErrorCode::not_found, "credentials are only available in `weft serve`");
+  }
   /// The LLM providers (llm_* blocks); null when the host configured none.
   virtual const llm::ProviderRegistry* llm() const { return nullptr; }
   /// Adds the tokens of one LLM call to the run's total (RunResult::usage).

@@ -65,6 +65,7 @@ Result<std::string> RunManager::start(RunRequest request,
   options.inputs = std::move(request.inputs);
   options.reuse = std::move(request.reuse);
   options.skip = std::move(request.skip);
+  options.workspace = request.workspace;
   // Runs on the run's strand; the store's queue keeps the order of writes.
   options.on_node_settled = [this, active](const engine::NodeRun& node) {
     active->pending.emplace_back(

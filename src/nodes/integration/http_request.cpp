@@ -23,6 +23,7 @@ struct HttpRequestConfig final : pipeline::NodeConfig {
   std::optional<expr::JsonTemplate> body;
   BodyType body_type = BodyType::json;
   std::chrono::milliseconds timeout{30'000};
+  std::string credential;  ///< id of a credential that signs the request; "" for none
 };
 
 std::string scalar_text(const json::value& v) {
@@ -66,7 +67,9 @@ class HttpRequestNode final : public NodeType {
                       "body": {"x-weft-widget": "code"},
                       "body_type": {"enum": ["json", "text", "form"], "default": "json"},
                       "timeout_ms": {"type": "integer", "minimum": 1, "maximum": 600000,
-                                     "default": 30000}
+                                     "default": 30000},
+                      "credential": {"type": "string", "x-weft-widget": "credential",
+                                     "description": "Signs the request: an API key, bearer token, basic auth, OAuth2 token or custom headers"}
                     }})"),
              .output_example = literal(
                  R"({"status": 200, "headers": {"content-type": "application/json"}, "body": {}})")}) {
@@ -85,6 +88,7 @@ class HttpRequestNode final : public NodeType {
                         : body_type == "form" ? BodyType::form
                                               : BodyType::json;
     config->timeout = std::chrono::milliseconds(reader.integer("timeout_ms").value_or(30'000));
+    config->credential = reader.string("credential").value_or("");
     const bool broken = (reader.has("headers") && !config->headers) ||
                         (reader.has("query") && !config->query) ||
                         (reader.has("body") && !config->body);
@@ -101,6 +105,9 @@ class HttpRequestNode final : public NodeType {
     auto request = build_request(config, context.scope());
     if (!request) {
       co_return std::move(request).error();
+    }
+    if (auto signed_request = sign(context, config.credential, *request); !signed_request) {
+      co_return std::move(signed_request).error();
     }
     context.log(LogLevel::info, request->method + " " + request->url);
     auto response = co_await context.http().send(std::move(*request));
@@ -157,6 +164,28 @@ class HttpRequestNode final : public NodeType {
       return std::move(status).error();
     }
     return request;
+  }
+
+  /// Adds the credential's headers, replacing any of the same name.
+  static Status sign(NodeContext& context, const std::string& credential_id,
+                     integrations::HttpRequest& request) {
+    if (credential_id.empty()) {
+      return Ok{};
+    }
+    auto credential = context.credential(credential_id);
+    if (!credential) {
+      return std::move(credential).error();
+    }
+    auto headers = credential_headers(*credential);
+    if (!headers) {
+      return std::move(headers).error();
+    }
+    for (auto& [name, value] : *headers) {
+      std::erase_if(request.headers,
+                    [&name](const auto& h) { return boost::algorithm::iequals(h.first, name); });
+      request.headers.emplace_back(std::move(name), std::move(value));
+    }
+    return Ok{};
   }
 
   static Status add_query(const HttpRequestConfig& config, const expr::Scope& scope,
