@@ -45,7 +45,10 @@ describe('the API tab', () => {
     expect(await page.getByTestId('api-auth').textContent()).toContain('Authorization: Bearer');
     await shot(page, '14-api-tab');
 
-    const answer = JSON.parse(execFileSync('bash', ['-c', curl], { encoding: 'utf8' })) as {
+    const key = inject('apiKey');
+    if (key) expect(curl).toContain('Authorization: Bearer $WEFT_API_KEY');
+    const env = { ...process.env, WEFT_API_KEY: key ?? '' };
+    const answer = JSON.parse(execFileSync('bash', ['-c', curl], { encoding: 'utf8', env })) as {
       status: string;
       outputs: Record<string, string>;
     };

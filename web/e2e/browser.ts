@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { kSessionKey } from '../src/shared/auth/session';
 
 /** Flags for Debian's chromium in a container (no sandbox, no GPU, no phoning home). */
 export const kChromiumArgs = [
@@ -20,9 +22,41 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: kChromiumArgs });
 }
 
-/** A page at 1440×900; uncaught errors and console errors are collected into `errors`. */
-export async function openPage(browser: Browser, errors: string[] = []): Promise<Page> {
+/**
+ * A page at 1440×900, signed in as the owner with a login of its own (refresh
+ * tokens are single use, so pages never share one); uncaught errors and
+ * console errors are collected into `errors`. `signedIn: false` opens it
+ * signed out.
+ */
+export async function openPage(browser: Browser, errors: string[] = [], signedIn = true): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const owner = inject('owner');
+  if (owner && signedIn) {
+    const response = await fetch(`${inject('baseUrl')}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(owner),
+    });
+    const tokens = (await response.json()) as Record<string, unknown>;
+    // Only seeds the session: after the first refresh the page keeps its own newer tokens.
+    await context.addInitScript(
+      ([key, t]) => {
+        if (!localStorage.getItem(key)) {
+          localStorage.setItem(
+            key,
+            JSON.stringify({
+              access: t.access_token,
+              expiresAt: Date.now() + Number(t.expires_in) * 1000,
+              refresh: t.refresh_token,
+              user: t.user,
+              workspace: t.workspace,
+            }),
+          );
+        }
+      },
+      [kSessionKey, tokens] as const,
+    );
+  }
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

@@ -19,9 +19,9 @@ describe('build a pipeline on an empty canvas', () => {
 
   it('creates a pipeline and lands on its empty canvas', async () => {
     await page.goto(base);
-    await page.getByRole('button', { name: 'New pipeline' }).click();
+    await page.getByRole('button', { name: 'New pipeline', exact: true }).click();
     await page.getByRole('dialog').getByLabel('Name').fill('Greeter');
-    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForURL(/\/pipelines\/greeter$/);
     await page.getByText('Start with an input').waitFor();
     await shot(page, '01-empty-canvas');

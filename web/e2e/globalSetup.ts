@@ -9,7 +9,32 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     apiUrl: string;
+    /** The owner's sign-in, or null when the server has no accounts. */
+    owner: { email: string; password: string } | null;
+    /** A full-scope API key for setting things up from the tests, or null. */
+    apiKey: string | null;
   }
+}
+
+const kOwner = { email: 'owner@example.com', password: 'e2e-owner-password', name: 'Owner' };
+
+/** Creates the first owner on the new data directory and an API key for the tests. */
+async function setUpAccounts(url: string): Promise<{ owner: typeof kOwner | null; apiKey: string | null }> {
+  const probe = await fetch(`${url}/api/auth/setup`);
+  if (probe.status === 404 || probe.status === 405) return { owner: null, apiKey: null };
+  const post = async (path: string, body: object, token?: string) => {
+    const response = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const { needs_setup } = (await probe.json()) as { needs_setup: boolean };
+  const session = needs_setup ? await post('/api/auth/setup', kOwner) : await post('/api/auth/login', kOwner);
+  const key = await post('/api/api-keys', { name: 'e2e', scope: 'full' }, String(session.access_token));
+  return { owner: kOwner, apiKey: String(key.key) };
 }
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,16 +51,21 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   mkdirSync(path.join(webDir, 'e2e', 'artifacts'), { recursive: true });
 
-  const native = servesWeb(binary);
-  const weft = await startWeft(binary, native ? dist : null);
+  const weft = await startWeft(binary, servesWeb(binary) ? dist : null);
+  // The editor's own files must load without a token (the app signs in after);
+  // a server that does not serve them so gets a small static front instead.
+  const native = (await fetch(`${weft.url}/`)).status === 200;
   let front: { server: { close(cb: () => void): void }; url: string } | null = null;
   if (!native) {
     front = await startDistServer({ backend: weft.url, dist });
   }
   const baseUrl = front?.url ?? weft.url;
   console.log(`e2e: weft at ${weft.url}${native ? ' (serving web/dist)' : `, editor at ${baseUrl} (static front)`}`);
+  const accounts = await setUpAccounts(weft.url);
   project.provide('baseUrl', baseUrl);
   project.provide('apiUrl', weft.url);
+  project.provide('owner', accounts.owner ? { email: accounts.owner.email, password: accounts.owner.password } : null);
+  project.provide('apiKey', accounts.apiKey);
 
   return async () => {
     await new Promise<void>((resolve) => (front ? front.server.close(() => resolve()) : resolve()));

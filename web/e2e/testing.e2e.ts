@@ -78,7 +78,9 @@ describe('testing while building', () => {
     await page.getByRole('button', { name: 'Run this node' }).click();
     await page.waitForFunction(
       async ([api, pid, prev]) => {
-        const r = await fetch(`${api}/api/executions?pipeline_id=${pid}&limit=1`).then((x) => x.json());
+        const session = JSON.parse(localStorage.getItem('weft.session') ?? 'null') as { access: string } | null;
+        const headers: Record<string, string> = session ? { Authorization: `Bearer ${session.access}` } : {};
+        const r = await fetch(`${api}/api/executions?pipeline_id=${pid}&limit=1`, { headers }).then((x) => x.json());
         return r.items[0] && r.items[0].id !== prev && r.items[0].status !== 'running';
       },
       [base, id, before] as const,

@@ -1,16 +1,36 @@
+import { useMemo, useState } from 'react';
 import { ApiProvider } from '../shared/api/ApiProvider';
+import { createHttpClient, type ClientOptions } from '../shared/api/client';
+import { createSession, type SessionTokens } from '../shared/auth/session';
 import { Toaster } from '../shared/ui/Toaster';
+import { AuthGate } from './AuthGate';
 import { Layout } from './Layout';
 import { Routes } from './Routes';
-import { apiOptions } from './auth';
 
 /** Providers and frame around the routed page. */
 export function App() {
+  const [session] = useState(() => {
+    const plain = createHttpClient();
+    return createSession({ post: (path, body) => plain.request<SessionTokens>('POST', path, { body }) });
+  });
+  const options: ClientOptions = useMemo(
+    () => ({
+      getToken: () => session.token(),
+      refresh: () => session.refresh(),
+      onUnauthorized: () => {
+        // The refresh failed too: the session is gone and the gate shows the sign-in form.
+        window.dispatchEvent(new CustomEvent('weft:unauthorized'));
+      },
+    }),
+    [session],
+  );
   return (
-    <ApiProvider options={apiOptions}>
-      <Layout>
-        <Routes />
-      </Layout>
+    <ApiProvider options={options}>
+      <AuthGate session={session}>
+        <Layout>
+          <Routes />
+        </Layout>
+      </AuthGate>
       <Toaster />
     </ApiProvider>
   );

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../shared/ui/Icon';
 import { cn } from '../shared/lib/cn';
+import { useAuth } from './AuthContext';
 import { Link } from './Link';
+import { Logo } from './Logo';
 import { useLocation } from './router';
 
 const items = [
@@ -9,17 +11,39 @@ const items = [
   { to: '/executions', label: 'Executions', icon: 'activity', match: (p: string) => p.startsWith('/executions') },
 ];
 
+/** Who is signed in, and the way out. */
+function UserBadge() {
+  const { mode, session } = useAuth();
+  const user = session.user();
+  if (mode !== 'auth' || !user) return null;
+  const initial = (user.name || user.email).charAt(0).toUpperCase();
+  return (
+    <div className="flex flex-col items-center gap-1">
+      <span
+        title={`${user.name || user.email} · ${session.workspace()?.name ?? ''} (${session.workspace()?.role ?? ''})`}
+        className="flex h-8 w-8 items-center justify-center rounded-full bg-surface-3 text-xs font-semibold"
+      >
+        {initial}
+      </span>
+      <button
+        type="button"
+        onClick={() => void session.signOut()}
+        className="rounded-md px-1 text-[10px] text-muted hover:bg-surface-2 hover:text-fg"
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}
+
 /** The frame of every page: a slim navigation rail and the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   return (
     <div className="flex h-full">
       <nav aria-label="Main" className="flex w-14 shrink-0 flex-col items-center gap-1 border-r border-line bg-surface py-3">
-        <Link to="/" aria-label="Weft home" className="mb-3 flex h-9 w-9 items-center justify-center rounded-xl bg-accent text-accent-fg shadow-card">
-          <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
-            <path d="M5 8h14M5 12h14M5 16h14" strokeOpacity="0.55" />
-            <path d="M8 5v14M12 5v14M16 5v14" strokeDasharray="2.5 2" />
-          </svg>
+        <Link to="/" aria-label="Weft home" className="mb-3 rounded-xl">
+          <Logo />
         </Link>
         {items.map((item) => {
           const active = item.match(location.split('?')[0] ?? '/');
@@ -39,6 +63,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
           );
         })}
+        <span className="flex-1" />
+        <UserBadge />
       </nav>
       <main className="min-w-0 flex-1">{children}</main>
     </div>

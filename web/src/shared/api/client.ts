@@ -22,8 +22,10 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Returns the bearer token to send, or null (no accounts yet). */
   getToken?: () => string | null;
-  /** Called when an answer is 401, before the error is thrown. */
+  /** Called when an answer is 401 (after a refresh did not help), before the error is thrown. */
   onUnauthorized?: () => void;
+  /** Tries to renew the token after a 401; when it says true the request is sent once more. */
+  refresh?: () => Promise<boolean>;
   fetch?: typeof fetch;
 }
 
@@ -84,32 +86,38 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
   return {
     url: (path, query) => baseUrl + withQuery(path, query),
     async request<T>(method: HttpMethod, path: string, request: RequestOptions = {}): Promise<T> {
-      const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-      const token = options.getToken?.() ?? null;
-      if (token) {
-        headers.Authorization = `Bearer ${token}`;
-      }
-      let body: string | undefined;
-      if (request.body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(request.body);
-      }
-      let response: Response;
-      try {
-        response = await doFetch(baseUrl + withQuery(path, request.query), {
-          method,
-          headers,
-          body,
-          signal: request.signal,
-        });
-      } catch (cause) {
-        if ((cause as Error).name === 'AbortError') {
-          throw cause;
+      const send = async (): Promise<Response> => {
+        const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+        const token = options.getToken?.() ?? null;
+        if (token) {
+          headers.Authorization = `Bearer ${token}`;
         }
-        throw new ApiError(0, 'network', 'The server cannot be reached. Is `weft serve` running?', [], null);
+        let body: string | undefined;
+        if (request.body !== undefined) {
+          headers['Content-Type'] = 'application/json';
+          body = JSON.stringify(request.body);
+        }
+        try {
+          return await doFetch(baseUrl + withQuery(path, request.query), {
+            method,
+            headers,
+            body,
+            signal: request.signal,
+          });
+        } catch (cause) {
+          if ((cause as Error).name === 'AbortError') {
+            throw cause;
+          }
+          throw new ApiError(0, 'network', 'The server cannot be reached. Is `weft serve` running?', [], null);
+        }
+      };
+      let response = await send();
+      const renewable = !path.startsWith('/api/auth/');
+      if (response.status === 401 && renewable && options.refresh && (await options.refresh())) {
+        response = await send();
       }
       const parsed = await readBody(response);
-      if (response.status === 401) {
+      if (response.status === 401 && renewable) {
         options.onUnauthorized?.();
       }
       if (!response.ok) {

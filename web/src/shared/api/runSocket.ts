@@ -40,6 +40,7 @@ export interface RunSocket {
 
 /** The subprotocol the server offers (docs/api.md, "Live events"). */
 const kSubprotocol = 'weft';
+const kBearerPrefix = 'weft.bearer.';
 /** Failed connection attempts, never opened, before the socket says `unavailable`. */
 const kUnavailableAfter = 2;
 
@@ -124,16 +125,14 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
       return;
     }
     setState(everOpened ? 'reconnecting' : failures >= kUnavailableAfter ? 'unavailable' : 'connecting');
-    const socket = new Impl(options.url, kSubprotocol);
+    // A browser cannot set headers on a WebSocket: the token rides as a subprotocol.
+    const token = options.getToken?.() ?? null;
+    const socket = new Impl(options.url, token ? [kSubprotocol, `${kBearerPrefix}${token}`] : kSubprotocol);
     ws = socket;
     socket.onopen = () => {
       everOpened = true;
       failures = 0;
       setState('open');
-      const token = options.getToken?.() ?? null;
-      if (token) {
-        send({ op: 'auth', token });
-      }
       subs.forEach((sub, id) => send({ op: 'subscribe', execution_id: id, after: sub.lastSeq }));
       if (feedListeners.size > 0) {
         send({ op: 'subscribe', feed: 'runs' });

@@ -3,7 +3,8 @@ import { Button } from '../../../shared/ui/Button';
 import { Icon } from '../../../shared/ui/Icon';
 import { exampleInputs, inputSchema, runInputsOf } from '../run/runInputs';
 import { useEditor } from '../store/EditorContext';
-import { curlCommand } from './curl';
+import { useAuth } from '../../../app/AuthContext';
+import { curlCommand, kApiKeyVariable } from './curl';
 
 function CopyBlock({ text, testId }: { text: string; testId: string }) {
   const [copied, setCopied] = useState(false);
@@ -33,7 +34,8 @@ export function ApiTab({ pipelineId }: { pipelineId: string }) {
   const fields = useMemo(() => runInputsOf(nodes), [nodes]);
   const origin = window.location.origin;
   const endpoint = `${origin}/api/pipelines/${encodeURIComponent(pipelineId)}/run`;
-  const curl = curlCommand(origin, pipelineId, exampleInputs(fields));
+  const keyed = useAuth().mode === 'auth';
+  const curl = curlCommand(origin, pipelineId, exampleInputs(fields), keyed);
   const schema = JSON.stringify(inputSchema(fields), null, 2);
 
   return (
@@ -64,10 +66,20 @@ export function ApiTab({ pipelineId }: { pipelineId: string }) {
           <h3 className="flex items-center gap-2 text-xs font-semibold tracking-wider text-muted uppercase">
             <Icon name="key" size={14} /> Authentication
           </h3>
-          <p className="text-sm text-muted">
-            This server has no accounts yet, so calls need no key. Once API keys exist, send one with each call:
-            <code className="ml-1 font-mono text-xs">Authorization: Bearer &lt;api key&gt;</code>
-          </p>
+          {keyed ? (
+            <p className="text-sm text-muted">
+              Every call sends an API key: <code className="font-mono text-xs">Authorization: Bearer &lt;api key&gt;</code>.
+              The example reads it from <code className="font-mono text-xs">${kApiKeyVariable}</code>, so set that first
+              (<code className="font-mono text-xs">export {kApiKeyVariable}=wft_…</code>). A workspace admin creates keys
+              (<code className="font-mono text-xs">POST /api/api-keys</code>, scope <code className="font-mono text-xs">run</code>);
+              a key is shown only once, when it is made.
+            </p>
+          ) : (
+            <p className="text-sm text-muted">
+              This server has no accounts, so calls need no key. Where accounts are on, send one with each call:
+              <code className="ml-1 font-mono text-xs">Authorization: Bearer &lt;api key&gt;</code>
+            </p>
+          )}
         </section>
         <section className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold tracking-wider text-muted uppercase">Input schema</h3>

@@ -5,11 +5,14 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The curl command that runs a pipeline with a body. */
-export function curlCommand(origin: string, pipelineId: string, body: JsonObject, headers: string[] = []): string {
+/** The environment variable the example reads the API key from (never a key itself). */
+export const kApiKeyVariable = 'WEFT_API_KEY';
+
+/** The curl command that runs a pipeline with a body; with `apiKey`, it sends the key from $WEFT_API_KEY. */
+export function curlCommand(origin: string, pipelineId: string, body: JsonObject, apiKey = false): string {
   const url = `${origin}/api/pipelines/${encodeURIComponent(pipelineId)}/run`;
   const lines = [`curl -s -X POST ${shellQuote(url)}`, `  -H 'Content-Type: application/json'`];
-  for (const h of headers) lines.push(`  -H ${shellQuote(h)}`);
+  if (apiKey) lines.push(`  -H "Authorization: Bearer $${kApiKeyVariable}"`);
   lines.push(`  -d ${shellQuote(JSON.stringify(body))}`);
   return lines.join(' \\\n');
 }

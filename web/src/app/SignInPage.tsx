@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../shared/api/ApiProvider';
+import { ApiError } from '../shared/api/client';
+import type { Session, SessionTokens } from '../shared/auth/session';
+import { Button } from '../shared/ui/Button';
+import { Logo } from './Logo';
+
+const inputClass =
+  'h-9 w-full rounded-lg border border-line bg-surface px-3 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/20';
+
+/** The first-owner setup of a new install, or the sign-in form. */
+export function SignInPage({ kind, session, onDone }: { kind: 'setup' | 'login'; session: Session; onDone: () => void }) {
+  const api = useApi();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const setup = kind === 'setup';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = setup ? { email, password, name } : { email, password };
+      const tokens = await api.http.request<SessionTokens>('POST', setup ? '/api/auth/setup' : '/api/auth/login', { body });
+      session.signIn(tokens);
+      onDone();
+    } catch (err) {
+      const details = err instanceof ApiError ? err.details.map((d) => d.message).join('; ') : '';
+      setError(details ? `${(err as Error).message}: ${details}` : (err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex min-h-full items-center justify-center bg-bg p-6">
+      <form onSubmit={submit} className="w-full max-w-sm rounded-2xl border border-line bg-surface p-7 shadow-pop" aria-label={setup ? 'Set up Weft' : 'Sign in'}>
+        <Logo />
+        <h1 className="mt-5 text-lg font-semibold">{setup ? 'Set up Weft' : 'Sign in to Weft'}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {setup
+            ? 'Create the first account. It owns the workspace and can invite others.'
+            : 'Use the account an owner or admin made for you.'}
+        </p>
+        <div className="mt-5 flex flex-col gap-3.5">
+          <label className="flex flex-col gap-1 text-xs font-medium">
+            Email
+            <input type="email" required autoComplete="username" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
+          </label>
+          {setup ? (
+            <label className="flex flex-col gap-1 text-xs font-medium">
+              Name
+              <input autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+            </label>
+          ) : null}
+          <label className="flex flex-col gap-1 text-xs font-medium">
+            Password
+            <input
+              type="password"
+              required
+              minLength={setup ? 8 : undefined}
+              autoComplete={setup ? 'new-password' : 'current-password'}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className={inputClass}
+            />
+            {setup ? <span className="font-normal text-muted">At least 8 characters.</span> : null}
+          </label>
+          {error ? (
+            <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
+            {setup ? 'Create account' : 'Sign in'}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
