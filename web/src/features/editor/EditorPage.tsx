@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
+import { useAuth } from '../../app/AuthContext';
 import { Link } from '../../app/Link';
 import { useApi } from '../../shared/api/ApiProvider';
 import { ApiError } from '../../shared/api/client';
@@ -14,7 +15,12 @@ import type { EditorTab } from './toolbar/EditorHeader';
 /** Loads a pipeline and the block catalogue, then opens the editor on them. */
 export default function EditorPage({ pipelineId, tab }: { pipelineId: string; tab: EditorTab }) {
   const api = useApi();
-  const [stores] = useState(() => ({ store: createEditorStore(), run: createRunStore() }));
+  const { session } = useAuth();
+  // Viewers may run pipelines but not change them.
+  const [stores] = useState(() => ({
+    store: createEditorStore({ readOnly: session.workspace()?.role === 'viewer' }),
+    run: createRunStore(),
+  }));
   const types = useResource(() => api.nodeTypes(), 'node-types');
   const record = useResource(async () => {
     const rec = await api.getPipeline(pipelineId);
