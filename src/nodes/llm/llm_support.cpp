@@ -144,6 +144,9 @@ asio::awaitable<Result<llm::ChatResponse>> chat_once(NodeContext& context, llm::
   // No temporaries or `?:` around a co_await: GCC 12 destroys some twice.
   Result<llm::ChatResponse> response = Error::make(ErrorCode::internal, "");
   if (stream) {
+    // The HTTP client calls the sink on a strand made from this coroutine's
+    // executor (the run's strand, or its one thread), so each token event is
+    // emitted in turn with the rest of the run's events.
     llm::TokenSink to_context = [&context](std::string_view piece) { context.token(piece); };
     response = co_await provider.stream_chat(std::move(call), std::move(to_context));
   } else {
