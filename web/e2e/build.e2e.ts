@@ -102,4 +102,21 @@ describe('build a pipeline on an empty canvas', () => {
     await shot(page, '09-undone');
     expect(errors).toEqual([]);
   });
+
+  it('copies and pastes a multi-selection, then deletes it in one step', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.getByTestId('node-template_1').click();
+    await page.getByTestId('node-output_text_1').click({ modifiers: ['Shift'] });
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1', 'template_2', 'output_text_2']);
+    expect(await edgeCount(page)).toBe(3); // the edge between the two copies came along
+    await page.keyboard.press('Delete');
+    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
+    await page.keyboard.press('Control+z');
+    expect(await nodeIds(page)).toHaveLength(5);
+    await page.keyboard.press('Control+z');
+    expect(await nodeIds(page)).toHaveLength(3);
+  });
 });
