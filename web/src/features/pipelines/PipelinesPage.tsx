@@ -101,12 +101,7 @@ export function PipelinesPage() {
                   key={p.id}
                   pipeline={p}
                   onRename={() => setPending({ kind: 'rename', pipeline: p })}
-                  onDuplicate={() =>
-                    act(async () => {
-                      const copy = await actions.duplicate(p.id);
-                      toast({ kind: 'info', message: `Created ${copy.name}` });
-                    }, `Duplicated ${p.name}`)
-                  }
+                  onDuplicate={() => act(() => actions.duplicate(p.id), `Duplicated ${p.name}`)}
                   onDelete={() => setPending({ kind: 'delete', pipeline: p })}
                 />
               ))}
