@@ -139,6 +139,11 @@ export function EditorWorkspace({
           onClose={() => setVersionsOpen(false)}
           onRestored={(record) => {
             store.getState().load(record.definition, record.version);
+            store.getState().setProblems(
+              record.problems,
+              record.definition.nodes.map((n) => n.id),
+              store.getState().edges.map((e) => e.id),
+            );
             setVersionsOpen(false);
             toast({ kind: 'success', message: `Restored as version ${record.version}` });
           }}
