@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../app/AuthContext';
 import { Link } from '../../app/Link';
 import { useApi } from '../../shared/api/ApiProvider';
@@ -31,15 +31,24 @@ export default function EditorPage({ pipelineId, tab }: { pipelineId: string; ta
       rec.definition.nodes.map((n) => n.id),
       s.edges.map((e) => e.id),
     );
-    // The last run, so run data and "run this node" have something to start from.
-    const last = await api.listExecutions({ pipeline_id: pipelineId, limit: 1 }).catch(() => null);
-    const id = last?.items[0]?.id;
-    if (id && stores.run.getState().run.executionId === null) {
-      const execution = await api.getExecution(id).catch(() => null);
-      if (execution) stores.run.getState().snapshot(execution);
-    }
     return rec;
   }, `pipeline:${pipelineId}`);
+  // The last run, so run data and "run this node" have something to start from (not waited for).
+  useEffect(() => {
+    let live = true;
+    api
+      .listExecutions({ pipeline_id: pipelineId, limit: 1 })
+      .then((last) => (last.items[0] ? api.getExecution(last.items[0].id) : null))
+      .then((execution) => {
+        if (live && execution && stores.run.getState().run.executionId === null) {
+          stores.run.getState().snapshot(execution);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, pipelineId, stores]);
   const catalogue = useMemo(() => new Map((types.data ?? []).map((t) => [t.type, t])), [types.data]);
   const context = useMemo(() => ({ ...stores, catalogue }), [stores, catalogue]);
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../../shared/api/ApiProvider';
 import { ApiError } from '../../../shared/api/client';
 import type { JsonObject, TestRunRequest } from '../../../shared/api/types';
@@ -52,6 +52,16 @@ export function useEditorRun(
     return run.status === 'running' || run.status === 'queued' ? run.executionId : null;
   });
 
+  useEffect(
+    () =>
+      runStore.subscribe((state) => {
+        const run = state.run;
+        if (run.executionId && (run.status === 'running' || run.status === 'queued')) {
+          setExecutionId((current) => current ?? run.executionId);
+        }
+      }),
+    [runStore],
+  );
   useLiveExecution(runStore, executionId);
 
   const start = useCallback(
