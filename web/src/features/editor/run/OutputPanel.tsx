@@ -10,6 +10,22 @@ import { useEditor, useRun } from '../store/EditorContext';
 import { nodeInput } from './nodeInput';
 
 const kOutputs = '__outputs__';
+const kDefaultHeight = 288;
+const kMinHeight = 120;
+
+/** Drag the top edge to resize; keeps at least a sliver of canvas. */
+function startResize(e: React.PointerEvent, height: number, setHeight: (h: number) => void) {
+  e.preventDefault();
+  const startY = e.clientY;
+  const max = window.innerHeight * 0.7;
+  const move = (m: PointerEvent) => setHeight(Math.min(max, Math.max(kMinHeight, height + startY - m.clientY)));
+  const up = () => {
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+  };
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', up);
+}
 
 function Block({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -27,6 +43,7 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
   const canvasOrder = useEditor((s) => s.nodes.map((n) => n.id).join('\n'));
   const [selected, setSelected] = useState<string>(kOutputs);
   const [open, setOpen] = useState(true);
+  const [height, setHeight] = useState(kDefaultHeight);
   if (run.status === 'idle') {
     return null;
   }
@@ -42,8 +59,23 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
       aria-label="Run output"
       data-testid="output-panel"
       data-run-status={run.status}
-      className={cn('flex shrink-0 flex-col border-t border-line bg-surface', open ? 'h-72' : 'h-10')}
+      className="relative flex shrink-0 flex-col border-t border-line bg-surface"
+      style={{ height: open ? height : 40 }}
     >
+      {open ? (
+        <div
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize the run output"
+          tabIndex={0}
+          onPointerDown={(e) => startResize(e, height, setHeight)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowUp') setHeight((h) => Math.min(window.innerHeight * 0.7, h + 24));
+            if (e.key === 'ArrowDown') setHeight((h) => Math.max(kMinHeight, h - 24));
+          }}
+          className="absolute -top-1 right-0 left-0 z-10 h-2 cursor-row-resize hover:bg-accent/20 focus-visible:bg-accent/30"
+        />
+      ) : null}
       <header className="flex h-10 shrink-0 items-center gap-3 px-3">
         <button type="button" className="flex items-center gap-1.5 text-xs font-semibold" aria-expanded={open} onClick={() => setOpen(!open)}>
           <Icon name={open ? 'chevron-down' : 'chevron-right'} size={14} />
