@@ -21,6 +21,13 @@ using namespace std::chrono_literals;
 
 constexpr int kRuns = 1000;
 constexpr int kTokens = 50;
+// Sanitizer builds run several times slower and keep freed memory in
+// quarantine: there the time and memory bounds say nothing.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMeasured = false;
+#else
+constexpr bool kMeasured = true;
+#endif
 
 /// A field of /proc/self/status ("Threads", "VmRSS" in kB).
 long proc_status(const std::string& field) {
@@ -91,10 +98,12 @@ TEST(LlmConcurrency, AThousandStreamingChatsCompleteOnOneThreadWithBoundedMemory
   EXPECT_EQ(completion_tokens, static_cast<std::int64_t>(kRuns) * kTokens);
   EXPECT_GE(peer.max_in_flight(), static_cast<std::size_t>(kRuns * 9 / 10))
       << "the streams must have been open at the same time";
-  EXPECT_LT(elapsed, 8s) << "1,000 streams of 2 s each, concurrently";
   // This thread, the peer's and at most one more: no thread per stream.
   EXPECT_LE(threads_midway, 3);
-  EXPECT_LT(rss_midway - rss_before, 200 * 1024) << "kB for 1,000 open streams, peer included";
+  if (kMeasured) {
+    EXPECT_LT(elapsed, 8s) << "1,000 streams of 2 s each, concurrently";
+    EXPECT_LT(rss_midway - rss_before, 200 * 1024) << "kB for 1,000 open streams, peer included";
+  }
   std::printf(
       "[ stats    ] %d streams x %d tokens in %.2f s; threads %ld; RSS %ld -> %ld (midway) "
       "-> %ld kB\n",
