@@ -17,6 +17,9 @@ class thread_pool;
 namespace weft::auth {
 class Auth;
 }
+namespace weft::llm {
+class ProviderRegistry;
+}
 
 namespace weft::api {
 
@@ -32,8 +35,9 @@ struct ApiContext {
   const Server* server = nullptr;          ///< for request counts in /metrics; set once listening
   WebSocketService* websockets = nullptr;  ///< `GET /api/ws`; 503 when absent
   auth::Auth* auth = nullptr;              ///< accounts, keys, credentials; 503 when absent
+  llm::ProviderRegistry* providers = nullptr;    ///< LLM providers; 503 when absent
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
-  std::chrono::milliseconds max_wait{30'000};  ///< longest a `wait=true` run request waits
+  std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
 };
 
 /// Registers every route on `router`.
@@ -48,6 +52,7 @@ void add_account_routes(Router& router, ApiContext& context);
 void add_member_routes(Router& router, ApiContext& context);
 void add_api_key_routes(Router& router, ApiContext& context);
 void add_credential_routes(Router& router, ApiContext& context);
+void add_settings_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
 

@@ -105,7 +105,8 @@ auth::Action required_action(std::string_view method, std::string_view pattern) 
   }
   const bool manages = pattern.starts_with("/api/members") || pattern.starts_with("/api/invites") ||
                        pattern.starts_with("/api/api-keys") ||
-                       pattern.starts_with("/api/credentials");
+                       pattern.starts_with("/api/credentials") ||
+                       pattern.starts_with("/api/settings");
   return manages ? auth::Action::manage : auth::Action::build;
 }
 
@@ -115,7 +116,8 @@ Middleware make_auth_gate(auth::Auth& auth) {
     if (method == "HEAD") {
       method = "GET";
     }
-    if (route != nullptr ? is_public_route(method, route->pattern) : !under_api(request.path)) {
+    const bool editor_file = route == nullptr || route->pattern == kFallbackPattern;
+    if (editor_file ? !under_api(request.path) : is_public_route(method, route->pattern)) {
       return std::nullopt;
     }
     const std::string_view token = bearer_token(request);

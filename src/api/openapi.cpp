@@ -114,6 +114,15 @@ constexpr RouteDoc kRoutes[] = {
      "Rename or change fields (an omitted field keeps its value)", "NewCredential", "200",
      "Credential", ""},
     {"delete", "/api/credentials/{id}", "credentials", "Delete a credential", "", "204", "", ""},
+    {"get", "/api/settings/providers", "settings",
+     "LLM providers in use (from the environment and the settings), without their keys", "", "200",
+     "ProviderList", ""},
+    {"put", "/api/settings/providers", "settings",
+     "Replace the configured LLM providers (API keys come from credentials by id)",
+     "ProviderSettings", "200", "ProviderList", ""},
+    {"get", "/api/settings/providers/{name}/models", "settings",
+     "The models a provider has, asked live (Ollama /api/tags, OpenAI /v1/models)", "", "200",
+     "ModelList", ""},
     {"get", "/api/node-types", "catalogue", "Every block type with its config schema", "", "200",
      "NodeTypeList", ""},
     {"get", "/api/openapi.json", "system", "This document", "", "200", "", ""},
@@ -221,6 +230,14 @@ constexpr const char* kSchemas = R"json({
     "kind": {"type": "string"}, "fields": {"type": "array", "items": {"type": "string"}},
     "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
   "CredentialList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Credential"}}}},
+  "ProviderList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+    "properties": {"name": {"type": "string"}, "kind": {"type": "string"}, "base_url": {"type": "string"},
+    "has_api_key": {"type": "boolean"}, "credential": {"type": "string"}, "source": {"enum": ["environment", "settings"]}}}}}},
+  "ProviderSettings": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {
+    "type": "object", "required": ["name", "kind", "base_url"], "properties": {"name": {"type": "string"},
+    "kind": {"type": "string"}, "base_url": {"type": "string"}, "credential": {"type": "string"}}}}}},
+  "ModelList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+    "properties": {"id": {"type": "string"}, "details": {"type": "object"}}}}}},
   "Health": {"type": "object", "properties": {"status": {"type": "string"}, "runs_in_flight": {"type": "integer"}}}
 })json";
 

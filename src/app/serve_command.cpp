@@ -14,6 +14,7 @@
 
 #include "api/api.hpp"
 #include "api/auth_gate.hpp"
+#include "api/provider_settings.hpp"
 #include "api/static_files.hpp"
 #include "api/ws/run_hub.hpp"
 #include "api/ws/websocket_service.hpp"
@@ -159,6 +160,11 @@ int serve_command(const ServeArgs& args) {
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
   api_context.websockets = &websockets;
   api_context.auth = auth->get();
+  api_context.providers = &providers;
+  if (auto applied = api::apply_stored_providers(store, **auth, providers); !applied) {
+    log.event("the stored LLM provider settings could not be applied; using the environment's",
+              {{"error", applied.error().message}});
+  }
   asio::thread_pool blocking(2);
   api_context.blocking = &blocking;
   api::Router router;

@@ -146,6 +146,10 @@ class Store {
   virtual Result<std::vector<NodeRunRecord>> list_node_runs(std::string_view workspace,
                                                             std::string_view execution_id) = 0;
 
+  // Server-wide settings (JSON by key; never secrets).
+  virtual Result<std::optional<json::value>> get_setting(std::string_view key) = 0;
+  virtual Status put_setting(std::string_view key, const json::value& value) = 0;
+
   // Housekeeping.
   /// Marks every execution still queued or running as `interrupted` (after a crash); returns how
   /// many.

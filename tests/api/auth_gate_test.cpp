@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "api/api.hpp"
+#include "api/static_files.hpp"
 #include "common/ids.hpp"
 #include "engine/engine.hpp"
 #include "integrations/http_client.hpp"
@@ -66,6 +67,7 @@ class AuthGateTest : public ::testing::Test {
   std::vector<Route> routes;  // before `server`, whose constructor fills it
   testing::ServerHarness server{{}, [this](Router& router) {
                                   add_routes(router, backend.context);
+                                  add_static_files(router, backend.dir / "no-web");
                                   routes = router.routes();
                                 }};
   void SetUp() override { server.server().set_middleware(make_auth_gate(*backend.auth)); }
@@ -106,7 +108,11 @@ TEST_F(AuthGateTest, PublicRoutesAndTheEditorFilesNeedNoToken) {
   EXPECT_EQ(status_of(server.port(), "GET", "/healthz"), 200);
   EXPECT_EQ(status_of(server.port(), "GET", "/api/auth/setup"), 200);
   EXPECT_EQ(status_of(server.port(), "GET", "/api/openapi.json"), 200);
-  EXPECT_NE(status_of(server.port(), "GET", "/pipelines/abc"), 401);  // the app's own route
+  // The editor's files and its own routes (here: the page saying it is not built).
+  EXPECT_EQ(status_of(server.port(), "GET", "/pipelines/abc"), 404);
+  EXPECT_EQ(status_of(server.port(), "GET", "/"), 404);
+  EXPECT_EQ(status_of(server.port(), "GET", "/assets/app-1.js"), 404);
+  EXPECT_EQ(status_of(server.port(), "GET", "/API/pipelines"), 401);
 }
 
 }  // namespace

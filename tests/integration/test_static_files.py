@@ -44,3 +44,9 @@ def test_api_paths_never_fall_back_to_the_app(web_server):
     status, body, _ = web_server.get("/api/nothing-here")
     assert status == 404 and body["error"]["code"] == "not_found"
     assert web_server.post("/some/page")[0] == 404
+
+
+def test_the_editor_loads_for_a_signed_out_browser(web_server):
+    for path in ["/", "/assets/app-1a2b3c.js", "/pipelines/x"]:
+        assert web_server.get(path, token=None)[0] == 200, path
+    assert web_server.get("/api/pipelines", token=None)[0] == 401

@@ -34,6 +34,7 @@ void add_routes(Router& router, ApiContext& context) {
   add_member_routes(router, context);
   add_api_key_routes(router, context);
   add_credential_routes(router, context);
+  add_settings_routes(router, context);
   add_execution_routes(router, context);
   add_system_routes(router, context);
 }

@@ -99,7 +99,7 @@ Router::Match Router::match(std::string_view method, std::string_view path,
 }
 
 void Router::set_fallback(Handler handler) {
-  fallback_ = Route{"GET", "static files", std::move(handler), {}};
+  fallback_ = Route{"GET", std::string(kFallbackPattern), std::move(handler), {}};
 }
 
 const Route* Router::fallback(std::string_view method, std::string_view path) const {

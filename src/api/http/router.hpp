@@ -24,6 +24,9 @@ struct UpgradedConnection;
 /// Takes over an upgraded connection; called on the connection's strand.
 using UpgradeHandler = std::function<void(std::unique_ptr<UpgradedConnection>, Request&)>;
 
+/// The pattern of the fallback route (the editor's files), as logs and the auth gate see it.
+inline constexpr std::string_view kFallbackPattern = "static files";
+
 struct Route {
   std::string method;   ///< GET, POST, PUT, PATCH, DELETE
   std::string pattern;  ///< "/api/pipelines/{id}"

@@ -13,6 +13,7 @@
 #include "store/sqlite/migrator.hpp"
 #include "store/sqlite/pipelines.hpp"
 #include "store/sqlite/read_pool.hpp"
+#include "store/sqlite/settings.hpp"
 #include "store/sqlite/write_connection.hpp"
 #include "store/sqlite/writer.hpp"
 
@@ -98,6 +99,19 @@ class SqliteStore final : public Store {
       return writer_.with([&](Connection& db) {
         return sqlite::update_pipeline(db, workspace, std::move(record), base_version,
                                        sqlite::now_ms());
+      });
+    });
+  }
+
+  Result<std::optional<json::value>> get_setting(std::string_view key) override {
+    return guarded("reading a setting",
+                   [&] { return read([&](Connection& db) { return select_setting(db, key); }); });
+  }
+
+  Status put_setting(std::string_view key, const json::value& value) override {
+    return guarded("saving a setting", [&] {
+      return writer_.with([&](Connection& db) {
+        return upsert_setting(db, key, value, sqlite::to_ms(sqlite::now_ms()));
       });
     });
   }

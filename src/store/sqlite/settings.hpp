@@ -1,0 +1,13 @@
+#pragma once
+// The settings table: JSON values by key.
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace weft::store::sqlite {
+
+Result<std::optional<json::value>> select_setting(Connection& db, std::string_view key);
+Status upsert_setting(Connection& db, std::string_view key, const json::value& value,
+                      std::int64_t now_ms);
+
+}  // namespace weft::store::sqlite
