@@ -55,6 +55,14 @@ Result<bool> AccountService::needs_setup() {
 }
 
 Result<Session> AccountService::setup_owner(NewAccount account, std::string_view remote) {
+  // Checked before hashing, so that a public route cannot be used to make the
+  // server hash passwords; create_user checks again in its transaction.
+  auto setup = needs_setup();
+  if (!setup || !*setup) {
+    wipe(account.password);
+    return setup ? Error::make(ErrorCode::conflict, "Weft is set up already: an owner exists")
+                 : std::move(setup).error();
+  }
   return create_and_log_in(std::move(account), true, remote, "setup.owner_created");
 }
 
