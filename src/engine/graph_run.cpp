@@ -162,6 +162,9 @@ void GraphRun::settle(std::size_t node) {
   if (record.reused) {
     data["reused"] = true;
   }
+  if (!record.handles.empty()) {
+    data["handles"] = json::array(record.handles.begin(), record.handles.end());
+  }
   shared_.emit("node.finished", record.node_id, std::move(data));
 }
 
