@@ -2,13 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { startDistServer } from '../scripts/serve-dist.mjs';
-import { servesWeb, startWeft } from './server';
+import { startWeft } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    apiUrl: string;
     /** The owner's sign-in, or null when the server has no accounts. */
     owner: { email: string; password: string } | null;
     /** A full-scope API key for setting things up from the tests, or null. */
@@ -41,8 +39,7 @@ const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Starts the real server (WEFT_BINARY, default ../build/weft) with a fresh
- * data directory, serving the built editor from web/dist. A binary without
- * `--web` gets a small static server in front of it instead.
+ * data directory, serving the built editor from web/dist.
  */
 export default async function setup(project: TestProject) {
   const binary = path.resolve(webDir, process.env.WEFT_BINARY ?? '../build/weft');
@@ -51,24 +48,12 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   mkdirSync(path.join(webDir, 'e2e', 'artifacts'), { recursive: true });
 
-  const weft = await startWeft(binary, servesWeb(binary) ? dist : null);
-  // The editor's own files must load without a token (the app signs in after);
-  // a server that does not serve them so gets a small static front instead.
-  const native = (await fetch(`${weft.url}/`)).status === 200;
-  let front: { server: { close(cb: () => void): void }; url: string } | null = null;
-  if (!native) {
-    front = await startDistServer({ backend: weft.url, dist });
-  }
-  const baseUrl = front?.url ?? weft.url;
-  console.log(`e2e: weft at ${weft.url}${native ? ' (serving web/dist)' : `, editor at ${baseUrl} (static front)`}`);
+  const weft = await startWeft(binary, dist);
+  console.log(`e2e: weft at ${weft.url}, serving web/dist`);
   const accounts = await setUpAccounts(weft.url);
-  project.provide('baseUrl', baseUrl);
-  project.provide('apiUrl', weft.url);
+  project.provide('baseUrl', weft.url);
   project.provide('owner', accounts.owner ? { email: accounts.owner.email, password: accounts.owner.password } : null);
   project.provide('apiKey', accounts.apiKey);
 
-  return async () => {
-    await new Promise<void>((resolve) => (front ? front.server.close(() => resolve()) : resolve()));
-    await weft.stop();
-  };
+  return () => weft.stop();
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,17 +36,10 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
-/** Whether this weft binary can serve the editor itself (`--web DIR`). */
-export function servesWeb(binary: string): boolean {
-  const help = spawnSync(binary, ['serve', '--help'], { encoding: 'utf8' });
-  return `${help.stdout}${help.stderr}`.includes('--web');
-}
-
 /** Starts `weft serve` on a free port with a new data directory. */
-export async function startWeft(binary: string, web: string | null): Promise<RunningServer> {
+export async function startWeft(binary: string, web: string): Promise<RunningServer> {
   const data = mkdtempSync(path.join(tmpdir(), 'weft-e2e-'));
-  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', data];
-  if (web) args.push('--web', web);
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', data, '--web', web];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env } });
   const url = await waitForUrl(child, 20_000);
   // Keep draining the access log so the pipe never fills.

@@ -31,7 +31,8 @@ describe.skipIf(!owner)('signing in', () => {
     await page.getByRole('heading', { name: 'Executions' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Executions' }).waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('form', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('weft.session'))).toBeNull();
   });

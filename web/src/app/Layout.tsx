@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../shared/ui/Icon';
 import { cn } from '../shared/lib/cn';
-import { useAuth } from './AuthContext';
+import { AccountMenu } from './AccountMenu';
 import { Link } from './Link';
 import { Logo } from './Logo';
 import { useLocation } from './router';
@@ -10,31 +10,6 @@ const items = [
   { to: '/', label: 'Pipelines', icon: 'workflow', match: (p: string) => p === '/' || p.startsWith('/pipelines') },
   { to: '/executions', label: 'Executions', icon: 'activity', match: (p: string) => p.startsWith('/executions') },
 ];
-
-/** Who is signed in, and the way out. */
-function UserBadge() {
-  const { mode, session } = useAuth();
-  const user = session.user();
-  if (mode !== 'auth' || !user) return null;
-  const initial = (user.name || user.email).charAt(0).toUpperCase();
-  return (
-    <div className="flex flex-col items-center gap-1">
-      <span
-        title={`${user.name || user.email} · ${session.workspace()?.name ?? ''} (${session.workspace()?.role ?? ''})`}
-        className="flex h-8 w-8 items-center justify-center rounded-full bg-surface-3 text-xs font-semibold"
-      >
-        {initial}
-      </span>
-      <button
-        type="button"
-        onClick={() => void session.signOut()}
-        className="rounded-md px-1 text-[10px] text-muted hover:bg-surface-2 hover:text-fg"
-      >
-        Sign out
-      </button>
-    </div>
-  );
-}
 
 /** The frame of every page: a slim navigation rail and the page. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -64,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           );
         })}
         <span className="flex-1" />
-        <UserBadge />
+        <AccountMenu />
       </nav>
       <main className="min-w-0 flex-1">{children}</main>
     </div>

@@ -182,6 +182,7 @@ export interface JsonSchema {
   pattern?: string;
   additionalProperties?: boolean | JsonSchema;
   'x-weft-widget'?: string;
+  'x-weft-secret'?: boolean;
 }
 
 /** One block type of the catalogue (`GET /api/node-types`). */

@@ -15,6 +15,21 @@ import type {
   VersionRecord,
   VersionSummary,
 } from './types';
+import type {
+  ApiKey,
+  Credential,
+  CredentialInput,
+  CredentialKind,
+  Invite,
+  InviteInfo,
+  Me,
+  Member,
+  ModelInfo,
+  Provider,
+  Role,
+} from './accountTypes';
+
+import type { SessionTokens as SessionAnswer } from '../auth/session';
 
 const enc = encodeURIComponent;
 
@@ -73,6 +88,40 @@ export function createWeftApi(http: HttpClient) {
     retryExecution: (id: string) =>
       http.request<RunStarted>('POST', `/api/executions/${enc(id)}/retry`, { query: { wait: false } }),
     cancelExecution: (id: string) => http.request<unknown>('POST', `/api/executions/${enc(id)}/cancel`),
+    me: () => http.request<Me>('GET', '/api/me'),
+    changePassword: (oldPassword: string, newPassword: string) =>
+      http.request<SessionAnswer>('POST', '/api/me/password', { body: { old_password: oldPassword, new_password: newPassword } }),
+    listMembers: () => http.request<{ items: Member[] }>('GET', '/api/members').then((r) => r.items),
+    addMember: (body: { email: string; role: Role; password?: string; name?: string }) =>
+      http.request<Member>('POST', '/api/members', { body }),
+    setMemberRole: (userId: string, role: Role) =>
+      http.request<Member>('PATCH', `/api/members/${enc(userId)}`, { body: { role } }),
+    removeMember: (userId: string) => http.request<null>('DELETE', `/api/members/${enc(userId)}`),
+    listInvites: () => http.request<{ items: Invite[] }>('GET', '/api/invites').then((r) => r.items),
+    createInvite: (body: { role: Role; email?: string }) => http.request<Invite>('POST', '/api/invites', { body }),
+    deleteInvite: (id: string) => http.request<null>('DELETE', `/api/invites/${enc(id)}`),
+    inviteInfo: (token: string) => http.request<InviteInfo>('GET', `/api/auth/invites/${enc(token)}`),
+    acceptInvite: (token: string, body: { email: string; password: string; name: string }) =>
+      http.request<SessionAnswer>('POST', `/api/auth/invites/${enc(token)}/accept`, { body }),
+    listApiKeys: () => http.request<{ items: ApiKey[] }>('GET', '/api/api-keys').then((r) => r.items),
+    createApiKey: (body: { name: string; scope: 'run' | 'full'; pipeline_id?: string }) =>
+      http.request<ApiKey>('POST', '/api/api-keys', { body }),
+    revokeApiKey: (id: string) => http.request<null>('DELETE', `/api/api-keys/${enc(id)}`),
+    credentialKinds: () =>
+      http.request<{ items: CredentialKind[] }>('GET', '/api/credential-kinds').then((r) => r.items),
+    listCredentials: () => http.request<{ items: Credential[] }>('GET', '/api/credentials').then((r) => r.items),
+    createCredential: (body: CredentialInput) => http.request<Credential>('POST', '/api/credentials', { body }),
+    /** Merges: fields left out of `data` keep their stored value. */
+    updateCredential: (id: string, body: CredentialInput) =>
+      http.request<Credential>('PATCH', `/api/credentials/${enc(id)}`, { body }),
+    deleteCredential: (id: string) => http.request<null>('DELETE', `/api/credentials/${enc(id)}`),
+    listProviders: () => http.request<{ items: Provider[] }>('GET', '/api/settings/providers').then((r) => r.items),
+    saveProviders: (items: Provider[]) =>
+      http.request<{ items: Provider[] }>('PUT', '/api/settings/providers', { body: { items } }).then((r) => r.items),
+    listModels: (provider: string, signal?: AbortSignal) =>
+      http
+        .request<{ items: ModelInfo[] }>('GET', `/api/settings/providers/${enc(provider)}/models`, { signal })
+        .then((r) => r.items),
     nodeTypes: () =>
       http.request<{ items: NodeTypeDescriptor[] }>('GET', '/api/node-types').then((r) => r.items),
   };

@@ -51,6 +51,8 @@ export interface Session {
   /** Trades the refresh token for a new pair; false when signed out for good. */
   refresh(): Promise<boolean>;
   signOut(): Promise<void>;
+  /** Trades the refresh token for a session in another workspace of the same user. */
+  switchWorkspace(workspace: string): Promise<void>;
   /** Called with the new state on every change (sign in, refresh, sign out). */
   subscribe(listener: () => void): () => void;
 }
@@ -122,6 +124,15 @@ export function createSession(options: SessionOptions): Session {
         });
       }
       return inflight;
+    },
+    async switchWorkspace(workspace) {
+      const work = async () => {
+        const stored = read();
+        if (!stored) throw new Error('Signed out');
+        write(fromTokens(await options.post('/api/auth/refresh', { refresh_token: stored.refresh, workspace })));
+      };
+      // Same lock as refresh: a refresh token is good once, so no other tab may spend it meanwhile.
+      await (locks ? locks.request('weft-session-refresh', work) : work());
     },
     async signOut() {
       const stored = read();
