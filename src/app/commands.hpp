@@ -25,6 +25,8 @@ struct ServeArgs {
   std::string examples;          ///< pipelines loaded into a new data directory
   std::string web;               ///< the editor's production build (web/dist)
   bool allow_signup = false;     ///< open sign-up (POST /api/auth/register)
+  std::string db;                ///< scale-out: a PostgreSQL URL ("" = embedded SQLite)
+  std::string queue;             ///< scale-out: a Redis URL
   int keep_days = 30;            ///< executions older than this are pruned (0: keep)
   int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
 };

@@ -64,6 +64,8 @@ int main_command(int argc, char** argv) {
                         "Pipelines to load into a new data directory");
   serve_cmd->add_option("--web", serve.web, "The editor's built files (WEFT_WEB)");
   serve.allow_signup = env_or("WEFT_ALLOW_SIGNUP", "") == "1";
+  serve_cmd->add_option("--db", serve.db, "Scale-out: PostgreSQL URL (not available yet)");
+  serve_cmd->add_option("--queue", serve.queue, "Scale-out: Redis URL (not available yet)");
   serve_cmd->add_flag("--allow-signup", serve.allow_signup,
                       "Let anyone create an account (WEFT_ALLOW_SIGNUP=1); off by default");
   serve_cmd

@@ -117,8 +117,34 @@ Result<std::unique_ptr<auth::Auth>> open_auth(const ServeArgs& args, store::Stor
 
 }  // namespace
 
+/// Scale-out servers share one master key, so it must come from
+/// WEFT_SECRET_KEY: a key file is one machine's, an ephemeral key dies with
+/// the process. Checked before anything is opened.
+Status check_scale_out(const ServeArgs& args) {
+  if (args.db.empty() && args.queue.empty()) {
+    return Ok{};
+  }
+  const char* key = std::getenv(std::string(auth::kSecretKeyEnv).c_str());
+  if (key == nullptr || *key == '\0') {
+    return Error::make(ErrorCode::invalid_argument,
+                       "scale-out (--db/--queue) needs WEFT_SECRET_KEY: every server and worker "
+                       "must share the master key; generate one with `openssl rand -base64 32`");
+  }
+  if (auto parsed = auth::MasterKey::parse(key, auth::KeySource::environment, auth::kSecretKeyEnv);
+      !parsed) {
+    return parsed.error();
+  }
+  return Error::make(ErrorCode::invalid_argument,
+                     "scale-out (--db/--queue) is not available in this version; run without "
+                     "them for the embedded mode");
+}
+
 int serve_command(const ServeArgs& args) {
   Log log;
+  if (auto scale_out = check_scale_out(args); !scale_out) {
+    std::cerr << "weft serve: " << scale_out.error().message << "\n";
+    return 2;
+  }
   const bool fresh = !std::filesystem::exists(std::filesystem::path(args.data) / "weft.db");
   auto opened = store::open_sqlite_store(args.data);
   if (!opened) {

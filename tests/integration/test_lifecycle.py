@@ -130,3 +130,18 @@ def test_weft_migrate_applies_each_migration_once(tmp_path):
         assert server.get("/healthz")[0] == 200
     finally:
         server.stop()
+
+
+def test_scale_out_refuses_to_start_without_a_real_secret_key(tmp_path):
+    import os
+    import subprocess
+    from conftest import BINARY
+    env = {k: v for k, v in os.environ.items() if k != "WEFT_SECRET_KEY"}
+    missing = subprocess.run([str(BINARY), "serve", "--port", "0", "--data", str(tmp_path / "d"),
+                              "--db", "postgres://db/weft"], capture_output=True, text=True, env=env, timeout=10)
+    assert missing.returncode == 2 and "needs WEFT_SECRET_KEY" in missing.stderr
+    assert not (tmp_path / "d" / "secret.key").exists(), "no key file is made up for a scale-out server"
+    weak = subprocess.run([str(BINARY), "serve", "--port", "0", "--data", str(tmp_path / "d"),
+                           "--queue", "redis://q"], capture_output=True, text=True,
+                          env=dict(env, WEFT_SECRET_KEY="hunter2"), timeout=10)
+    assert weak.returncode == 2 and "WEFT_SECRET_KEY" in weak.stderr and "hunter2" not in weak.stderr
