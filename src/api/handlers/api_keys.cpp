@@ -37,22 +37,12 @@ Response create_key(ApiContext& ctx, Request& request) {
 
 void add_api_key_routes(Router& router, ApiContext& context) {
   router.add("GET", "/api/api-keys", with_auth_sync(context, [](ApiContext& ctx, Request& r) {
-               auto keys = ctx.auth->api_keys().list(*r.caller);
-               if (!keys) {
-                 return Response::from_error(keys.error());
-               }
-               json::array items;
-               for (const auto& key : *keys) {
-                 items.push_back(to_json(key));
-               }
-               return Response::json(200, json::object{{"items", std::move(items)}});
+               return items_or_error(ctx.auth->api_keys().list(*r.caller));
              }));
   router.add("POST", "/api/api-keys", with_auth_sync(context, create_key));
   router.add("DELETE", "/api/api-keys/{id}",
              with_auth_sync(context, [](ApiContext& ctx, Request& r) {
-               auto revoked = ctx.auth->api_keys().revoke(*r.caller, r.param("id"));
-               return revoked ? Response::json(200, to_json(*revoked))
-                              : Response::from_error(revoked.error());
+               return item_or_error(ctx.auth->api_keys().revoke(*r.caller, r.param("id")));
              }));
 }
 

@@ -7,10 +7,6 @@
 namespace weft::api {
 namespace {
 
-Response credential_or_error(const Result<auth::CredentialInfo>& result, int status = 200) {
-  return result ? Response::json(status, to_json(*result)) : Response::from_error(result.error());
-}
-
 Response create_credential(ApiContext& ctx, Request& request) {
   auto body = body_object(request, ctx.limits, false);
   auto name =
@@ -20,7 +16,7 @@ Response create_credential(ApiContext& ctx, Request& request) {
     return Response::from_error(kind.error());
   }
   const json::value* data = body->if_contains("data");
-  return credential_or_error(
+  return item_or_error(
       ctx.auth->credentials().create(*request.caller, **name, **kind,
                                      data != nullptr ? *data : json::value(json::object{})),
       201);
@@ -43,7 +39,7 @@ Response update_credential(ApiContext& ctx, Request& request) {
     }
     update.data = data->get_object();
   }
-  return credential_or_error(
+  return item_or_error(
       ctx.auth->credentials().update(*request.caller, request.param("id"), std::move(update)));
 }
 
@@ -59,20 +55,12 @@ void add_credential_routes(Router& router, ApiContext& context) {
                return Response::json(200, json::object{{"items", std::move(items)}});
              }));
   router.add("GET", "/api/credentials", with_auth_sync(context, [](ApiContext& ctx, Request& r) {
-               auto list = ctx.auth->credentials().list(*r.caller);
-               if (!list) {
-                 return Response::from_error(list.error());
-               }
-               json::array items;
-               for (const auto& credential : *list) {
-                 items.push_back(to_json(credential));
-               }
-               return Response::json(200, json::object{{"items", std::move(items)}});
+               return items_or_error(ctx.auth->credentials().list(*r.caller));
              }));
   router.add("POST", "/api/credentials", with_auth_sync(context, create_credential));
   router.add("GET", "/api/credentials/{id}",
              with_auth_sync(context, [](ApiContext& ctx, Request& r) {
-               return credential_or_error(ctx.auth->credentials().get(*r.caller, r.param("id")));
+               return item_or_error(ctx.auth->credentials().get(*r.caller, r.param("id")));
              }));
   router.add("PATCH", "/api/credentials/{id}", with_auth_sync(context, update_credential));
   router.add("DELETE", "/api/credentials/{id}",

@@ -9,23 +9,6 @@ namespace {
 
 namespace asio = boost::asio;
 
-template <class T>
-Response item_or_error(const Result<T>& result, int status = 200) {
-  return result ? Response::json(status, to_json(*result)) : Response::from_error(result.error());
-}
-
-template <class T>
-Response items_or_error(const Result<std::vector<T>>& result) {
-  if (!result) {
-    return Response::from_error(result.error());
-  }
-  json::array items;
-  for (const auto& item : *result) {
-    items.push_back(to_json(item));
-  }
-  return Response::json(200, json::object{{"items", std::move(items)}});
-}
-
 /// Adds an existing account by email, or creates one when a password is given.
 asio::awaitable<Response> add_member(ApiContext& ctx, Request& request) {
   auto body = body_object(request, ctx.limits, false);
