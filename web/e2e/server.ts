@@ -37,10 +37,10 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
 }
 
 /** Starts `weft serve` on a free port with a new data directory. */
-export async function startWeft(binary: string, web: string): Promise<RunningServer> {
+export async function startWeft(binary: string, web: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const data = mkdtempSync(path.join(tmpdir(), 'weft-e2e-'));
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', data, '--web', web];
-  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env } });
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const url = await waitForUrl(child, 20_000);
   // Keep draining the access log so the pipe never fills.
   child.stderr?.on('data', () => {});

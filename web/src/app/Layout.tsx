@@ -9,6 +9,7 @@ import { useLocation } from './router';
 const items = [
   { to: '/', label: 'Pipelines', icon: 'workflow', match: (p: string) => p === '/' || p.startsWith('/pipelines') },
   { to: '/executions', label: 'Executions', icon: 'activity', match: (p: string) => p.startsWith('/executions') },
+  { to: '/credentials', label: 'Credentials', icon: 'lock', match: (p: string) => p.startsWith('/credentials') },
 ];
 
 /** The frame of every page: a slim navigation rail and the page. */
@@ -16,7 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   return (
     <div className="flex h-full">
-      <nav aria-label="Main" className="flex w-14 shrink-0 flex-col items-center gap-1 border-r border-line bg-surface py-3">
+      <nav aria-label="Main" className="flex w-16 shrink-0 flex-col items-center gap-1 border-r border-line bg-surface py-3">
         <Link to="/" aria-label="Weft home" className="mb-3 rounded-xl">
           <Logo />
         </Link>
@@ -29,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
               aria-current={active ? 'page' : undefined}
               title={item.label}
               className={cn(
-                'group flex w-12 flex-col items-center gap-0.5 rounded-lg py-1.5 text-[10px] font-medium transition',
+                'group flex w-14 flex-col items-center gap-0.5 rounded-lg py-1.5 text-[10px] font-medium transition',
                 active ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-surface-2 hover:text-fg',
               )}
             >

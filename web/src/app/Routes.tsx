@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { PipelinesPage } from '../features/pipelines/PipelinesPage';
+import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { ExecutionsPage } from '../features/executions/ExecutionsPage';
 import { EmptyState, LoadingState } from '../shared/ui/States';
 import { Link } from './Link';
@@ -18,6 +19,8 @@ export function Routes() {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="canvas" />;
   } else if ((params = matchPath('/pipelines/:id/api', location))) {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="api" />;
+  } else if (matchPath('/credentials', location)) {
+    page = <CredentialsPage />;
   } else if (matchPath('/executions', location)) {
     page = <ExecutionsPage />;
   } else if ((params = matchPath('/executions/:id', location))) {

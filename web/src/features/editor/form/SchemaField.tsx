@@ -1,4 +1,5 @@
 import type { Json, JsonSchema } from '../../../shared/api/types';
+import { CredentialPicker } from '../../credentials/CredentialPicker';
 import { Field } from './Field';
 import { JsonEditor } from './JsonEditor';
 import { TemplateField } from './TemplateField';
@@ -8,7 +9,6 @@ import { humanize, widgetFor } from './widgets';
 
 const kPickerNote: Record<string, string> = {
   model: 'Type a model name (for example llama3).',
-  credential: 'Type the id of a saved credential.',
   knowledge_base: 'Type the id of a knowledge base.',
 };
 
@@ -50,6 +50,10 @@ export function SchemaField({
         />
       );
       break;
+    case 'credential':
+      control = <CredentialPicker id={id} value={typeof value === 'string' ? value : ''} invalid={invalid} onChange={onChange} />;
+      break;
+    case 'model':
     case 'picker':
       description = [description, kPickerNote[schema['x-weft-widget'] ?? '']].filter(Boolean).join(' ');
       control = (

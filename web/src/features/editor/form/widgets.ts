@@ -1,13 +1,15 @@
 import type { JsonSchema } from '../../../shared/api/types';
 
-export type WidgetKind = 'text' | 'number' | 'select' | 'toggle' | 'json' | 'template' | 'picker';
+export type WidgetKind = 'text' | 'number' | 'select' | 'toggle' | 'json' | 'template' | 'picker' | 'credential' | 'model';
 
 /** The form control for a schema (DESIGN §6: `x-weft-widget` hints first, then the JSON type). */
 export function widgetFor(schema: JsonSchema): WidgetKind {
   const hint = schema['x-weft-widget'];
   if (hint === 'template') return 'template';
   if (hint === 'code') return 'json';
-  if (hint === 'model' || hint === 'credential' || hint === 'knowledge_base') return 'picker';
+  if (hint === 'credential') return 'credential';
+  if (hint === 'model') return 'model';
+  if (hint === 'knowledge_base') return 'picker';
   if (schema.enum && schema.enum.length > 0) return 'select';
   const type = Array.isArray(schema.type) ? (schema.type.length === 1 ? schema.type[0] : undefined) : schema.type;
   switch (type) {
