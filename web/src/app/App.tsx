@@ -4,11 +4,14 @@ import { createHttpClient, type ClientOptions } from '../shared/api/client';
 import { createSession, type SessionTokens } from '../shared/auth/session';
 import { Toaster } from '../shared/ui/Toaster';
 import { AuthGate } from './AuthGate';
+import { InvitePage } from './InvitePage';
 import { Layout } from './Layout';
 import { Routes } from './Routes';
+import { useLocation } from './router';
 
 /** Providers and frame around the routed page. */
 export function App() {
+  const location = useLocation();
   const [session] = useState(() => {
     const plain = createHttpClient();
     return createSession({ post: (path, body) => plain.request<SessionTokens>('POST', path, { body }) });
@@ -26,11 +29,15 @@ export function App() {
   );
   return (
     <ApiProvider options={options}>
-      <AuthGate session={session}>
-        <Layout>
-          <Routes />
-        </Layout>
-      </AuthGate>
+      {location.split('?')[0] === '/invite' ? (
+        <InvitePage session={session} />
+      ) : (
+        <AuthGate session={session}>
+          <Layout>
+            <Routes />
+          </Layout>
+        </AuthGate>
+      )}
       <Toaster />
     </ApiProvider>
   );

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { PipelinesPage } from '../features/pipelines/PipelinesPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
+import { MembersPage } from '../features/members/MembersPage';
 import { ExecutionsPage } from '../features/executions/ExecutionsPage';
 import { EmptyState, LoadingState } from '../shared/ui/States';
 import { Link } from './Link';
@@ -21,6 +22,8 @@ export function Routes() {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="api" />;
   } else if (matchPath('/credentials', location)) {
     page = <CredentialsPage />;
+  } else if (matchPath('/members', location)) {
+    page = <MembersPage />;
   } else if (matchPath('/executions', location)) {
     page = <ExecutionsPage />;
   } else if ((params = matchPath('/executions/:id', location))) {

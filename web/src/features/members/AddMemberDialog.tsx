@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useApi } from '../../shared/api/ApiProvider';
+import { kRoles, type Role } from '../../shared/api/accountTypes';
+import { errorText } from '../../shared/api/errorText';
+import { Button } from '../../shared/ui/Button';
+import { Dialog } from '../../shared/ui/Dialog';
+import { kFieldInput, TextField } from '../../shared/ui/TextField';
+
+/** Adds an existing account by email, or creates one with a password. */
+export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
+  const api = useApi();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [create, setCreate] = useState(false);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.addMember(create ? { email, role, name, password } : { email, role });
+      onAdded();
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Add a member"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" busy={busy} disabled={!email.includes('@') || (create && password.length < 8)} onClick={() => void add()}>
+            Add
+          </Button>
+        </>
+      }
+    >
+      <div className="flex flex-col gap-3">
+        <TextField label="Email" type="email" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Role
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)} className={kFieldInput}>
+            {kRoles.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={create} onChange={(e) => setCreate(e.target.checked)} />
+          Create a new account with a password
+        </label>
+        {create ? (
+          <>
+            <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              hint="At least 8 characters. Give it to them safely; they can change it from the account menu."
+            />
+          </>
+        ) : (
+          <p className="text-xs text-muted">The account must exist already. For someone new, create one here or send an invite link.</p>
+        )}
+        {error ? (
+          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}

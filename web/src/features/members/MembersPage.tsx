@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useAuth } from '../../app/AuthContext';
+import { useApi } from '../../shared/api/ApiProvider';
+import { kRoles, roleAtLeast, type Member, type Role } from '../../shared/api/accountTypes';
+import { errorText } from '../../shared/api/errorText';
+import { useResource } from '../../shared/lib/useResource';
+import { Button, IconButton } from '../../shared/ui/Button';
+import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { Page, Table } from '../../shared/ui/Page';
+import { ErrorState, LoadingState } from '../../shared/ui/States';
+import { useToasts } from '../../shared/ui/toast.store';
+import { AddMemberDialog } from './AddMemberDialog';
+import { Invites } from './Invites';
+
+/** Who belongs to the workspace and with which role (admins change it). */
+export function MembersPage() {
+  const api = useApi();
+  const { session } = useAuth();
+  const toast = useToasts((s) => s.push);
+  const manage = roleAtLeast(session.workspace()?.role, 'admin');
+  const list = useResource(() => api.listMembers(), 'members');
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const me = session.user()?.id;
+
+  const setRole = (m: Member, role: Role) =>
+    api
+      .setMemberRole(m.user_id, role)
+      .then(() => {
+        toast({ kind: 'success', message: `${m.email} is now ${role}` });
+        list.reload();
+      })
+      .catch((e: unknown) => toast({ kind: 'error', message: errorText(e) }));
+
+  let body;
+  if (list.loading && !list.data) body = <LoadingState label="Loading members…" />;
+  else if (list.error && !list.data) body = <ErrorState error={list.error} onRetry={list.reload} />;
+  else {
+    body = (
+      <Table label="Members" head={['Member', 'Role', '']}>
+        {(list.data ?? []).map((m) => (
+          <tr key={m.user_id} data-testid={`member-${m.email}`}>
+            <td className="px-5 py-2.5">
+              <div className="font-medium">
+                {m.name || m.email}
+                {m.user_id === me ? <span className="ml-1.5 text-xs font-normal text-muted">(you)</span> : null}
+              </div>
+              <div className="text-xs text-muted">{m.email}</div>
+            </td>
+            <td className="w-40 px-5 py-2.5">
+              {manage && m.user_id !== me ? (
+                <select
+                  aria-label={`Role of ${m.email}`}
+                  value={m.role}
+                  onChange={(e) => void setRole(m, e.target.value as Role)}
+                  className="h-8 rounded-lg border border-line bg-surface px-2 text-sm"
+                >
+                  {kRoles.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="text-muted">{m.role}</span>
+              )}
+            </td>
+            <td className="w-14 px-3 py-2.5 text-right">
+              {manage && m.user_id !== me ? <IconButton icon="trash" label={`Remove ${m.email}`} onClick={() => setRemoving(m)} /> : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
+    );
+  }
+
+  return (
+    <Page
+      title="Members"
+      description="Viewers read and run; editors also build; admins also manage members, keys, credentials and settings."
+      action={
+        manage ? (
+          <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
+            Add member
+          </Button>
+        ) : null
+      }
+    >
+      {body}
+      {manage ? <Invites /> : null}
+      {adding ? (
+        <AddMemberDialog
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          title="Remove member?"
+          confirmLabel="Remove"
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() =>
+            void api
+              .removeMember(removing.user_id)
+              .then(() => list.reload())
+              .catch((e: unknown) => toast({ kind: 'error', message: errorText(e) }))
+              .finally(() => setRemoving(null))
+          }
+        >
+          <strong className="text-fg">{removing.email}</strong> loses access to this workspace. Their account stays.
+        </ConfirmDialog>
+      ) : null}
+    </Page>
+  );
+}
