@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -107,6 +108,25 @@ describe('accounts and credentials on a new install', () => {
     expect(seen.at(-1)?.authorization).toBe(`Bearer ${kToken}`);
     expect(await page.content()).not.toContain(kToken);
     await shot(page, '31-signed-run');
+  });
+
+  it('creates a key for the pipeline in its API tab and runs it with curl', async () => {
+    await page.getByRole('tab', { name: 'API' }).click();
+    await page.getByRole('button', { name: 'Create a key for this pipeline' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('api-key-made').getByTestId('new-api-key').textContent()) ?? '';
+    expect(key).toMatch(/^wft_/);
+    const curl = (await page.getByTestId('api-curl').textContent()) ?? '';
+    expect(curl).toContain(key);
+    await shot(page, '32-api-key-made');
+    const before = seen.length;
+    const answer = execFileSync('sh', ['-c', curl], { encoding: 'utf8' });
+    expect(JSON.parse(answer)).toHaveProperty('execution_id');
+    await expect.poll(() => seen.length).toBe(before + 1);
+    expect(seen.at(-1)?.authorization).toBe(`Bearer ${kToken}`);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByTestId('api-key-signed-call runs').waitFor();
+    await shot(page, '33-api-keys');
   });
 
   it('signs out for good', async () => {

@@ -10,6 +10,7 @@ const items = [
   { to: '/', label: 'Pipelines', icon: 'workflow', match: (p: string) => p === '/' || p.startsWith('/pipelines') },
   { to: '/executions', label: 'Executions', icon: 'activity', match: (p: string) => p.startsWith('/executions') },
   { to: '/members', label: 'Members', icon: 'users', match: (p: string) => p.startsWith('/members') },
+  { to: '/api-keys', label: 'API keys', icon: 'key', match: (p: string) => p.startsWith('/api-keys') },
   { to: '/credentials', label: 'Credentials', icon: 'lock', match: (p: string) => p.startsWith('/credentials') },
 ];
 

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { PipelinesPage } from '../features/pipelines/PipelinesPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { ApiKeysPage } from '../features/apiKeys/ApiKeysPage';
 import { ExecutionsPage } from '../features/executions/ExecutionsPage';
 import { EmptyState, LoadingState } from '../shared/ui/States';
 import { Link } from './Link';
@@ -24,6 +25,8 @@ export function Routes() {
     page = <CredentialsPage />;
   } else if (matchPath('/members', location)) {
     page = <MembersPage />;
+  } else if (matchPath('/api-keys', location)) {
+    page = <ApiKeysPage />;
   } else if (matchPath('/executions', location)) {
     page = <ExecutionsPage />;
   } else if ((params = matchPath('/executions/:id', location))) {

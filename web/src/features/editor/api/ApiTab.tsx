@@ -4,6 +4,9 @@ import { Icon } from '../../../shared/ui/Icon';
 import { exampleInputs, inputSchema, runInputsOf } from '../run/runInputs';
 import { useEditor } from '../store/EditorContext';
 import { useAuth } from '../../../app/AuthContext';
+import { roleAtLeast } from '../../../shared/api/accountTypes';
+import { KeyOnce } from '../../apiKeys/KeyOnce';
+import { NewKeyDialog } from '../../apiKeys/NewKeyDialog';
 import { curlCommand, kApiKeyVariable } from './curl';
 
 function CopyBlock({ text, testId }: { text: string; testId: string }) {
@@ -34,8 +37,12 @@ export function ApiTab({ pipelineId }: { pipelineId: string }) {
   const fields = useMemo(() => runInputsOf(nodes), [nodes]);
   const origin = window.location.origin;
   const endpoint = `${origin}/api/pipelines/${encodeURIComponent(pipelineId)}/run`;
-  const keyed = useAuth().mode === 'auth';
-  const curl = curlCommand(origin, pipelineId, exampleInputs(fields), keyed);
+  const auth = useAuth();
+  const keyed = auth.mode === 'auth';
+  const admin = roleAtLeast(auth.session.workspace()?.role, 'admin');
+  const [creating, setCreating] = useState(false);
+  const [made, setMade] = useState<string | null>(null);
+  const curl = curlCommand(origin, pipelineId, exampleInputs(fields), made ?? keyed);
   const schema = JSON.stringify(inputSchema(fields), null, 2);
 
   return (
@@ -74,7 +81,29 @@ export function ApiTab({ pipelineId }: { pipelineId: string }) {
               (<code className="font-mono text-xs">POST /api/api-keys</code>, scope <code className="font-mono text-xs">run</code>);
               a key is shown only once, when it is made.
             </p>
-          ) : (
+          ) : null}
+          {keyed && made ? (
+            <div data-testid="api-key-made">
+              <KeyOnce secret={made} />
+              <p className="mt-2 text-xs text-muted">The example above now sends this key. Copy the command before you leave the page.</p>
+            </div>
+          ) : null}
+          {keyed && admin && !made ? (
+            <Button icon="key" className="self-start" onClick={() => setCreating(true)}>
+              Create a key for this pipeline
+            </Button>
+          ) : null}
+          {creating ? (
+            <NewKeyDialog
+              pipelineId={pipelineId}
+              onClose={() => setCreating(false)}
+              onCreated={(k) => {
+                setCreating(false);
+                if (k.key) setMade(k.key);
+              }}
+            />
+          ) : null}
+          {keyed ? null : (
             <p className="text-sm text-muted">
               This server has no accounts, so calls need no key. Where accounts are on, send one with each call:
               <code className="ml-1 font-mono text-xs">Authorization: Bearer &lt;api key&gt;</code>
