@@ -12,6 +12,7 @@ const items = [
   { to: '/members', label: 'Members', icon: 'users', match: (p: string) => p.startsWith('/members') },
   { to: '/api-keys', label: 'API keys', icon: 'key', match: (p: string) => p.startsWith('/api-keys') },
   { to: '/credentials', label: 'Credentials', icon: 'lock', match: (p: string) => p.startsWith('/credentials') },
+  { to: '/settings', label: 'Settings', icon: 'settings', match: (p: string) => p.startsWith('/settings') },
 ];
 
 /** The frame of every page: a slim navigation rail and the page. */

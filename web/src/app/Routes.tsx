@@ -3,6 +3,7 @@ import { PipelinesPage } from '../features/pipelines/PipelinesPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { ApiKeysPage } from '../features/apiKeys/ApiKeysPage';
+import { ProvidersPage } from '../features/settings/ProvidersPage';
 import { ExecutionsPage } from '../features/executions/ExecutionsPage';
 import { EmptyState, LoadingState } from '../shared/ui/States';
 import { Link } from './Link';
@@ -27,6 +28,8 @@ export function Routes() {
     page = <MembersPage />;
   } else if (matchPath('/api-keys', location)) {
     page = <ApiKeysPage />;
+  } else if (matchPath('/settings', location)) {
+    page = <ProvidersPage />;
   } else if (matchPath('/executions', location)) {
     page = <ExecutionsPage />;
   } else if ((params = matchPath('/executions/:id', location))) {

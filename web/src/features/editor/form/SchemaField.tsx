@@ -1,5 +1,6 @@
-import type { Json, JsonSchema } from '../../../shared/api/types';
+import type { Json, JsonObject, JsonSchema } from '../../../shared/api/types';
 import { CredentialPicker } from '../../credentials/CredentialPicker';
+import { ModelPicker } from '../../settings/ModelPicker';
 import { Field } from './Field';
 import { JsonEditor } from './JsonEditor';
 import { TemplateField } from './TemplateField';
@@ -7,8 +8,10 @@ import { NumberInput, SelectInput, TextInput, Toggle } from './controls';
 import type { Completion } from './completions';
 import { humanize, widgetFor } from './widgets';
 
+/** The provider of an LLM block whose config names none (the server's default too). */
+const kDefaultProvider = 'ollama';
+
 const kPickerNote: Record<string, string> = {
-  model: 'Type a model name (for example llama3).',
   knowledge_base: 'Type the id of a knowledge base.',
 };
 
@@ -21,6 +24,7 @@ export function SchemaField({
   required,
   problems,
   completions,
+  siblings,
   onChange,
 }: {
   idPrefix: string;
@@ -30,6 +34,8 @@ export function SchemaField({
   required: boolean;
   problems: string[];
   completions: Completion[];
+  /** The whole config, for widgets that depend on another field (the model list on `provider`). */
+  siblings?: JsonObject;
   onChange: (value: Json | undefined) => void;
 }) {
   const id = `${idPrefix}-${name}`;
@@ -54,6 +60,16 @@ export function SchemaField({
       control = <CredentialPicker id={id} value={typeof value === 'string' ? value : ''} invalid={invalid} onChange={onChange} />;
       break;
     case 'model':
+      control = (
+        <ModelPicker
+          id={id}
+          provider={typeof siblings?.provider === 'string' && siblings.provider ? siblings.provider : kDefaultProvider}
+          value={typeof value === 'string' ? value : ''}
+          invalid={invalid}
+          onChange={onChange}
+        />
+      );
+      break;
     case 'picker':
       description = [description, kPickerNote[schema['x-weft-widget'] ?? '']].filter(Boolean).join(' ');
       control = (

@@ -65,6 +65,7 @@ export function SchemaForm({
           required={required.has(name)}
           problems={[...(missing.get(name) ?? []), ...fieldProblems(problems, `/config/${name}`)]}
           completions={completions}
+          siblings={value}
           onChange={(v) => onChange(name, v)}
         />
       ))}
