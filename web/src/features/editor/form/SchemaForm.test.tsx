@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Json, JsonObject, JsonSchema } from '../../../shared/api/types';
 import type { NodeProblem } from '../model/problems';
+import { FakeApi } from '../../../test/fakeApi';
 import { SchemaForm } from './SchemaForm';
 
 const schema: JsonSchema = {
@@ -23,6 +24,7 @@ const schema: JsonSchema = {
 function Harness({ onChange, problems }: { onChange: (name: string, value: Json | undefined) => void; problems?: NodeProblem[] }) {
   const [value, setValue] = useState<JsonObject>({ url: 'https://example.org', template: '' });
   return (
+    <FakeApi api={{ listModels: () => Promise.resolve([{ id: 'llama3' }]) }}>
     <SchemaForm
       idPrefix="t"
       schema={schema}
@@ -42,6 +44,7 @@ function Harness({ onChange, problems }: { onChange: (name: string, value: Json 
         });
       }}
     />
+    </FakeApi>
   );
 }
 
@@ -55,7 +58,7 @@ describe('SchemaForm', () => {
     expect(screen.getByLabelText('Method').tagName).toBe('SELECT');
     expect(screen.getByLabelText('Follow').getAttribute('role')).toBe('switch');
     expect(screen.getByLabelText('Headers').tagName).toBe('TEXTAREA');
-    expect(screen.getByText(/Type a model name/)).toBeTruthy();
+    expect((screen.getByLabelText('Model') as HTMLInputElement).getAttribute('list')).toBeTruthy();
   });
 
   it('emits typed values', () => {

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { ApiProvider } from '../shared/api/ApiProvider';
+import type { RunSocket } from '../shared/api/runSocket';
+import type { WeftApi } from '../shared/api/weftApi';
+
+/** Provides an API whose methods are the given fakes (anything else is missing). */
+export function FakeApi({ api, children }: { api: Partial<WeftApi>; children: ReactNode }) {
+  return (
+    <ApiProvider api={api as WeftApi} socket={{} as RunSocket}>
+      {children}
+    </ApiProvider>
+  );
+}
