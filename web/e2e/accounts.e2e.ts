@@ -129,6 +129,17 @@ describe('accounts and credentials on a new install', () => {
     await shot(page, '33-api-keys');
   });
 
+  it('adds an LLM provider in settings', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    const row = page.getByRole('region', { name: 'Providers in settings' });
+    await row.getByLabel('Name').fill('local');
+    await row.getByLabel('Base URL').fill('http://127.0.0.1:9/v1');
+    await page.getByRole('button', { name: 'Save providers' }).click();
+    await page.getByText('Providers saved').waitFor();
+    await shot(page, '34-providers');
+  });
+
   it('signs out for good', async () => {
     await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

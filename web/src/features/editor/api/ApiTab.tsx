@@ -73,7 +73,7 @@ export function ApiTab({ pipelineId }: { pipelineId: string }) {
           <h3 className="flex items-center gap-2 text-xs font-semibold tracking-wider text-muted uppercase">
             <Icon name="key" size={14} /> Authentication
           </h3>
-          {keyed ? (
+          {keyed && !made ? (
             <p className="text-sm text-muted">
               Every call sends an API key: <code className="font-mono text-xs">Authorization: Bearer &lt;api key&gt;</code>.
               The example reads it from <code className="font-mono text-xs">${kApiKeyVariable}</code>, so set that first
