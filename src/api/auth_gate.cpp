@@ -127,7 +127,10 @@ Middleware make_auth_gate(auth::Auth& auth) {
     }
     auto caller = auth.accounts().authenticate_bearer(token, request.remote);
     if (!caller) {
-      return unauthenticated(caller.error().message);
+      // A database that cannot answer is the server's trouble, not a bad token.
+      const bool ours = caller.error().code == ErrorCode::unavailable ||
+                        caller.error().code == ErrorCode::internal;
+      return ours ? Response::from_error(caller.error()) : unauthenticated(caller.error().message);
     }
     if (route != nullptr) {
       const auth::Action action = required_action(method, route->pattern);

@@ -57,8 +57,9 @@ class Log {
 /// holds an io thread: at start, then every hour.
 class Retention {
  public:
-  Retention(store::Store& store, Log& log, store::RetentionPolicy policy)
-      : policy_(policy), thread_([this, &store, &log] { loop(store, log); }) {}
+  /// Also prunes expired refresh tokens and invites, and audit entries past `policy`'s age.
+  Retention(store::Store& store, auth::Auth& auth, Log& log, store::RetentionPolicy policy)
+      : policy_(policy), thread_([this, &store, &auth, &log] { loop(store, auth, log); }) {}
   ~Retention() { stop(); }
 
   void stop() {
@@ -73,7 +74,7 @@ class Retention {
   }
 
  private:
-  void loop(store::Store& store, Log& log) {
+  void loop(store::Store& store, auth::Auth& auth, Log& log) {
     auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(kRetentionFirst);
     for (;;) {
       {
@@ -85,6 +86,12 @@ class Retention {
       auto pruned = store.prune(policy_);
       if (pruned && *pruned > 0) {
         log.event("pruned old executions", {{"count", *pruned}});
+      }
+      const auto keep_audit = policy_.max_age_days > 0
+                                  ? std::optional(std::chrono::hours(24 * policy_.max_age_days))
+                                  : std::nullopt;
+      if (auto expired = auth.prune(keep_audit); expired && *expired > 0) {
+        log.event("pruned expired sessions, invites and old audit entries", {{"count", *expired}});
       }
       delay = std::chrono::duration_cast<std::chrono::milliseconds>(kRetentionEvery);
     }
@@ -112,7 +119,16 @@ Result<std::unique_ptr<auth::Auth>> open_auth(const ServeArgs& args, store::Stor
   }
   auth::AuthOptions options;
   options.allow_registration = args.allow_signup;
-  return auth::Auth::create(store, std::move(*keys), std::move(options));
+  auto opened = auth::Auth::create(store, std::move(*keys), std::move(options));
+  if (opened) {
+    // Credentials sealed with a key this server lacks (a lost or swapped key
+    // file) cannot be opened: say so at start, not at the first run that needs one.
+    if (auto keys_fit = (*opened)->check_keys(); !keys_fit) {
+      log.event("stored credentials cannot be opened with this master key",
+                {{"error", keys_fit.error().message}});
+    }
+  }
+  return opened;
 }
 
 }  // namespace
@@ -218,7 +234,7 @@ int serve_command(const ServeArgs& args) {
   store::RetentionPolicy policy;
   policy.max_age_days = args.keep_days;
   policy.max_per_pipeline = args.keep_per_pipeline;
-  Retention retention(store, log, policy);
+  Retention retention(store, **auth, log, policy);
   asio::signal_set signals(context, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int signal) {
     if (ec) {

@@ -57,8 +57,9 @@ struct Response {
 };
 
 /// The HTTP status for an error code: invalid_* 400 (invalid_input 422),
-/// not_found 404, conflict 409, limit_exceeded 413, timeout 504,
-/// unavailable 503, everything else 500.
+/// unauthenticated 401, forbidden 403, not_found 404, conflict 409,
+/// limit_exceeded 413, rate_limited 429, timeout 504, unavailable 503, and
+/// the rest as message.cpp maps them (never 500 for bad input).
 int http_status(ErrorCode code);
 
 }  // namespace weft::api
