@@ -197,8 +197,9 @@ void parse_graph(const json::object& doc, std::string_view base, const Definitio
 static void check_pinned(const json::object& pinned, const Definition& out, Problems& problems) {
   for (const auto& [id, output] : pinned) {
     const std::string pointer = pointer_join("/pinned", id);
+    const std::string_view node_id = id;  // clang 14 cannot capture a structured binding
     const bool known = std::any_of(out.nodes.begin(), out.nodes.end(),
-                                   [&id](const NodeDef& node) { return node.id == id; });
+                                   [node_id](const NodeDef& node) { return node.id == node_id; });
     if (!output.is_object()) {
       problems.push_back({pointer, "a pinned output is a JSON object (the node's output), not " +
                                        std::string(kind_name(output))});

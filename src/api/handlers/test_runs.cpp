@@ -30,8 +30,9 @@ Result<TestRunBody> parse_body(const json::object& body) {
   TestRunBody out;
   for (const auto& [key, value] : body) {
     const std::string pointer = pointer_join("", key);
-    auto wrong = [&](std::string_view expected) {
-      return bad_field("`" + std::string(key) + "` must be " + std::string(expected), pointer);
+    const std::string name(key);  // clang 14 cannot capture a structured binding
+    auto wrong = [&name, &pointer](std::string_view expected) {
+      return bad_field("`" + name + "` must be " + std::string(expected), pointer);
     };
     if (key == "inputs") {
       if (!value.is_object()) {

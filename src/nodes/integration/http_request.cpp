@@ -180,10 +180,11 @@ class HttpRequestNode final : public NodeType {
     if (!headers) {
       return std::move(headers).error();
     }
-    for (auto& [name, value] : *headers) {
-      std::erase_if(request.headers,
-                    [&name](const auto& h) { return boost::algorithm::iequals(h.first, name); });
-      request.headers.emplace_back(std::move(name), std::move(value));
+    for (auto& header : *headers) {
+      std::erase_if(request.headers, [&header](const auto& h) {
+        return boost::algorithm::iequals(h.first, header.first);
+      });
+      request.headers.push_back(std::move(header));
     }
     return Ok{};
   }
