@@ -8,6 +8,7 @@ import { JsonTree } from '../../../shared/ui/JsonTree';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { useEditor, useRun } from '../store/EditorContext';
 import { nodeInput } from './nodeInput';
+import { totalUsage } from './usage';
 
 const kOutputs = '__outputs__';
 const kDefaultHeight = 288;
@@ -83,6 +84,7 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
         </button>
         <StatusBadge status={run.status} />
         {run.durationMs !== undefined ? <span className="text-xs text-muted">{formatDuration(run.durationMs)}</span> : null}
+        <UsageNote nodes={run.nodes} />
         {run.error ? <span className="truncate text-xs text-danger">{run.error.message}</span> : null}
         <span className="flex-1" />
         {showLink && run.executionId ? (
@@ -161,5 +163,16 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The run's LLM token use, when a model was asked. */
+function UsageNote({ nodes }: { nodes: Parameters<typeof totalUsage>[0] }) {
+  const usage = totalUsage(nodes);
+  if (!usage) return null;
+  return (
+    <span className="text-xs text-muted" data-testid="run-usage" title="LLM tokens: prompt · completion">
+      {usage.prompt.toLocaleString()} in · {usage.completion.toLocaleString()} out tokens
+    </span>
   );
 }
