@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -120,8 +121,10 @@ describe('accounts and credentials on a new install', () => {
     expect(curl).toContain(key);
     await shot(page, '32-api-key-made');
     const before = seen.length;
-    const answer = execFileSync('sh', ['-c', curl], { encoding: 'utf8' });
-    expect(JSON.parse(answer)).toHaveProperty('execution_id');
+    // Asynchronously: the echo server the run calls lives on this process's event loop.
+    const { stdout } = await promisify(execFile)('sh', ['-c', curl], { encoding: 'utf8' });
+    const answer = JSON.parse(stdout) as { status?: string; execution_id?: string };
+    expect(answer.status).toBe('succeeded');
     await expect.poll(() => seen.length).toBe(before + 1);
     expect(seen.at(-1)?.authorization).toBe(`Bearer ${kToken}`);
     await page.getByRole('link', { name: 'API keys' }).click();
