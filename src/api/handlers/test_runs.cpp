@@ -69,13 +69,13 @@ Result<TestRunBody> parse_body(const json::object& body) {
 std::unordered_set<std::size_t> downstream(const pipeline::CompiledGraph& graph,
                                            std::size_t start) {
   std::unordered_set<std::size_t> seen{start};
-  std::vector<std::size_t> todo{start};
-  while (!todo.empty()) {
-    const std::size_t node = todo.back();
-    todo.pop_back();
+  std::vector<std::size_t> frontier{start};  // reached, edges not yet followed
+  while (!frontier.empty()) {
+    const std::size_t node = frontier.back();
+    frontier.pop_back();
     for (std::size_t e : graph.nodes[node].out_edges) {
       if (seen.insert(graph.edges[e].target).second) {
-        todo.push_back(graph.edges[e].target);
+        frontier.push_back(graph.edges[e].target);
       }
     }
   }
