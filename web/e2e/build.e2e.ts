@@ -31,10 +31,10 @@ describe('build a pipeline on an empty canvas', () => {
     await dropBlock(page, 'input_text', 130, 260);
     await dropBlock(page, 'template', 410, 260);
     await dropBlock(page, 'output_text', 690, 260);
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
     await connect(page, 'input_text_1', 'template_1');
     await connect(page, 'template_1', 'output_text_1');
-    expect(await edgeCount(page)).toBe(2);
+    await expect.poll(() => edgeCount(page)).toBe(2);
     await shot(page, '02-connected');
   });
 
@@ -64,8 +64,8 @@ describe('build a pipeline on an empty canvas', () => {
     await page.getByTestId('save-state').getByText('Saved · version 2').waitFor();
     await page.reload();
     await page.getByTestId('node-template_1').waitFor();
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
-    expect(await edgeCount(page)).toBe(2);
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
+    await expect.poll(() => edgeCount(page)).toBe(2);
     await page.getByTestId('node-template_1').click();
     expect(await page.locator('#cfg-template_1-template').inputValue()).toBe('Hello {{ input_text_1.text }}!');
     await page.getByTestId('problems').getByText('Valid').waitFor();
@@ -89,16 +89,16 @@ describe('build a pipeline on an empty canvas', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.getByTestId('node-output_text_1').click();
     await page.keyboard.press('Delete');
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1']);
-    expect(await edgeCount(page)).toBe(1);
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1']);
+    await expect.poll(() => edgeCount(page)).toBe(1);
     await shot(page, '08-deleted');
     await page.keyboard.press('Control+z');
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
-    expect(await edgeCount(page)).toBe(2);
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
+    await expect.poll(() => edgeCount(page)).toBe(2);
     await page.keyboard.press('Control+Shift+z');
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1']);
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1']);
     await page.keyboard.press('Control+z');
-    expect(await edgeCount(page)).toBe(2);
+    await expect.poll(() => edgeCount(page)).toBe(2);
     await shot(page, '09-undone');
     expect(errors).toEqual([]);
   });
@@ -107,16 +107,16 @@ describe('build a pipeline on an empty canvas', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.getByTestId('node-template_1').click();
     await page.getByTestId('node-output_text_1').click({ modifiers: ['Shift'] });
-    expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1', 'template_2', 'output_text_2']);
-    expect(await edgeCount(page)).toBe(3); // the edge between the two copies came along
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1', 'template_2', 'output_text_2']);
+    await expect.poll(() => edgeCount(page)).toBe(3); // the edge between the two copies came along
     await page.keyboard.press('Delete');
-    expect(await nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
+    await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
     await page.keyboard.press('Control+z');
-    expect(await nodeIds(page)).toHaveLength(5);
+    await expect.poll(() => nodeIds(page)).toHaveLength(5);
     await page.keyboard.press('Control+z');
-    expect(await nodeIds(page)).toHaveLength(3);
+    await expect.poll(() => nodeIds(page)).toHaveLength(3);
   });
 });

@@ -34,7 +34,7 @@ describe('a condition with both branches', () => {
     await page.getByTestId('node-urgent').waitFor();
     await connect(page, 'urgent', 'escalate', 'true');
     await connect(page, 'urgent', 'routine', 'false');
-    expect(await edgeCount(page)).toBe(3);
+    await expect.poll(() => edgeCount(page)).toBe(3);
     await page.getByTestId('problems').getByText('Valid').waitFor();
     await page.getByTestId('run').click();
     await page.getByRole('dialog').getByLabel('Ticket').fill('urgent: the printer is on fire');
