@@ -83,7 +83,7 @@ describe('accounts and credentials on a new install', () => {
     expect(await page.content()).not.toContain(kToken);
     await page.getByRole('button', { name: 'Edit Echo token' }).click();
     await page.getByTestId('keep-note').waitFor();
-    expect(await page.locator('#credential-field-token').inputValue()).toBe('');
+    await expect.poll(() => page.locator('#credential-field-token').inputValue()).toBe('');
     await shot(page, '28-edit-credential');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });

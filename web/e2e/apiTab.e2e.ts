@@ -42,7 +42,7 @@ describe('the API tab', () => {
       properties: Record<string, unknown>;
     };
     expect(Object.keys(schema.properties)).toEqual(['topic']);
-    expect(await page.getByTestId('api-auth').textContent()).toContain('Authorization: Bearer');
+    await expect.poll(() => page.getByTestId('api-auth').textContent()).toContain('Authorization: Bearer');
     await shot(page, '14-api-tab');
 
     const key = inject('apiKey');

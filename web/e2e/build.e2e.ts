@@ -67,7 +67,7 @@ describe('build a pipeline on an empty canvas', () => {
     await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);
     await expect.poll(() => edgeCount(page)).toBe(2);
     await page.getByTestId('node-template_1').click();
-    expect(await page.locator('#cfg-template_1-template').inputValue()).toBe('Hello {{ input_text_1.text }}!');
+    await expect.poll(() => page.locator('#cfg-template_1-template').inputValue()).toBe('Hello {{ input_text_1.text }}!');
     await page.getByTestId('problems').getByText('Valid').waitFor();
     await shot(page, '05-reloaded');
   });
@@ -79,8 +79,8 @@ describe('build a pipeline on an empty canvas', () => {
     await page.getByTestId('run-submit').click();
     await page.locator('[data-testid="output-panel"][data-run-status="succeeded"]').waitFor();
     await page.locator('[data-testid="node-output_text_1"][data-status="succeeded"]').waitFor();
-    expect(await page.getByTestId('output-details').textContent()).toContain('Hello Ada!');
-    expect(await page.getByTestId('node-preview-template_1').textContent()).toBe('Hello Ada!');
+    await expect.poll(() => page.getByTestId('output-details').textContent()).toContain('Hello Ada!');
+    await expect.poll(() => page.getByTestId('node-preview-template_1').textContent()).toBe('Hello Ada!');
     await shot(page, '07-run-output');
   });
 

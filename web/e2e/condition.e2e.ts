@@ -42,7 +42,7 @@ describe('a condition with both branches', () => {
     await page.locator('[data-testid="output-panel"][data-run-status="succeeded"]').waitFor();
     await page.locator('[data-testid="node-escalate"][data-status="succeeded"]').waitFor();
     await page.locator('[data-testid="node-routine"][data-status="skipped"]').waitFor();
-    expect(await page.getByTestId('save-state').textContent()).toContain('Saved · version 2');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Saved · version 2');
     await shot(page, '10-condition-run');
   });
 
@@ -56,7 +56,7 @@ describe('a condition with both branches', () => {
     await page.waitForURL(/\/executions\/ex_/);
     await page.locator('[data-testid="node-routine"][data-status="skipped"]').waitFor();
     await page.locator('[data-testid="node-escalate"][data-status="succeeded"]').waitFor();
-    expect(await page.getByText('Read-only').count()).toBe(1);
+    await expect.poll(() => page.getByText('Read-only').count()).toBe(1);
     await page.getByTestId('replay').click();
     await page.locator('[data-testid="node-escalate"][data-status="pending"], [data-testid="node-escalate"][data-status="idle"], [data-testid="node-escalate"][data-status="running"]').first().waitFor();
     await page.getByTestId('replay').getByText('Replay', { exact: true }).waitFor();

@@ -46,10 +46,10 @@ describe('the pipelines list', () => {
     await menu('list-me-copy', 'Delete');
     const confirm = page.getByRole('dialog', { name: 'Delete pipeline?' });
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect(await row('list-me-copy').count()).toBe(1);
+    await expect.poll(() => row('list-me-copy').count()).toBe(1);
     await menu('list-me-copy', 'Delete');
     await page.getByRole('dialog', { name: 'Delete pipeline?' }).getByRole('button', { name: 'Delete' }).click();
     await row('list-me-copy').waitFor({ state: 'detached' });
-    expect(await row('list-me').count()).toBe(1);
+    await expect.poll(() => row('list-me').count()).toBe(1);
   });
 });

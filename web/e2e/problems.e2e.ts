@@ -33,14 +33,14 @@ describe('validation problems', () => {
     await page.locator('#cfg-say-template').fill('Hi {{ q.text');
     const field = page.locator('[data-field="cfg-say-template"] [data-problem]');
     await field.waitFor();
-    expect(await field.textContent()).toContain('unterminated `{{`');
-    expect(await page.getByTestId('node-problems-say').textContent()).toBe('1');
-    expect(await page.getByTestId('problems').getAttribute('data-count')).toBe('1');
+    await expect.poll(() => field.textContent()).toContain('unterminated `{{`');
+    await expect.poll(() => page.getByTestId('node-problems-say').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('problems').getAttribute('data-count')).toBe('1');
     await page.keyboard.press('Escape');
     await shot(page, '13-problem-on-field');
 
     await page.locator('#cfg-say-template').fill('Hi {{ q.text }}');
     await page.getByTestId('problems').getByText('Valid').waitFor();
-    expect(await page.getByTestId('node-problems-say').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('node-problems-say').count()).toBe(0);
   });
 });

@@ -51,7 +51,7 @@ describe('run control', () => {
     await page.getByTestId('run').click();
     await page.locator('[data-testid="output-panel"][data-run-status="failed"]').waitFor();
     await page.locator('[data-testid="node-call"][data-status="failed"]').waitFor();
-    expect(await page.getByTestId('node-preview-call').textContent()).not.toBe('');
+    await expect.poll(() => page.getByTestId('node-preview-call').textContent()).not.toBe('');
     await page.getByRole('link', { name: /^ex_/ }).click();
     await page.waitForURL(/\/executions\/ex_/);
     const first = page.url();

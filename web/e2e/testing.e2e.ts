@@ -50,7 +50,7 @@ describe('testing while building', () => {
     await page.getByRole('dialog').getByLabel('Question').fill('hello');
     await page.getByTestId('run-submit').click();
     await waitRun();
-    expect(await page.getByTestId('node-preview-wrap').textContent()).toBe('<HELLO>');
+    await expect.poll(() => page.getByTestId('node-preview-wrap').textContent()).toBe('<HELLO>');
 
     await page.getByTestId('node-shout').click();
     await page.getByRole('tab', { name: /Run data/ }).click();
