@@ -302,6 +302,7 @@ Result<Session> AccountService::change_password(const Caller& caller, std::strin
   if (auto saved = core_.db.set_password(user->id, *hash, to_seconds(at), at); !saved) {
     return std::move(saved).error();
   }
+  core_.callers.forget_all();
   core_.audit.record(AuditEvent::by(caller, "password.changed", user->id));
   auto membership = core_.db.get_membership(caller.workspace_id, user->id);
   if (!membership) {

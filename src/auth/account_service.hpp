@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "auth/caller.hpp"
+#include "auth/caller_cache.hpp"
 #include "auth/session.hpp"
 #include "common/result.hpp"
 #include "store/auth_store.hpp"
@@ -102,8 +103,10 @@ class AccountService {
   Result<Me> me(const Caller& caller);
 
  private:
-  Result<Caller> authenticate_access_token(std::string_view token, std::string_view remote);
-  Result<Caller> authenticate_api_key(std::string_view key, std::string_view remote);
+  Result<Caller> authenticate_access_token(std::string_view token, std::string_view remote,
+                                           CallerCache::Ticket ticket);
+  Result<Caller> authenticate_api_key(std::string_view key, std::string_view remote,
+                                      CallerCache::Ticket ticket);
   Result<Session> create_and_log_in(NewAccount account, bool first_owner, std::string_view remote,
                                     std::string_view action);
   /// The membership a login acts in.

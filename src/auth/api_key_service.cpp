@@ -105,6 +105,7 @@ Result<ApiKeyInfo> ApiKeyService::revoke(const Caller& caller, std::string_view 
   if (!revoked) {
     return std::move(revoked).error();
   }
+  core_.callers.forget_all();
   core_.audit.record(
       AuditEvent::by(caller, "api_key.revoked", std::string(id), {{"name", revoked->name}}));
   return key_info(*revoked);

@@ -30,7 +30,8 @@ AuthCore::AuthCore(store::Store& store_in, KeyRing keys_in, AuthOptions options_
       signer(std::move(signer_in)),
       vault(keys),
       limiter(options.login_limits),
-      audit(db, options.clock) {}
+      audit(db, options.clock),
+      callers(options.caller_cache_life, options.caller_cache_capacity) {}
 
 store::Time AuthCore::now() const {
   return options.clock();

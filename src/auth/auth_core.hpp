@@ -11,6 +11,7 @@
 #include "auth/access_token.hpp"
 #include "auth/audit_log.hpp"
 #include "auth/auth_options.hpp"
+#include "auth/caller_cache.hpp"
 #include "auth/credential_kinds.hpp"
 #include "auth/login_limiter.hpp"
 #include "auth/master_key.hpp"
@@ -54,6 +55,8 @@ struct AuthCore {
   const CredentialKinds kinds;
   LoginLimiter limiter;
   AuditLog audit;
+  /// Verified callers by token; emptied by every change that narrows access.
+  CallerCache callers;
 };
 
 UserInfo user_info(const store::UserRecord& user);

@@ -2,6 +2,7 @@
 // Settings of the auth services, with production defaults.
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 
 #include "auth/access_token.hpp"
@@ -18,6 +19,10 @@ struct AuthOptions {
   std::chrono::hours invite_lifetime{24 * 7};
   /// last_used_at of an API key is written at most this often.
   std::chrono::seconds api_key_touch_interval{60};
+  /// How long a verified token's caller is reused without reading the store
+  /// again (in-process changes empty it at once); zero turns the cache off.
+  std::chrono::milliseconds caller_cache_life{5000};
+  std::size_t caller_cache_capacity = 10'000;
   /// Open sign-up (POST /api/auth/register); off unless the operator turns it on.
   bool allow_registration = false;
   LoginLimits login_limits;

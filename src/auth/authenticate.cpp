@@ -18,12 +18,18 @@ Result<Caller> AccountService::authenticate_bearer(std::string_view token,
   if (token.empty()) {
     return refused("sign in first: the request carries no token");
   }
-  return looks_like_api_key(token) ? authenticate_api_key(token, remote)
-                                   : authenticate_access_token(token, remote);
+  if (auto known = core_.callers.find(token, core_.now())) {
+    known->remote = std::string(remote);
+    return std::move(*known);
+  }
+  const CallerCache::Ticket ticket = core_.callers.ticket();
+  return looks_like_api_key(token) ? authenticate_api_key(token, remote, ticket)
+                                   : authenticate_access_token(token, remote, ticket);
 }
 
 Result<Caller> AccountService::authenticate_access_token(std::string_view token,
-                                                         std::string_view remote) {
+                                                         std::string_view remote,
+                                                         CallerCache::Ticket ticket) {
   auto claims = core_.signer.verify(token, core_.now());
   if (!claims) {
     return std::move(claims).error();
@@ -44,10 +50,14 @@ Result<Caller> AccountService::authenticate_access_token(std::string_view token,
   caller.workspace_id = std::move(claims->workspace);
   caller.role = detail::role_of(*membership);
   caller.remote = std::string(remote);
+  const store::Time now = core_.now();
+  core_.callers.remember(ticket, token, caller, now,
+                         store::Time{std::chrono::seconds{claims->expires_at}});
   return caller;
 }
 
-Result<Caller> AccountService::authenticate_api_key(std::string_view key, std::string_view remote) {
+Result<Caller> AccountService::authenticate_api_key(std::string_view key, std::string_view remote,
+                                                    CallerCache::Ticket ticket) {
   const auto prefix = api_key_prefix(key);
   if (!prefix) {
     return refused("the API key is malformed");
@@ -89,6 +99,7 @@ Result<Caller> AccountService::authenticate_api_key(std::string_view key, std::s
   if (!stored->last_used_at || at - *stored->last_used_at >= core_.options.api_key_touch_interval) {
     (void)core_.db.touch_api_key(stored->workspace_id, stored->id, at);  // best effort
   }
+  core_.callers.remember(ticket, key, caller, at);
   return caller;
 }
 

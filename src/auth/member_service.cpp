@@ -131,6 +131,7 @@ Result<MemberInfo> MemberService::change_role(const Caller& caller, std::string_
   if (!changed) {
     return std::move(changed).error();
   }
+  core_.callers.forget_all();
   core_.audit.record(AuditEvent::by(caller, "member.role_changed", std::string(user_id),
                                     {{"from", current->role}, {"to", to_string(role)}}));
   return member_info(*changed);
@@ -151,6 +152,7 @@ Status MemberService::remove(const Caller& caller, std::string_view user_id) {
   if (auto removed = core_.db.remove_member(caller.workspace_id, user_id, core_.now()); !removed) {
     return removed;
   }
+  core_.callers.forget_all();
   core_.audit.record(
       AuditEvent::by(caller, leaving ? "member.left" : "member.removed", std::string(user_id)));
   return Ok{};
