@@ -58,8 +58,14 @@ bool under_api(std::string_view path) {
   });
 }
 
-/// The bearer token: the Authorization header, or for a WebSocket (where a
-/// browser cannot set headers) the subprotocol `weft.bearer.<token>`.
+Response unauthenticated(std::string message) {
+  Response response = Response::error(401, "unauthenticated", message);
+  response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"weft\"");
+  return response;
+}
+
+}  // namespace
+
 std::string_view bearer_token(const Request& request) {
   constexpr std::string_view kBearer = "Bearer ";
   const std::string_view header = request.header("authorization");
@@ -83,14 +89,6 @@ std::string_view bearer_token(const Request& request) {
   }
   return {};
 }
-
-Response unauthenticated(std::string message) {
-  Response response = Response::error(401, "unauthenticated", message);
-  response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"weft\"");
-  return response;
-}
-
-}  // namespace
 
 bool is_public_route(std::string_view method, std::string_view pattern) {
   return listed(kPublicRoutes, method, pattern);

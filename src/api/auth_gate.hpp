@@ -18,6 +18,10 @@ Middleware make_auth_gate(auth::Auth& auth);
 /// Whether `method` + route `pattern` answers without a caller.
 bool is_public_route(std::string_view method, std::string_view pattern);
 
+/// The bearer token: the Authorization header, or for a WebSocket (where a
+/// browser cannot set headers) the subprotocol `weft.bearer.<token>`.
+std::string_view bearer_token(const Request& request);
+
 /// What a route needs the caller to be allowed to do.
 auth::Action required_action(std::string_view method, std::string_view pattern);
 

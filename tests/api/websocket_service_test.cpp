@@ -1,12 +1,15 @@
 // The WebSocket sessions: a client that stops reading is dropped once its
-// queue is full, instead of growing the server's memory.
+// queue is full, instead of growing the server's memory; a client whose
+// access ended is told so and closed with 4401.
 #include "api/ws/websocket_service.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 
+#include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
 #include <filesystem>
@@ -70,6 +73,65 @@ TEST(WebSocketService, AClientThatStopsReadingIsDroppedWhenItsQueueIsFull) {
     client.read(buffer, ec);
   }
   EXPECT_TRUE(ec) << "the connection stayed open";
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(WebSocketService, AClientWhoseAccessEndedIsToldAndClosedWith4401) {
+  const auto dir = std::filesystem::temp_directory_path() / new_id("wstest");
+  auto store = std::move(store::open_sqlite_store(dir.string()).value());
+  RunHub hub(*store);
+  WebSocketService service(hub, {.recheck_interval = std::chrono::milliseconds(50)});
+  std::atomic<bool> revoked = false;
+  testing::ServerHarness server({}, [&](Router& router) {
+    router.add_websocket(
+        "/ws", sync_handler([](Request&) { return Response::text(426, "upgrade"); }),
+        [&](std::unique_ptr<UpgradedConnection> connection, Request&) {
+          service.accept(std::move(connection), "ws_a", [&]() -> Status {
+            if (revoked) {
+              return Error::make(ErrorCode::unauthenticated, "the access token has expired");
+            }
+            return Ok{};
+          });
+        });
+  });
+  const RunInfo run{"ws_a", "ex_1", "p"};
+  auto sink = hub.run_started(run);
+
+  boost::asio::io_context io;
+  websocket::stream<tcp::socket> client(io);
+  client.next_layer().connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  client.handshake("127.0.0.1", "/ws");
+  client.write(boost::asio::buffer(std::string(R"({"op":"subscribe","execution_id":"ex_1"})")));
+  boost::beast::flat_buffer buffer;
+  client.read(buffer);
+  EXPECT_NE(boost::beast::buffers_to_string(buffer.data()).find("subscribed"), std::string::npos);
+  buffer.consume(buffer.size());
+  sink->on_event({1, "node.started", "ex_1", "n", {}, std::chrono::system_clock::now()});
+  client.read(buffer);
+  EXPECT_NE(boost::beast::buffers_to_string(buffer.data()).find("node.started"), std::string::npos);
+  buffer.consume(buffer.size());
+
+  revoked = true;
+  const auto start = testing::Clock::now();
+  client.read(buffer);  // within one recheck interval
+  const std::string said = boost::beast::buffers_to_string(buffer.data());
+  EXPECT_NE(said.find(R"("code":"unauthenticated")"), std::string::npos) << said;
+  EXPECT_NE(said.find("the access token has expired"), std::string::npos) << said;
+  EXPECT_LT(ms_since(start), 2000);
+
+  boost::system::error_code ec;
+  buffer.consume(buffer.size());
+  client.read(buffer, ec);
+  EXPECT_EQ(ec, websocket::error::closed);
+  EXPECT_EQ(client.reason().code, 4401);
+  // Nothing is delivered to it any more.
+  sink->on_event({2, "node.finished", "ex_1", "n", {}, std::chrono::system_clock::now()});
+  const auto gone = testing::Clock::now();
+  while (service.session_count() > 0 && ms_since(gone) < 5000) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(service.session_count(), 0u);
   store.reset();
   std::filesystem::remove_all(dir);
 }

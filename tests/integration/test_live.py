@@ -3,6 +3,7 @@ sequence number, the runs feed, and what a bad message gets."""
 import asyncio
 import json
 
+import pytest
 import websockets
 
 CHAIN = {
@@ -175,3 +176,26 @@ def test_after_a_restart_a_run_is_replayed_from_the_stored_node_runs(data_dir):
     finished = {e["node_id"]: e["data"] for e in events if e["type"] == "node.finished"}
     assert finished["routine"]["status"] == "succeeded" and finished["escalate"]["status"] == "skipped"
     assert events[-1]["data"]["status"] == "succeeded"
+
+
+def test_a_socket_whose_key_is_revoked_is_told_and_closed_with_4401(server):
+    status, key, _ = server.post("/api/api-keys", {"name": "watcher", "scope": "full"})
+    assert status == 201, key
+    assert server.post("/api/pipelines", CHAIN)[0] == 201
+
+    async def scenario():
+        async with websockets.connect(ws_url(server), subprotocols=["weft", f"weft.bearer.{key['key']}"]) as ws:
+            await ws.send(json.dumps({"op": "subscribe", "feed": "runs"}))
+            assert json.loads(await ws.recv()) == {"type": "subscribed", "feed": "runs"}
+            assert server.delete(f"/api/api-keys/{key['id']}")[0] == 200
+            await ws.send(json.dumps({"op": "subscribe", "execution_id": start(server, "chain20")}))
+            said = await receive_until(ws, lambda m: m.get("type") == "error")
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                await asyncio.wait_for(ws.recv(), 5)
+            return said, closed.value
+
+    said, closed = asyncio.run(scenario())
+    # Run status messages may come first; then the error, and no subscription.
+    assert not any(m.get("type") == "subscribed" for m in said)
+    assert said[-1]["code"] == "unauthenticated" and "revoked" in said[-1]["message"]
+    assert closed.rcvd.code == 4401

@@ -11,10 +11,10 @@ WebSocketService::~WebSocketService() {
   stop();
 }
 
-void WebSocketService::accept(std::unique_ptr<UpgradedConnection> connection,
-                              std::string workspace) {
-  auto session =
-      std::make_shared<WsSession>(shared_, std::move(connection->socket), std::move(workspace));
+void WebSocketService::accept(std::unique_ptr<UpgradedConnection> connection, std::string workspace,
+                              StillAllowed still_allowed) {
+  auto session = std::make_shared<WsSession>(shared_, std::move(connection->socket),
+                                             std::move(workspace), std::move(still_allowed));
   {
     std::lock_guard lock(shared_->mutex);
     if (shared_->stopping) {

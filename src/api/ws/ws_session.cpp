@@ -20,6 +20,9 @@ constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 constexpr std::chrono::seconds kHandshakeTimeout{10};
 /// The subprotocol we speak; echoed when the client offers it.
 constexpr std::string_view kProtocol = "weft";
+/// Close code when the caller lost access (4000–4999 are the application's;
+/// 4401 echoes HTTP 401). The client signs in again and reconnects.
+constexpr std::uint16_t kSignInAgain = 4401;
 
 bool offers_protocol(std::string_view offered) {
   while (!offered.empty()) {
@@ -46,11 +49,13 @@ json::object error_message(std::string message) {
 }  // namespace
 
 WsSession::WsSession(std::shared_ptr<WebSocketService::Shared> shared, net::ip::tcp::socket socket,
-                     std::string workspace)
+                     std::string workspace, StillAllowed still_allowed)
     : shared_(std::move(shared)),
       ws_(std::move(socket)),
       wake_(ws_.get_executor()),
-      workspace_(std::move(workspace)) {}
+      recheck_(ws_.get_executor()),
+      workspace_(std::move(workspace)),
+      still_allowed_(std::move(still_allowed)) {}
 
 void WsSession::start(beast::http::request<beast::http::string_body> request) {
   net::co_spawn(ws_.get_executor(), run(shared_from_this(), std::move(request)), net::detached);
@@ -74,6 +79,9 @@ net::awaitable<void> WsSession::run(std::shared_ptr<WsSession> self,
     co_return;
   }
   net::co_spawn(ws_.get_executor(), write_loop(self), net::detached);
+  if (still_allowed_) {
+    net::co_spawn(ws_.get_executor(), recheck_loop(self), net::detached);
+  }
   beast::flat_buffer buffer;
   while (!closing_) {
     auto [ec, n] = co_await ws_.async_read(buffer, use_tuple);
@@ -101,6 +109,14 @@ net::awaitable<void> WsSession::write_loop([[maybe_unused]] std::shared_ptr<WsSe
         queued_bytes_ -= frame->size();
       }
     }
+    if (!frame && ending_) {
+      // Everything queued, the error last, is written: say why we close.
+      co_await ws_.async_close(
+          websocket::close_reason(static_cast<websocket::close_code>(kSignInAgain),
+                                  "sign in again"),
+          use_tuple);
+      break;
+    }
     if (!frame) {
       // deliver() posts a cancel after queueing into an empty queue; this
       // check and the wait start in one strand turn, so no wake-up is lost.
@@ -115,6 +131,38 @@ net::awaitable<void> WsSession::write_loop([[maybe_unused]] std::shared_ptr<WsSe
     }
   }
   close();
+}
+
+net::awaitable<void> WsSession::recheck_loop([[maybe_unused]] std::shared_ptr<WsSession> self) {
+  while (!closing_ && !ending_) {
+    recheck_.expires_after(shared_->limits.recheck_interval);
+    auto [ec] = co_await recheck_.async_wait(use_tuple);
+    if (ec || closing_ || !allowed()) {
+      break;
+    }
+  }
+}
+
+bool WsSession::allowed() {
+  if (ending_) {
+    return false;
+  }
+  if (!still_allowed_) {
+    return true;
+  }
+  const Status status = still_allowed_();
+  // Only a verdict on the caller ends the connection; a store that cannot
+  // answer right now does not.
+  if (status || (status.error().code != ErrorCode::unauthenticated &&
+                 status.error().code != ErrorCode::forbidden)) {
+    return true;
+  }
+  ending_ = true;
+  reply({{"type", "error"},
+         {"code", to_string(status.error().code)},
+         {"message", status.error().message + "; connect again with a fresh token"}});
+  wake_.cancel();
+  return false;
 }
 
 void WsSession::deliver(std::shared_ptr<const std::string> frame) {
@@ -157,6 +205,9 @@ void WsSession::handle(std::string_view text) {
                                : "malformed message: " + parsed.error().message));
     return;
   }
+  if (ending_) {
+    return;  // closing for lack of access: nothing more is served
+  }
   const json::object& message = parsed->get_object();
   const auto* op = message.if_contains("op");
   const auto* execution = message.if_contains("execution_id");
@@ -167,6 +218,9 @@ void WsSession::handle(std::string_view text) {
   } else if (name == "subscribe" && feed) {
     if (!feed->is_string() || feed->get_string() != "runs") {
       reply(error_message("unknown feed; the one feed is \"runs\""));
+      return;
+    }
+    if (!allowed()) {
       return;
     }
     reply({{"type", "subscribed"}, {"feed", "runs"}});
@@ -186,6 +240,9 @@ void WsSession::handle(std::string_view text) {
       reply(error_message("`after` is the last sequence number seen: a whole number >= 0"));
       return;
     }
+    if (!allowed()) {
+      return;
+    }
     reply({{"type", "subscribed"}, {"execution_id", id}});
     if (auto subscribed = shared_->hub.subscribe(shared_from_this(), workspace_, id, from);
         !subscribed) {
@@ -203,6 +260,7 @@ void WsSession::close() {
   net::post(ws_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
     self->wake_.cancel();
+    self->recheck_.cancel();
     beast::error_code ignored;
     beast::get_lowest_layer(self->ws_).socket().close(ignored);
   });
@@ -211,6 +269,7 @@ void WsSession::close() {
 void WsSession::end() {
   closing_ = true;
   wake_.cancel();
+  recheck_.cancel();
   shared_->hub.remove(this);
   std::lock_guard lock(shared_->mutex);
   shared_->sessions.erase(this);

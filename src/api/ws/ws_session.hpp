@@ -4,7 +4,11 @@
 // delivers from a bounded queue: a client that falls too far behind is
 // dropped rather than allowed to grow the server's memory.
 //
-// Concurrency: the stream, the wake timer and `closing_` belong to the
+// The caller is checked again every `recheck_interval` and before each
+// subscription: once the token has expired or been revoked, the client gets
+// an error and a close with code 4401, and reconnects with a fresh token.
+//
+// Concurrency: the stream, the timers, `closing_` and `ending_` belong to the
 // connection's strand. `deliver` may be called from any thread (under the
 // hub's lock); it only touches the queue, under `mutex_`, and posts to the strand.
 // Private to src/api/ws (it pulls in Beast).
@@ -35,7 +39,7 @@ struct WebSocketService::Shared {
 class WsSession final : public HubClient, public std::enable_shared_from_this<WsSession> {
  public:
   WsSession(std::shared_ptr<WebSocketService::Shared> shared, boost::asio::ip::tcp::socket socket,
-            std::string workspace);
+            std::string workspace, StillAllowed still_allowed);
 
   /// Answers the upgrade `request` and serves the connection, on its strand.
   void start(boost::beast::http::request<boost::beast::http::string_body> request);
@@ -48,15 +52,22 @@ class WsSession final : public HubClient, public std::enable_shared_from_this<Ws
       std::shared_ptr<WsSession> self,
       boost::beast::http::request<boost::beast::http::string_body> request);
   boost::asio::awaitable<void> write_loop(std::shared_ptr<WsSession> self);
+  boost::asio::awaitable<void> recheck_loop(std::shared_ptr<WsSession> self);
+  /// False, after telling the client and starting the close, when the caller
+  /// may no longer read. On the strand.
+  bool allowed();
   void handle(std::string_view text);
   void reply(json::object message);
   void end();
 
   std::shared_ptr<WebSocketService::Shared> shared_;
   boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
-  boost::asio::steady_timer wake_;  // the writer waits on it for frames
+  boost::asio::steady_timer wake_;     // the writer waits on it for frames
+  boost::asio::steady_timer recheck_;  // the next check of the caller
   const std::string workspace_;
+  const StillAllowed still_allowed_;
   bool closing_ = false;
+  bool ending_ = false;  ///< the caller lost access: close once the queue is written
 
   std::mutex mutex_;  // guards queue_, queued_bytes_, dropped_
   std::deque<std::shared_ptr<const std::string>> queue_;

@@ -25,7 +25,7 @@ export function ApiProvider({
   const value = useMemo(
     () => ({
       api: api ?? createWeftApi(createHttpClient(options)),
-      socket: socket ?? createRunSocket({ url: socketUrl(), getToken: options?.getToken }),
+      socket: socket ?? createRunSocket({ url: socketUrl(), getToken: options?.getToken, refresh: options?.refresh }),
     }),
     [options, api, socket],
   );

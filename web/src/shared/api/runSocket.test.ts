@@ -8,10 +8,13 @@ class MockSocket {
   readyState = 0;
   sent: Record<string, unknown>[] = [];
   onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((e?: { code: number }) => void) | null = null;
   onerror: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
     MockSocket.all.push(this);
   }
   send(text: string) {
@@ -25,9 +28,9 @@ class MockSocket {
     this.readyState = 1;
     this.onopen?.();
   }
-  drop() {
+  drop(code = 1006) {
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.({ code });
   }
   push(message: object) {
     this.onmessage?.({ data: JSON.stringify(message) });
@@ -75,6 +78,37 @@ describe('run socket', () => {
     second.push(event(3));
     expect(got).toEqual([1, 2, 3]);
     expect(socket.lastSeq('ex_1')).toBe(3);
+  });
+
+  it('renews the token and comes back at once when the server closes with 4401', async () => {
+    let token = 'old-token';
+    const refresh = vi.fn(() => {
+      token = 'new-token';
+      return Promise.resolve(true);
+    });
+    const socket = createRunSocket({
+      url: 'ws://x/api/ws',
+      WebSocketImpl: MockSocket as unknown as typeof WebSocket,
+      getToken: () => token,
+      refresh,
+    });
+    const got: number[] = [];
+    socket.subscribe('ex_1', (e) => got.push(e.seq));
+    const first = MockSocket.all[0] as MockSocket;
+    expect(first.protocols).toEqual(['weft', 'weft.bearer.old-token']);
+    first.open();
+    first.push(event(1));
+    first.push({ type: 'error', code: 'unauthenticated', message: 'the access token has expired' });
+    first.drop(4401);
+    expect(socket.state()).toBe('reconnecting');
+    await vi.waitFor(() => expect(MockSocket.all).toHaveLength(2)); // no backoff wait
+    expect(refresh).toHaveBeenCalledTimes(1);
+    const second = MockSocket.all[1] as MockSocket;
+    expect(second.protocols).toEqual(['weft', 'weft.bearer.new-token']);
+    second.open();
+    expect(second.sent).toEqual([{ op: 'subscribe', execution_id: 'ex_1', after: 1 }]);
+    second.push(event(2));
+    expect(got).toEqual([1, 2]);
   });
 
   it('starts a run over on replay.reset', () => {

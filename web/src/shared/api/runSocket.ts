@@ -18,6 +18,8 @@ interface Subscription {
 export interface RunSocketOptions {
   url: string;
   getToken?: () => string | null;
+  /** Renews the session's token (resolves at once while it is fresh); called before reconnecting. */
+  refresh?: () => Promise<boolean>;
   /** Injected in tests. */
   WebSocketImpl?: typeof WebSocket;
   /** Backoff bounds in ms. */
@@ -43,6 +45,8 @@ const kSubprotocol = 'weft';
 const kBearerPrefix = 'weft.bearer.';
 /** Failed connection attempts, never opened, before the socket says `unavailable`. */
 const kUnavailableAfter = 2;
+/** The server's close code when the token expired or was revoked: renew it and come back at once. */
+const kSignInAgain = 4401;
 
 export function createRunSocket(options: RunSocketOptions): RunSocket {
   const Impl = options.WebSocketImpl ?? (typeof WebSocket === 'undefined' ? undefined : WebSocket);
@@ -105,6 +109,18 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
     sub.listeners.forEach((l) => l(event));
   };
 
+  /** Connects with a renewed token when the session can renew one. */
+  const reconnect = () => {
+    if (options.refresh) {
+      void options
+        .refresh()
+        .catch(() => false)
+        .then(() => connect());
+    } else {
+      connect();
+    }
+  };
+
   const scheduleReconnect = () => {
     if (timer || !wanted()) {
       return;
@@ -113,7 +129,7 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
     const jitter = Math.random() * delay * 0.2;
     timer = setTimeout(() => {
       timer = null;
-      connect();
+      reconnect();
     }, delay + jitter);
   };
 
@@ -139,16 +155,22 @@ export function createRunSocket(options: RunSocketOptions): RunSocket {
       }
     };
     socket.onmessage = (e: MessageEvent) => onMessage(e.data);
-    socket.onclose = () => {
+    socket.onclose = (e?: CloseEvent) => {
       if (ws !== socket) {
         return;
       }
       ws = null;
-      failures += 1;
       if (!wanted()) {
         setState('idle');
         return;
       }
+      if (e?.code === kSignInAgain) {
+        // The token ran out, not the server: renew it and resubscribe from the last seq.
+        setState('reconnecting');
+        reconnect();
+        return;
+      }
+      failures += 1;
       setState(!everOpened && failures >= kUnavailableAfter ? 'unavailable' : 'reconnecting');
       scheduleReconnect();
     };
