@@ -97,7 +97,7 @@ TEST(EngineHttp, CancellingInterruptsAnHttpCallInFlight) {
                                    peer.url("/slow")),
                           {.cancel_after = 100ms, .allow = {"127.0.0.1/32"}});
   EXPECT_EQ(run.result.status, RunStatus::cancelled);
-  EXPECT_LT(run.elapsed, 300ms);
+  EXPECT_LT(run.elapsed, 1000ms) << "the 10 s answer must not be waited for";
   EXPECT_TRUE(peer.wait_for_aborted(1, 2s)) << "the peer should see the connection closed";
 }
 

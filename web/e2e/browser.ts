@@ -67,6 +67,16 @@ export async function openPage(browser: Browser, errors: string[] = [], signedIn
   return page;
 }
 
+/** Signs a signed-out page in through the sign-in form and waits for the pipelines list. */
+export async function signIn(page: Page, url: string, account: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Password').fill(account.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Pipelines' }).waitFor();
+}
+
 /** Saves a screenshot under e2e/artifacts/. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`) });

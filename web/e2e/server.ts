@@ -57,3 +57,20 @@ export async function startWeft(binary: string, web: string, env: Record<string,
       }),
   };
 }
+
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** Creates the first owner of a new server through `POST /api/auth/setup`; returns its access token. */
+export async function setUpOwner(url: string, owner: Account): Promise<string> {
+  const response = await fetch(`${url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  if (!response.ok) throw new Error(`setup: ${response.status} ${await response.text()}`);
+  return String(((await response.json()) as { access_token: unknown }).access_token);
+}
