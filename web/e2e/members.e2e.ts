@@ -1,0 +1,196 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineRecord } from '../src/shared/api/types';
+import { artifacts, launch, nodeIds, openPage, shot, signIn } from './browser';
+import { setUpOwner, startWeft, type RunningServer } from './server';
+
+const webDir = path.resolve(artifacts, '..', '..');
+const kOwner = { email: 'team-owner@example.com', name: 'Team Owner', password: 'team-owner-passphrase' };
+const kEditor = { email: 'ed@example.com', name: 'Ed Itor', password: 'editor-passphrase' };
+const kViewer = { email: 'vi@example.com', name: 'Vi Ewer', password: 'viewer-passphrase' };
+const kPipeline = 'team-greeting';
+const kForbidden = 'your role (viewer) may not build in this workspace';
+
+/**
+ * Members on a server of their own: the owner invites a viewer by link and
+ * adds an editor directly; the viewer joins through the link, sees and runs
+ * the owner's pipelines but cannot change them; the owner changes a role.
+ */
+describe('members, invites and what a viewer may do', () => {
+  let weft: RunningServer;
+  let ownerToken = '';
+  let browser: Browser;
+  let owner: Page;
+  let viewer: Page;
+  let inviteLink = '';
+  const errors: string[] = [];
+
+  const getPipeline = async () => {
+    const response = await fetch(`${weft.url}/api/pipelines/${kPipeline}`, { headers: { Authorization: `Bearer ${ownerToken}` } });
+    return (await response.json()) as PipelineRecord;
+  };
+
+  beforeAll(async () => {
+    const binary = path.resolve(webDir, process.env.WEFT_BINARY ?? '../build/weft');
+    weft = await startWeft(binary, path.join(webDir, 'dist'));
+    ownerToken = await setUpOwner(weft.url, kOwner);
+    const created = await fetch(`${weft.url}/api/pipelines`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ownerToken}` },
+      body: JSON.stringify({
+        id: kPipeline,
+        name: 'Team greeting',
+        nodes: [
+          { id: 'who', type: 'input_text', config: { name: 'who', label: 'Who' }, position: { x: 0, y: 0 } },
+          { id: 'hello', type: 'template', config: { template: 'Hello {{ who.text }}, welcome aboard' }, position: { x: 300, y: 0 } },
+          { id: 'out', type: 'output_text', config: { name: 'greeting', text: '{{ hello.text }}' }, position: { x: 600, y: 0 } },
+        ],
+        edges: [
+          { source: 'who', target: 'hello' },
+          { source: 'hello', target: 'out' },
+        ],
+      }),
+    });
+    if (!created.ok) throw new Error(`create ${kPipeline}: ${created.status} ${await created.text()}`);
+    browser = await launch();
+    owner = await openPage(browser, errors, false);
+    await signIn(owner, weft.url, kOwner);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await weft?.stop();
+  });
+
+  it('the owner makes an invite link for a viewer on the Members page', async () => {
+    await owner.getByRole('link', { name: 'Members' }).click();
+    await owner.getByTestId(`member-${kOwner.email}`).getByText('(you)').waitFor();
+    const invites = owner.getByRole('region', { name: 'Invite links' });
+    await invites.getByLabel('Invite role').selectOption('viewer');
+    await invites.getByRole('button', { name: 'Create invite link' }).click();
+    inviteLink = (await invites.getByTestId('invite-link').locator('code').textContent()) ?? '';
+    expect(inviteLink).toMatch(new RegExp(`^${weft.url}/invite#.+`));
+    const open = invites.getByRole('listitem');
+    await expect.poll(() => open.allTextContents()).toEqual([expect.stringMatching(/^viewer\s*anyone with the link/)]);
+    await shot(owner, '39-invite-link');
+  });
+
+  it('the owner adds an editor directly, with a new account', async () => {
+    await owner.getByRole('button', { name: 'Add member' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Add a member' });
+    await dialog.getByLabel('Email').fill(kEditor.email);
+    await dialog.getByLabel('Role').selectOption('editor');
+    await dialog.getByLabel('Create a new account with a password').check();
+    await dialog.getByLabel('Name').fill(kEditor.name);
+    await dialog.getByLabel(/^Password/).fill(kEditor.password);
+    await shot(owner, '40-add-member');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = owner.getByTestId(`member-${kEditor.email}`);
+    await row.getByText(kEditor.name).waitFor();
+    await expect.poll(() => row.getByLabel(`Role of ${kEditor.email}`).inputValue()).toBe('editor');
+    await shot(owner, '41-members');
+  });
+
+  it('someone new opens the invite link in a browser of their own and joins as a viewer', async () => {
+    viewer = await openPage(browser, errors, false);
+    await viewer.goto(inviteLink);
+    const form = viewer.getByRole('form', { name: 'Accept invite' });
+    await form.getByRole('heading', { name: 'Join Default' }).waitFor();
+    await expect.poll(() => form.textContent()).toContain('You are invited as viewer.');
+    await form.getByLabel('Email').fill(kViewer.email);
+    await form.getByLabel('Name').fill(kViewer.name);
+    await form.getByLabel('Password').fill(kViewer.password);
+    await shot(viewer, '42-accept-invite');
+    await form.getByRole('button', { name: 'Join' }).click();
+    await viewer.getByRole('heading', { name: 'Pipelines' }).waitFor();
+    await viewer.locator(`[data-pipeline="${kPipeline}"]`).getByRole('link', { name: 'Team greeting' }).waitFor();
+    await viewer.getByRole('button', { name: 'Account' }).click();
+    // In the owner's workspace (the new account also gets one of its own to switch to).
+    await viewer.getByTestId('account-name').getByText(kViewer.name).waitFor();
+    await expect.poll(() => viewer.getByTestId('account-workspace').textContent()).toBe('Default');
+    await expect.poll(() => viewer.getByRole('menu', { name: 'Account' }).textContent()).toMatch(/Default\s*viewer/);
+    await shot(viewer, '43-viewer-pipelines');
+    await viewer.keyboard.press('Escape');
+  });
+
+  it('the viewer runs the owner’s pipeline', async () => {
+    await viewer.locator(`[data-pipeline="${kPipeline}"]`).getByRole('link', { name: 'Team greeting' }).click();
+    await viewer.getByTestId('node-hello').waitFor();
+    await viewer.getByTestId('run').click();
+    await viewer.getByRole('dialog').getByLabel('Who').fill('Vi');
+    await viewer.getByTestId('run-submit').click();
+    await viewer.locator('[data-testid="output-panel"][data-run-status="succeeded"]').waitFor();
+    await expect.poll(() => viewer.getByTestId('output-details').textContent()).toContain('Hello Vi, welcome aboard');
+    await shot(viewer, '44-viewer-run');
+  });
+
+  it('the viewer cannot change it: the editor is read-only and saving sends nothing', async () => {
+    const writes: string[] = [];
+    viewer.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes(`/api/pipelines/${kPipeline}`) && !r.url().endsWith('/run')) writes.push(r.url());
+    });
+    // The block panel opens on its run data; its settings are a disabled fieldset.
+    await viewer.getByTestId('node-hello').click();
+    const panel = viewer.getByTestId('node-panel');
+    await expect.poll(() => panel.getByRole('tab', { name: /Run data/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => panel.getByRole('button', { name: 'Delete block' }).count()).toBe(0);
+    await expect.poll(() => panel.getByRole('button', { name: 'Run this node' }).count()).toBe(0);
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => panel.locator('fieldset').evaluate((f: HTMLFieldSetElement) => f.disabled)).toBe(true);
+    await expect.poll(() => panel.locator('#cfg-hello-template').isEditable()).toBe(false);
+    await shot(viewer, '45-viewer-read-only');
+
+    // Adding a block, renaming the pipeline and deleting a block all leave the canvas as it was.
+    await viewer.locator('[data-node-type="template"]').click();
+    await viewer.getByLabel('Pipeline name').fill('Renamed by a viewer');
+    await viewer.getByTestId('node-out').click();
+    await viewer.keyboard.press('Delete');
+    // Save is offered but does nothing for a viewer: no request leaves the page.
+    await viewer.getByTestId('save').click();
+    await viewer.keyboard.press('Control+s');
+    // Something that does render, so whatever the attempts above changed has rendered too.
+    await viewer.getByTestId('node-who').click();
+    await panel.getByRole('heading', { name: 'Text input' }).waitFor();
+    await expect.poll(() => viewer.getByLabel('Pipeline name').inputValue()).toBe('Team greeting');
+    await expect.poll(() => nodeIds(viewer)).toEqual(['who', 'hello', 'out']);
+    await expect.poll(() => viewer.getByTestId('save-state').textContent()).toBe('Saved · version 1');
+    expect(writes).toEqual([]);
+    expect((await getPipeline()).version).toBe(1);
+  });
+
+  it('the viewer’s rename from the list is refused by the server, readably', async () => {
+    await viewer.getByRole('link', { name: 'Pipelines' }).click();
+    await viewer.getByRole('button', { name: 'Actions for Team greeting' }).click();
+    await viewer.getByRole('menuitem', { name: 'Rename' }).click();
+    const dialog = viewer.getByRole('dialog', { name: 'Rename pipeline' });
+    await dialog.getByLabel('Name').fill('Renamed by a viewer');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe(kForbidden);
+    await shot(viewer, '46-viewer-forbidden');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const record = await getPipeline();
+    expect(record.name).toBe('Team greeting');
+    expect(record.version).toBe(1);
+  });
+
+  it('the owner sees the new member as a viewer, and the invite used', async () => {
+    await owner.reload();
+    const row = owner.getByTestId(`member-${kViewer.email}`);
+    await row.getByText(kViewer.name).waitFor();
+    await expect.poll(() => row.getByLabel(`Role of ${kViewer.email}`).inputValue()).toBe('viewer');
+    await expect.poll(() => owner.getByRole('region', { name: 'Invite links' }).getByRole('listitem').count()).toBe(0);
+    await shot(owner, '47-members-with-viewer');
+  });
+
+  it('the owner changes the editor to admin, and it stays after a reload', async () => {
+    await owner.getByLabel(`Role of ${kEditor.email}`).selectOption('admin');
+    await owner.getByText(`${kEditor.email} is now admin`).waitFor();
+    await owner.reload();
+    await owner.getByTestId(`member-${kEditor.email}`).waitFor();
+    await expect.poll(() => owner.getByLabel(`Role of ${kEditor.email}`).inputValue()).toBe('admin');
+    await expect.poll(() => owner.getByLabel(`Role of ${kViewer.email}`).inputValue()).toBe('viewer');
+    await shot(owner, '48-role-changed');
+    expect(errors).toEqual([]);
+  });
+});
