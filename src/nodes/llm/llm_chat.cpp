@@ -44,11 +44,7 @@ struct LlmChatConfig final : pipeline::NodeConfig {
 };
 
 json::value chat_schema() {
-  json::value schema = literal(kSchema);
-  for (auto& [key, value] : llm_target_properties()) {
-    schema.as_object()["properties"].as_object()[key] = value;
-  }
-  return schema;
+  return with_llm_target(literal(kSchema));
 }
 
 // Built outside the coroutine: GCC 12 mishandles some temporaries (a `?:`

@@ -42,11 +42,7 @@ struct LlmClassifyConfig final : pipeline::NodeConfig {
 };
 
 json::value classify_schema() {
-  json::value schema = literal(kSchema);
-  for (auto& [key, value] : llm_target_properties()) {
-    schema.as_object()["properties"].as_object()[key] = value;
-  }
-  return schema;
+  return with_llm_target(literal(kSchema));
 }
 
 std::string system_prompt(const std::vector<Label>& labels) {

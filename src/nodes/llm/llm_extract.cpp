@@ -46,11 +46,7 @@ struct LlmExtractConfig final : pipeline::NodeConfig {
 };
 
 json::value extract_schema() {
-  json::value schema = literal(kSchema);
-  for (auto& [key, value] : llm_target_properties()) {
-    schema.as_object()["properties"].as_object()[key] = value;
-  }
-  return schema;
+  return with_llm_target(literal(kSchema));
 }
 
 /// Every field is a required key, so the reply always has the same shape;

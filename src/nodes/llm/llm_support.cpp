@@ -59,13 +59,18 @@ void add(llm::Usage& total, const llm::Usage& more) {
 
 }  // namespace
 
-json::object llm_target_properties() {
-  return literal(R"({
+json::value with_llm_target(json::value schema) {
+  json::object properties = literal(R"({
     "provider": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$", "default": "ollama",
                  "description": "Which configured LLM provider to call"},
     "model": {"type": "string", "minLength": 1, "x-weft-widget": "model",
               "description": "Model name as the provider knows it, e.g. llama3"}})")
-      .as_object();
+                                .as_object();
+  for (auto& [key, value] : schema.as_object()["properties"].as_object()) {
+    properties[key] = std::move(value);
+  }
+  schema.as_object()["properties"] = std::move(properties);
+  return schema;
 }
 
 std::optional<LlmTarget> read_llm_target(pipeline::ConfigReader& reader) {

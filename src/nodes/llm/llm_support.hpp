@@ -28,9 +28,10 @@ struct LlmTarget {
   expr::Template model;
 };
 
-/// The JSON Schema properties `provider` and `model` (the editor's model
-/// picker lists the models of the provider named beside it).
-json::object llm_target_properties();
+/// `schema` with the properties `provider` and `model` put first (the
+/// editor's form follows this order; its model picker lists the models of the
+/// provider named beside it).
+json::value with_llm_target(json::value schema);
 
 /// Reads `provider` (default "ollama") and `model`; nullopt when the model
 /// template does not compile (a problem is recorded).
