@@ -97,14 +97,26 @@ TEST_F(RunHubTest, TokensPastTheLimitAreNotJournaledButEveryOtherEventIs) {
   EXPECT_EQ(late->seqs(), (std::vector<std::int64_t>{1, 2, 3, 4, 5, 11}));
 }
 
-TEST_F(RunHubTest, FinishedJournalsAreKeptUpToTheLimitThenDropped) {
+TEST_F(RunHubTest, FollowedJournalsAreKeptUpToTheLimitThenDropped) {
   RunHub hub(*store_, {.max_kept_runs = 2});
+  auto client = std::make_shared<Collector>();
   for (int i = 0; i < 3; ++i) {
     const RunInfo run{"ws_a", "ex_" + std::to_string(i), "p"};
     auto sink = hub.run_started(run);
+    ASSERT_TRUE(hub.subscribe(client, "ws_a", run.execution_id, 0));
+    hub.unsubscribe(client.get(), run.execution_id);  // gone before the end, back later
     hub.run_finished(run, "succeeded");
   }
   EXPECT_EQ(hub.journal_count(), 2u);
+}
+
+TEST_F(RunHubTest, AJournalNobodyFollowedEndsWithItsRun) {
+  RunHub hub(*store_);
+  auto sink = hub.run_started(run_);
+  sink->on_event(event(1, "run.started"));
+  EXPECT_EQ(hub.journal_count(), 1u) << "a late subscriber may still come while it runs";
+  hub.run_finished(run_, "succeeded");
+  EXPECT_EQ(hub.journal_count(), 0u) << "the store tells a finished run";
 }
 
 TEST_F(RunHubTest, TheFeedCarriesStatusChangesOfItsWorkspaceOnly) {

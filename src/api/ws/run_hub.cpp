@@ -112,8 +112,11 @@ void RunHub::run_finished(const RunInfo& run, std::string_view status) {
   if (it == journals_.end()) {
     return;
   }
-  // Kept a while, watched or not: the editor usually subscribes just after
-  // starting a run, and a quick run is over by then.
+  // Nobody followed it: the store, now written, tells the run as well.
+  if (!it->second.followed) {
+    journals_.erase(it);
+    return;
+  }
   it->second.finished = true;
   finished_order_.emplace_back(std::chrono::steady_clock::now(), run.execution_id);
   evict_finished();
@@ -180,6 +183,7 @@ Status RunHub::subscribe(const std::shared_ptr<HubClient>& client, std::string_v
       }
       forget(journal.clients, client.get());
       journal.clients.push_back(client);
+      journal.followed = true;
       return Ok{};
     }
   }

@@ -4,10 +4,11 @@
 // client that reconnects with the last sequence number it saw gets every
 // later event exactly once. A workspace-wide feed carries run status changes.
 //
-// Journals live in memory: every run's while it runs, and for `keep_finished`
-// after it ends (bounded in count). A subscription to a run no
-// longer journaled is answered from the stored execution and node runs (see
-// `replay_from_store`).
+// Journals live in memory: every run's while it runs, and, for a run someone
+// followed, for `keep_finished` after it ends (bounded in count), so that
+// its followers can reconnect with their numbering. A subscription to a run
+// no longer journaled is answered from the stored execution and node runs
+// (see `replay_from_store`); by the time a run is finished, they are stored.
 //
 // Concurrency: one mutex guards everything. Frames are handed to clients
 // under it, so each client sees a run's events in sequence order, replay
@@ -75,6 +76,7 @@ class RunHub final : public RunListener {
     std::vector<Entry> entries;
     std::vector<std::weak_ptr<HubClient>> clients;
     bool finished = false;
+    bool followed = false;   ///< someone subscribed while it ran
     bool truncated = false;  ///< token events past the limit were not kept
   };
   class Sink;
