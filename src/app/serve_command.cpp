@@ -19,6 +19,7 @@
 #include "api/ws/run_hub.hpp"
 #include "api/ws/websocket_service.hpp"
 #include "app/commands.hpp"
+#include "app/data_dir_lock.hpp"
 #include "app/seed_examples.hpp"
 #include "app/vault_credentials.hpp"
 #include "auth/auth.hpp"
@@ -165,6 +166,13 @@ int serve_command(const ServeArgs& args) {
   auto opened = store::open_sqlite_store(args.data);
   if (!opened) {
     std::cerr << "weft serve: " << opened.error().message << "\n";
+    return 1;
+  }
+  // Before anything is written: a second server would mark the first one's
+  // runs as interrupted.
+  auto lock = DataDirLock::acquire(args.data, "weft serve");
+  if (!lock) {
+    std::cerr << "weft serve: " << lock.error().message << "\n";
     return 1;
   }
   store::Store& store = **opened;

@@ -1,10 +1,12 @@
 // `weft vault rotate`: re-encrypts every credential under a new master key
-// (see src/auth/key_rotation.hpp). Run it with the server stopped.
+// (see src/auth/key_rotation.hpp). Refused while `weft serve` uses the data
+// directory (src/app/data_dir_lock.hpp).
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/data_dir_lock.hpp"
 #include "auth/key_file.hpp"
 #include "auth/key_rotation.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -86,6 +88,12 @@ int vault_rotate_command(const std::string& data) {
   auto store = store::open_sqlite_store(data);
   if (!store) {
     return fail(store.error());
+  }
+  // A running server keeps the old key in memory and would seal new
+  // credentials with it after the rotation: they would be lost.
+  auto lock = DataDirLock::acquire(data, "weft vault rotate");
+  if (!lock) {
+    return fail(lock.error(), "nothing was changed\n");
   }
   if (auto current = env_value(auth::kSecretKeyEnv)) {
     return rotate_environment_key((*store)->auth(), data, std::move(*current));

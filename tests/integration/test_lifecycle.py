@@ -145,3 +145,28 @@ def test_scale_out_refuses_to_start_without_a_real_secret_key(tmp_path):
                            "--queue", "redis://q"], capture_output=True, text=True,
                           env=dict(env, WEFT_SECRET_KEY="hunter2"), timeout=10)
     assert weak.returncode == 2 and "WEFT_SECRET_KEY" in weak.stderr and "hunter2" not in weak.stderr
+
+
+def test_a_data_directory_in_use_is_refused_to_a_second_server_and_to_key_rotation(data_dir):
+    import subprocess
+    from conftest import BINARY
+    server = Server(data_dir).start()
+    try:
+        running = server.post("/api/pipelines/ticket-triage/run?wait=false", {"text": "still mine"})[1]
+        second = subprocess.run([str(BINARY), "serve", "--port", "0", "--data", str(data_dir)],
+                                capture_output=True, text=True, timeout=10)
+        assert second.returncode == 1, second
+        assert "is in use by weft serve, pid" in second.stderr and "stop that process first" in second.stderr
+        rotate = subprocess.run([str(BINARY), "vault", "rotate", "--data", str(data_dir)],
+                                capture_output=True, text=True, timeout=10)
+        assert rotate.returncode == 1 and "is in use by weft serve" in rotate.stderr, rotate
+        assert "nothing was changed" in rotate.stderr
+        # The first server's run was not marked interrupted, and its key still opens credentials.
+        done = server.wait_for_status(running["execution_id"], {"succeeded"})
+        assert done["status"] == "succeeded"
+        assert server.post("/api/credentials", {"name": "k", "kind": "bearer", "data": {"token": "t"}})[0] == 201
+    finally:
+        server.stop()
+    rotate = subprocess.run([str(BINARY), "vault", "rotate", "--data", str(data_dir)],
+                            capture_output=True, text=True, timeout=10)
+    assert rotate.returncode == 0, rotate
