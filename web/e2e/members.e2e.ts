@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineRecord } from '../src/shared/api/types';
+import { kSessionKey } from '../src/shared/auth/session';
 import { artifacts, launch, nodeIds, openPage, shot, signIn } from './browser';
 import { setUpOwner, startWeft, type RunningServer } from './server';
 
@@ -11,11 +12,15 @@ const kEditor = { email: 'ed@example.com', name: 'Ed Itor', password: 'editor-pa
 const kViewer = { email: 'vi@example.com', name: 'Vi Ewer', password: 'viewer-passphrase' };
 const kPipeline = 'team-greeting';
 const kForbidden = 'your role (viewer) may not build in this workspace';
+/** The same, as the editor puts it in a tooltip. */
+const kWhy = 'Your role (viewer) may not build in this workspace';
 
 /**
  * Members on a server of their own: the owner invites a viewer by link and
  * adds an editor directly; the viewer joins through the link, sees and runs
- * the owner's pipelines but cannot change them; the owner changes a role.
+ * the owner's pipelines, and is offered nothing that would change them or
+ * manage the workspace; an editor is offered building; the owner changes a
+ * role.
  */
 describe('members, invites and what a viewer may do', () => {
   let weft: RunningServer;
@@ -125,29 +130,46 @@ describe('members, invites and what a viewer may do', () => {
     await shot(viewer, '44-viewer-run');
   });
 
-  it('the viewer cannot change it: the editor is read-only and saving sends nothing', async () => {
+  it('the viewer’s editor says it is read-only and offers nothing that builds; running stays theirs', async () => {
     const writes: string[] = [];
     viewer.on('request', (r) => {
-      if (r.method() !== 'GET' && r.url().includes(`/api/pipelines/${kPipeline}`) && !r.url().endsWith('/run')) writes.push(r.url());
+      const { pathname } = new URL(r.url());
+      // Runs (whole, one block) are a viewer's to start; anything else that writes is not.
+      if (r.method() !== 'GET' && pathname.startsWith(`/api/pipelines/${kPipeline}`) && !/\/(test-)?run$/.test(pathname)) writes.push(r.url());
     });
-    // The block panel opens on its run data; its settings are a disabled fieldset.
+    // The header says why; Save is off with the reason; no undo, redo or palette; the name is not a field to type in.
+    await expect.poll(() => viewer.getByTestId('read-only').textContent()).toBe('Read-only — your role is viewer');
+    const save = viewer.getByTestId('save');
+    await expect.poll(() => save.isDisabled()).toBe(true);
+    await expect.poll(() => save.getAttribute('title')).toBe(kWhy);
+    await expect.poll(() => viewer.getByRole('button', { name: /^(Undo|Redo)/ }).count()).toBe(0);
+    await expect.poll(() => viewer.getByRole('complementary', { name: 'Blocks' }).count()).toBe(0);
+    await expect.poll(() => viewer.locator('[data-node-type]').count()).toBe(0);
+    await expect.poll(() => viewer.getByLabel('Pipeline name').isEditable()).toBe(false);
+    await expect.poll(() => viewer.getByTestId('run').isEnabled()).toBe(true);
+    await expect.poll(() => viewer.getByRole('tab', { name: 'API' }).count()).toBe(1);
+
+    // The block panel opens on its run data and offers running, not deleting; its settings look disabled.
     await viewer.getByTestId('node-hello').click();
     const panel = viewer.getByTestId('node-panel');
     await expect.poll(() => panel.getByRole('tab', { name: /Run data/ }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => panel.getByRole('button', { name: 'Delete block' }).count()).toBe(0);
-    await expect.poll(() => panel.getByRole('button', { name: 'Run this node' }).count()).toBe(0);
+    await expect.poll(() => panel.getByRole('button', { name: 'Pin output' }).count()).toBe(0);
+    await expect.poll(() => panel.getByRole('button', { name: 'Run this node' }).count()).toBe(1);
     await panel.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => panel.getByTestId('settings-read-only').textContent()).toBe(`Read-only. ${kWhy}.`);
     await expect.poll(() => panel.locator('fieldset').evaluate((f: HTMLFieldSetElement) => f.disabled)).toBe(true);
-    await expect.poll(() => panel.locator('#cfg-hello-template').isEditable()).toBe(false);
+    const template = panel.locator('#cfg-hello-template');
+    await expect.poll(() => template.isEditable()).toBe(false);
+    await expect.poll(() => template.evaluate((t) => getComputedStyle(t).cursor)).toBe('not-allowed');
     await shot(viewer, '45-viewer-read-only');
 
-    // Adding a block, renaming the pipeline and deleting a block all leave the canvas as it was.
-    await viewer.locator('[data-node-type="template"]').click();
-    await viewer.getByLabel('Pipeline name').fill('Renamed by a viewer');
+    // Keys and typing change nothing either: delete, undo, a letter in the name, Ctrl+S.
     await viewer.getByTestId('node-out').click();
     await viewer.keyboard.press('Delete');
-    // Save is offered but does nothing for a viewer: no request leaves the page.
-    await viewer.getByTestId('save').click();
+    await viewer.keyboard.press('Control+z');
+    await viewer.getByLabel('Pipeline name').focus();
+    await viewer.keyboard.type('x');
     await viewer.keyboard.press('Control+s');
     // Something that does render, so whatever the attempts above changed has rendered too.
     await viewer.getByTestId('node-who').click();
@@ -155,23 +177,91 @@ describe('members, invites and what a viewer may do', () => {
     await expect.poll(() => viewer.getByLabel('Pipeline name').inputValue()).toBe('Team greeting');
     await expect.poll(() => nodeIds(viewer)).toEqual(['who', 'hello', 'out']);
     await expect.poll(() => viewer.getByTestId('save-state').textContent()).toBe('Saved · version 1');
+
+    // Running one block is a run, which a viewer may do.
+    const runs = async () => {
+      const response = await fetch(`${weft.url}/api/executions?pipeline_id=${kPipeline}`, { headers: { Authorization: `Bearer ${ownerToken}` } });
+      return ((await response.json()) as { items: { status: string }[] }).items;
+    };
+    const before = (await runs()).length;
+    await viewer.getByTestId('node-hello').click();
+    await panel.getByRole('button', { name: 'Run this node' }).click();
+    await expect.poll(async () => (await runs()).map((r) => r.status)).toEqual(Array(before + 1).fill('succeeded'));
     expect(writes).toEqual([]);
     expect((await getPipeline()).version).toBe(1);
   });
 
-  it('the viewer’s rename from the list is refused by the server, readably', async () => {
+  it('the viewer’s pipeline list offers no new pipeline, rename, duplicate or delete, and the server refuses them anyway', async () => {
     await viewer.getByRole('link', { name: 'Pipelines' }).click();
-    await viewer.getByRole('button', { name: 'Actions for Team greeting' }).click();
-    await viewer.getByRole('menuitem', { name: 'Rename' }).click();
-    const dialog = viewer.getByRole('dialog', { name: 'Rename pipeline' });
-    await dialog.getByLabel('Name').fill('Renamed by a viewer');
-    await dialog.getByRole('button', { name: 'Rename' }).click();
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe(kForbidden);
-    await shot(viewer, '46-viewer-forbidden');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const row = viewer.locator(`[data-pipeline="${kPipeline}"]`);
+    await row.getByRole('link', { name: 'Team greeting' }).waitFor();
+    await expect.poll(() => viewer.getByRole('button', { name: 'New pipeline' }).count()).toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: 'Actions for Team greeting' }).count()).toBe(0);
+    await expect.poll(() => viewer.getByRole('main').textContent()).toContain('Editors create and change pipelines.');
+    await shot(viewer, '46-viewer-pipelines');
+    // What the list no longer offers, asked with the viewer's own session: still a readable 403.
+    const answer = await viewer.evaluate(
+      async ([key, id]) => {
+        const session = JSON.parse(localStorage.getItem(key) ?? 'null') as { access: string };
+        const response = await fetch(`/api/pipelines/${id}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${session.access}` },
+        });
+        return { status: response.status, text: await response.text() };
+      },
+      [kSessionKey, kPipeline] as const,
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.text).toContain(kForbidden);
     const record = await getPipeline();
     expect(record.name).toBe('Team greeting');
     expect(record.version).toBe(1);
+  });
+
+  it('the viewer is told who manages keys, credentials, members and settings, and offered none of it', async () => {
+    await viewer.getByRole('link', { name: 'API keys' }).click();
+    await viewer.getByText('Admins manage API keys').waitFor();
+    await expect.poll(() => viewer.getByRole('main').textContent()).toContain('yours is viewer');
+    await expect.poll(() => viewer.getByRole('button', { name: 'New API key' }).count()).toBe(0);
+    await shot(viewer, '49-viewer-api-keys');
+    await viewer.getByRole('link', { name: 'Credentials' }).click();
+    await viewer.getByText('Admins add, change and delete them.').waitFor();
+    await expect.poll(() => viewer.getByRole('button', { name: 'New credential' }).count()).toBe(0);
+    await viewer.getByRole('link', { name: 'Members' }).click();
+    await viewer.getByTestId(`member-${kOwner.email}`).waitFor();
+    await expect.poll(() => viewer.getByRole('main').textContent()).toContain('Your role is viewer.');
+    await expect.poll(() => viewer.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    await expect.poll(() => viewer.getByRole('region', { name: 'Invite links' }).count()).toBe(0);
+    await expect.poll(() => viewer.getByRole('combobox', { name: /^Role of / }).count()).toBe(0);
+    await expect.poll(() => viewer.getByRole('button', { name: /^Remove / }).count()).toBe(0);
+    await viewer.getByRole('link', { name: 'Settings' }).click();
+    await viewer.getByText('Admins add, change and remove these providers.', { exact: false }).waitFor();
+    await expect.poll(() => viewer.getByRole('button', { name: 'Add provider' }).count()).toBe(0);
+    await expect.poll(() => viewer.getByRole('button', { name: 'Save providers' }).count()).toBe(0);
+    await shot(viewer, '50-viewer-settings');
+  });
+
+  it('an editor keeps everything that builds, and is told admins manage API keys', async () => {
+    const editor = await openPage(browser, errors, false);
+    await signIn(editor, weft.url, kEditor);
+    // A login opens the account's own workspace; the team's is one switch away.
+    await editor.getByRole('button', { name: 'Account' }).click();
+    await editor.getByRole('menuitem', { name: /Default/ }).click();
+    await editor.locator(`[data-pipeline="${kPipeline}"]`).waitFor();
+    await editor.getByRole('button', { name: 'Account' }).click();
+    await expect.poll(() => editor.getByRole('menu', { name: 'Account' }).textContent()).toMatch(/Default\s*editor/);
+    await editor.keyboard.press('Escape');
+    await expect.poll(() => editor.getByRole('button', { name: 'New pipeline' }).count()).toBe(1);
+    await editor.locator(`[data-pipeline="${kPipeline}"]`).getByRole('link', { name: 'Team greeting' }).click();
+    await editor.getByTestId('node-hello').waitFor();
+    await expect.poll(() => editor.getByTestId('read-only').count()).toBe(0);
+    await expect.poll(() => editor.getByTestId('save').isEnabled()).toBe(true);
+    await expect.poll(() => editor.getByRole('button', { name: /^Undo/ }).count()).toBe(1);
+    await expect.poll(() => editor.locator('[data-node-type]').count()).toBeGreaterThan(0);
+    await expect.poll(() => editor.getByLabel('Pipeline name').isEditable()).toBe(true);
+    await editor.getByRole('link', { name: 'API keys' }).click();
+    await expect.poll(() => editor.getByRole('main').textContent()).toContain('yours is editor');
+    await editor.context().close();
   });
 
   it('the owner sees the new member as a viewer, and the invite used', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '../shared/api/accountTypes';
 import type { Session } from '../shared/auth/session';
 import { FakeApi } from '../test/fakeApi';
+import { fakeSession as signedIn } from '../test/fakeAuth';
 import { AccountMenu } from './AccountMenu';
 import { AuthContext } from './AuthContext';
 
@@ -15,18 +16,8 @@ const me: Me = {
   ],
 };
 
-function fakeSession(): Session {
-  return {
-    token: () => 't',
-    user: () => me.user,
-    workspace: () => me.workspace,
-    signIn: vi.fn(),
-    refresh: () => Promise.resolve(true),
-    signOut: vi.fn(() => Promise.resolve()),
-    switchWorkspace: vi.fn(() => Promise.resolve()),
-    subscribe: () => () => {},
-  };
-}
+/** Ada, admin of Research (`me`). */
+const fakeSession = (): Session => signedIn('admin');
 
 function open(session: Session, api = {}) {
   render(

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan, useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
 import type { ApiKey } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
@@ -11,8 +12,28 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
 import { useToasts } from '../../shared/ui/toast.store';
 import { NewKeyDialog } from './NewKeyDialog';
 
-/** The workspace's API keys: make one (shown once), see when each was last used, revoke. */
+const kTitle = 'API keys';
+const kDescription = 'Keys let scripts and other services call this workspace. Each is shown once, when it is made.';
+
+/** The workspace's API keys for admins; everyone else is told who manages them (the server lists keys to admins only). */
 export function ApiKeysPage() {
+  const manage = useCan('manage');
+  const role = useRole();
+  if (!manage) {
+    return (
+      <Page title={kTitle} description={kDescription}>
+        <EmptyState icon="lock" title="Admins manage API keys">
+          Listing, making and revoking keys needs the admin role; yours is {role}. Ask an admin for a key: a pipeline's API
+          tab shows the call that uses it.
+        </EmptyState>
+      </Page>
+    );
+  }
+  return <ManagedApiKeys />;
+}
+
+/** Make a key (shown once), see when each was last used, revoke. */
+function ManagedApiKeys() {
   const api = useApi();
   const toast = useToasts((s) => s.push);
   const list = useResource(() => api.listApiKeys(), 'api-keys');
@@ -50,8 +71,8 @@ export function ApiKeysPage() {
 
   return (
     <Page
-      title="API keys"
-      description="Keys let scripts and other services call this workspace. Each is shown once, when it is made."
+      title={kTitle}
+      description={kDescription}
       action={
         <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
           New API key

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
 import { cn } from '../../shared/lib/cn';
 import { useResource } from '../../shared/lib/useResource';
@@ -8,20 +9,24 @@ import { CredentialDialog } from './CredentialDialog';
 
 /**
  * A select of the workspace's credentials (`x-weft-widget: credential`) with
- * a shortcut that creates one and selects it. The config stores the id.
+ * a shortcut that creates one and selects it, for admins (creating one is
+ * managing the workspace). The config stores the id.
  */
 export function CredentialPicker({
   id,
   value,
   invalid,
+  disabled,
   onChange,
 }: {
   id: string;
   value: string;
   invalid: boolean;
+  disabled?: boolean;
   onChange: (value: string | undefined) => void;
 }) {
   const api = useApi();
+  const canCreate = useCan('manage');
   const list = useResource(() => Promise.all([api.listCredentials(), api.credentialKinds()]), 'credential-picker');
   const [creating, setCreating] = useState(false);
   const [credentials, kinds] = list.data ?? [[], []];
@@ -33,6 +38,7 @@ export function CredentialPicker({
         id={id}
         value={value}
         aria-invalid={invalid}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
         className={cn(inputClass(invalid), 'h-8 min-w-0 flex-1 py-0')}
       >
@@ -44,7 +50,9 @@ export function CredentialPicker({
         ))}
         {!known && list.data ? <option value={value}>{value} (not found)</option> : null}
       </select>
-      <IconButton icon="plus" label="New credential" onClick={() => setCreating(true)} disabled={kinds.length === 0} />
+      {canCreate && !disabled ? (
+        <IconButton icon="plus" label="New credential" onClick={() => setCreating(true)} disabled={kinds.length === 0} />
+      ) : null}
       {list.error ? <span className="sr-only" role="alert">{list.error.message}</span> : null}
       {creating ? (
         <CredentialDialog

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useAuth } from '../../app/AuthContext';
+import { useCan } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import { roleAtLeast, type Credential } from '../../shared/api/accountTypes';
+import type { Credential } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
 import { formatRelative } from '../../shared/lib/format';
 import { useResource } from '../../shared/lib/useResource';
@@ -14,11 +14,11 @@ import { CredentialDialog } from './CredentialDialog';
 
 type Pending = { kind: 'create' } | { kind: 'edit'; credential: Credential } | { kind: 'delete'; credential: Credential };
 
-/** The workspace's credentials: names and kinds, never values. */
+/** The workspace's credentials: names and kinds, never values; admins add, change and delete them. */
 export function CredentialsPage() {
   const api = useApi();
   const toast = useToasts((s) => s.push);
-  const manage = roleAtLeast(useAuth().session.workspace()?.role, 'admin');
+  const manage = useCan('manage');
   const list = useResource(() => Promise.all([api.listCredentials(), api.credentialKinds()]), 'credentials');
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +70,11 @@ export function CredentialsPage() {
   return (
     <Page
       title="Credentials"
-      description="Secrets for your blocks. Values are write-only: once saved, nobody can read them back, only replace them."
+      description={
+        manage
+          ? 'Secrets for your blocks. Values are write-only: once saved, nobody can read them back, only replace them.'
+          : 'Secrets for your blocks, picked by name in their settings. Admins add, change and delete them.'
+      }
       action={
         manage ? (
           <Button variant="primary" icon="plus" onClick={() => setPending({ kind: 'create' })} disabled={kinds.length === 0}>

@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { useAuth } from '../../app/AuthContext';
 import { Link } from '../../app/Link';
+import { useCan } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
 import { ApiError } from '../../shared/api/client';
 import { useResource } from '../../shared/lib/useResource';
@@ -15,10 +15,10 @@ import type { EditorTab } from './toolbar/EditorHeader';
 /** Loads a pipeline and the block catalogue, then opens the editor on them. */
 export default function EditorPage({ pipelineId, tab }: { pipelineId: string; tab: EditorTab }) {
   const api = useApi();
-  const { session } = useAuth();
-  // Viewers may run pipelines but not change them.
+  // Viewers may run pipelines but not change them: their canvas is read-only.
+  const canBuild = useCan('build');
   const [stores] = useState(() => ({
-    store: createEditorStore({ readOnly: session.workspace()?.role === 'viewer' }),
+    store: createEditorStore({ readOnly: !canBuild }),
     run: createRunStore(),
   }));
   const types = useResource(() => api.nodeTypes(), 'node-types');

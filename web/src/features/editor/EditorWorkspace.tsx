@@ -51,6 +51,7 @@ export function EditorWorkspace({
   const baseVersion = useEditor((s) => s.baseVersion);
   const selected = useEditor((s) => selectedNode(s.nodes));
   const hasRun = useRun((s) => s.run.status !== 'idle');
+  const readOnly = useEditor((s) => s.readOnly);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [outputHidden, setOutputHidden] = useState(false);
 
@@ -110,10 +111,10 @@ export function EditorWorkspace({
           </div>
         ) : (
           <div className="flex min-h-0 flex-1">
-            <Palette types={types} onAdd={addAtCenter} />
+            {readOnly ? null : <Palette types={types} onAdd={addAtCenter} />}
             <div className="flex min-w-0 flex-1 flex-col">
               <div className="relative min-h-0 flex-1">
-                <Canvas onEmptyHint />
+                <Canvas onEmptyHint={!readOnly} />
                 {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
               </div>
               {hasRun && !outputHidden ? <OutputPanel onClose={() => setOutputHidden(true)} /> : null}

@@ -1,14 +1,17 @@
 import { useState } from 'react';
+import { useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import { kRoles, type Role } from '../../shared/api/accountTypes';
+import type { Role } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
+import { grantableRoles } from '../../shared/auth/permissions';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
 import { kFieldInput, TextField } from '../../shared/ui/TextField';
 
-/** Adds an existing account by email, or creates one with a password. */
+/** Adds an existing account by email, or creates one with a password, with a role no higher than the caller's. */
 export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
   const api = useApi();
+  const roles = grantableRoles(useRole());
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [create, setCreate] = useState(false);
@@ -47,7 +50,7 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
         <label className="flex flex-col gap-1 text-xs font-medium">
           Role
           <select value={role} onChange={(e) => setRole(e.target.value as Role)} className={kFieldInput}>
-            {kRoles.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>

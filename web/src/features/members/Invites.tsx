@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import { kRoles, type Invite, type Role } from '../../shared/api/accountTypes';
+import type { Invite, Role } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
+import { grantableRoles } from '../../shared/auth/permissions';
 import { formatDateTime } from '../../shared/lib/format';
 import { useResource } from '../../shared/lib/useResource';
 import { Button, IconButton } from '../../shared/ui/Button';
@@ -13,6 +15,8 @@ import { useToasts } from '../../shared/ui/toast.store';
 export function Invites() {
   const api = useApi();
   const toast = useToasts((s) => s.push);
+  // An invite never makes an owner, nor a role above the inviter's.
+  const roles = grantableRoles(useRole()).filter((r) => r !== 'owner');
   const list = useResource(() => api.listInvites(), 'invites');
   const [role, setRole] = useState<Role>('editor');
   const [email, setEmail] = useState('');
@@ -40,7 +44,7 @@ export function Invites() {
         <label className="flex flex-col gap-1 text-xs font-medium">
           Role
           <select aria-label="Invite role" value={role} onChange={(e) => setRole(e.target.value as Role)} className={`${kFieldInput} w-32`}>
-            {kRoles.filter((r) => r !== 'owner').map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useAuth } from '../../app/AuthContext';
+import { useCan, useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import { kRoles, roleAtLeast, type Member, type Role } from '../../shared/api/accountTypes';
+import type { Member, Role } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
+import { grantableRoles, roleAtLeast } from '../../shared/auth/permissions';
 import { useResource } from '../../shared/lib/useResource';
 import { Button, IconButton } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
@@ -12,16 +14,20 @@ import { useToasts } from '../../shared/ui/toast.store';
 import { AddMemberDialog } from './AddMemberDialog';
 import { Invites } from './Invites';
 
-/** Who belongs to the workspace and with which role (admins change it). */
+/** Who belongs to the workspace and with which role (admins change it, up to their own role). */
 export function MembersPage() {
   const api = useApi();
   const { session } = useAuth();
   const toast = useToasts((s) => s.push);
-  const manage = roleAtLeast(session.workspace()?.role, 'admin');
+  const manage = useCan('manage');
+  const myRole = useRole();
+  const roles = grantableRoles(myRole);
   const list = useResource(() => api.listMembers(), 'members');
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Member | null>(null);
   const me = session.user()?.id;
+  // Not your own row (the list never changed it), nor anyone above you: the server refuses an admin changing an owner.
+  const editable = (m: Member) => manage && m.user_id !== me && roleAtLeast(myRole, m.role);
 
   const setRole = (m: Member, role: Role) =>
     api
@@ -48,14 +54,14 @@ export function MembersPage() {
               <div className="text-xs text-muted">{m.email}</div>
             </td>
             <td className="w-40 px-5 py-2.5">
-              {manage && m.user_id !== me ? (
+              {editable(m) ? (
                 <select
                   aria-label={`Role of ${m.email}`}
                   value={m.role}
                   onChange={(e) => void setRole(m, e.target.value as Role)}
                   className="h-8 rounded-lg border border-line bg-surface px-2 text-sm"
                 >
-                  {kRoles.map((r) => (
+                  {roles.map((r) => (
                     <option key={r} value={r}>
                       {r}
                     </option>
@@ -66,7 +72,7 @@ export function MembersPage() {
               )}
             </td>
             <td className="w-14 px-3 py-2.5 text-right">
-              {manage && m.user_id !== me ? <IconButton icon="trash" label={`Remove ${m.email}`} onClick={() => setRemoving(m)} /> : null}
+              {editable(m) ? <IconButton icon="trash" label={`Remove ${m.email}`} onClick={() => setRemoving(m)} /> : null}
             </td>
           </tr>
         ))}
@@ -77,7 +83,11 @@ export function MembersPage() {
   return (
     <Page
       title="Members"
-      description="Viewers read and run; editors also build; admins also manage members, keys, credentials and settings."
+      description={
+        manage
+          ? 'Viewers read and run; editors also build; admins also manage members, keys, credentials and settings.'
+          : `Viewers read and run; editors also build; admins also manage members, keys, credentials and settings. Your role is ${myRole}.`
+      }
       action={
         manage ? (
           <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>

@@ -5,13 +5,16 @@ import { formatDateTime, formatRelative } from '../../shared/lib/format';
 import { Menu } from '../../shared/ui/Menu';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 
+/** One pipeline in the list; its rename, duplicate and delete menu only when `editable`. */
 export const PipelineRow = memo(function PipelineRow({
   pipeline,
+  editable,
   onRename,
   onDuplicate,
   onDelete,
 }: {
   pipeline: PipelineSummary;
+  editable: boolean;
   onRename: () => void;
   onDuplicate: () => void;
   onDelete: () => void;
@@ -35,14 +38,16 @@ export const PipelineRow = memo(function PipelineRow({
         {formatRelative(pipeline.updated_at)}
       </td>
       <td className="px-3 py-3 text-right">
-        <Menu
-          label={`Actions for ${pipeline.name}`}
-          items={[
-            { label: 'Rename', icon: 'edit', onSelect: onRename },
-            { label: 'Duplicate', icon: 'copy', onSelect: onDuplicate },
-            { label: 'Delete', icon: 'trash', danger: true, onSelect: onDelete },
-          ]}
-        />
+        {editable ? (
+          <Menu
+            label={`Actions for ${pipeline.name}`}
+            items={[
+              { label: 'Rename', icon: 'edit', onSelect: onRename },
+              { label: 'Duplicate', icon: 'copy', onSelect: onDuplicate },
+              { label: 'Delete', icon: 'trash', danger: true, onSelect: onDelete },
+            ]}
+          />
+        ) : null}
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { navigate } from '../../app/router';
+import { useCan } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
 import type { PipelineSummary } from '../../shared/api/types';
 import { useResource } from '../../shared/lib/useResource';
@@ -18,9 +19,10 @@ type Pending =
   | { kind: 'delete'; pipeline: PipelineSummary }
   | null;
 
-/** The list of pipelines with create, rename, duplicate and delete. */
+/** The list of pipelines with create, rename, duplicate and delete (for those who may build). */
 export function PipelinesPage() {
   const api = useApi();
+  const canBuild = useCan('build');
   const toast = useToasts((s) => s.push);
   const list = useResource(() => api.listPipelines(), 'pipelines');
   const pipelines = list.data ?? [];
@@ -54,11 +56,17 @@ export function PipelinesPage() {
     <header className="flex items-center justify-between gap-4 border-b border-line bg-surface px-8 py-5">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Pipelines</h1>
-        <p className="mt-0.5 text-sm text-muted">Draw a flow of blocks, run it, and call it as an API.</p>
+        <p className="mt-0.5 text-sm text-muted">
+          {canBuild
+            ? 'Draw a flow of blocks, run it, and call it as an API.'
+            : 'Open a pipeline to run it or call it as an API. Editors create and change pipelines.'}
+        </p>
       </div>
-      <Button variant="primary" icon="plus" onClick={() => setPending({ kind: 'create' })}>
-        New pipeline
-      </Button>
+      {canBuild ? (
+        <Button variant="primary" icon="plus" onClick={() => setPending({ kind: 'create' })}>
+          New pipeline
+        </Button>
+      ) : null}
     </header>
   );
 
@@ -73,12 +81,15 @@ export function PipelinesPage() {
         icon="workflow"
         title="No pipelines yet"
         action={
-          <Button variant="primary" icon="plus" onClick={() => setPending({ kind: 'create' })}>
-            Create your first pipeline
-          </Button>
+          canBuild ? (
+            <Button variant="primary" icon="plus" onClick={() => setPending({ kind: 'create' })}>
+              Create your first pipeline
+            </Button>
+          ) : undefined
         }
       >
         A pipeline is a flow of blocks: inputs, logic, API calls and outputs.
+        {canBuild ? '' : ' Once an editor has made one, you can open and run it here.'}
       </EmptyState>
     );
   } else {
@@ -100,6 +111,7 @@ export function PipelinesPage() {
                 <PipelineRow
                   key={p.id}
                   pipeline={p}
+                  editable={canBuild}
                   onRename={() => setPending({ kind: 'rename', pipeline: p })}
                   onDuplicate={() => act(() => actions.duplicate(p.id), `Duplicated ${p.name}`)}
                   onDelete={() => setPending({ kind: 'delete', pipeline: p })}

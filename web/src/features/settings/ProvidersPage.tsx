@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useAuth } from '../../app/AuthContext';
+import { useCan } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import { roleAtLeast, type Provider } from '../../shared/api/accountTypes';
+import type { Provider } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
 import { useResource } from '../../shared/lib/useResource';
 import { Button, IconButton } from '../../shared/ui/Button';
@@ -17,7 +17,7 @@ const kKinds = ['ollama', 'openai'];
 export function ProvidersPage() {
   const api = useApi();
   const toast = useToasts((s) => s.push);
-  const admin = roleAtLeast(useAuth().session.workspace()?.role, 'admin');
+  const admin = useCan('manage');
   const list = useResource(() => api.listProviders(), 'providers');
   // The rows being edited; null shows what the server has.
   const [edited, setEdited] = useState<Provider[] | null>(null);
@@ -68,7 +68,10 @@ export function ProvidersPage() {
       </section>
       <section className="flex flex-col gap-2" aria-label="Providers in settings">
         <h2 className="text-sm font-semibold">In settings</h2>
-        <p className="text-xs text-muted">An API key is a Bearer token or API key credential, picked by name; its value stays in the vault.</p>
+        <p className="text-xs text-muted">
+          An API key is a Bearer token or API key credential, picked by name; its value stays in the vault.
+          {admin ? '' : ' Admins add, change and remove these providers.'}
+        </p>
         {rows.map((r, i) => (
           <div key={i} className="grid grid-cols-[8rem_7rem_1fr_14rem_2rem] items-end gap-2 rounded-2xl border border-line bg-surface p-3 shadow-card">
             <label className="flex flex-col gap-1 text-xs font-medium">
@@ -91,7 +94,7 @@ export function ProvidersPage() {
             </label>
             <div className="flex flex-col gap-1 text-xs font-medium">
               <label htmlFor={`provider-key-${i}`}>API key</label>
-              <CredentialPicker id={`provider-key-${i}`} value={r.credential ?? ''} invalid={false} onChange={(v) => edit(i, { credential: v ?? '' })} />
+              <CredentialPicker id={`provider-key-${i}`} value={r.credential ?? ''} invalid={false} disabled={!admin} onChange={(v) => edit(i, { credential: v ?? '' })} />
             </div>
             {admin ? <IconButton icon="trash" label={`Remove ${r.name || 'provider'}`} onClick={() => setRows((all) => all.filter((_, j) => j !== i))} /> : null}
           </div>

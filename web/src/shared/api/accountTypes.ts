@@ -4,11 +4,6 @@ import type { JsonObject, JsonSchema } from './types';
 export type Role = 'viewer' | 'editor' | 'admin' | 'owner';
 export const kRoles: Role[] = ['viewer', 'editor', 'admin', 'owner'];
 
-/** Whether `role` is at least `least`. */
-export function roleAtLeast(role: string | undefined, least: Role): boolean {
-  return kRoles.indexOf(role as Role) >= kRoles.indexOf(least);
-}
-
 export interface WorkspaceRef {
   id: string;
   name: string;

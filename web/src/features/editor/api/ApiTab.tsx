@@ -4,7 +4,7 @@ import { Icon } from '../../../shared/ui/Icon';
 import { exampleInputs, inputSchema, runInputsOf } from '../run/runInputs';
 import { useEditor } from '../store/EditorContext';
 import { useAuth } from '../../../app/AuthContext';
-import { roleAtLeast } from '../../../shared/api/accountTypes';
+import { useCan } from '../../../app/useCan';
 import { KeyOnce } from '../../apiKeys/KeyOnce';
 import { NewKeyDialog } from '../../apiKeys/NewKeyDialog';
 import { curlCommand, kApiKeyVariable } from './curl';
@@ -39,7 +39,7 @@ export function ApiTab({ pipelineId }: { pipelineId: string }) {
   const endpoint = `${origin}/api/pipelines/${encodeURIComponent(pipelineId)}/run`;
   const auth = useAuth();
   const keyed = auth.mode === 'auth';
-  const admin = roleAtLeast(auth.session.workspace()?.role, 'admin');
+  const admin = useCan('manage');
   const [creating, setCreating] = useState(false);
   const [made, setMade] = useState<string | null>(null);
   const curl = curlCommand(origin, pipelineId, exampleInputs(fields), made ?? keyed);

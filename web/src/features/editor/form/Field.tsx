@@ -38,10 +38,11 @@ export function Field({
   );
 }
 
-/** Shared look of text inputs. */
+/** Shared look of text inputs; disabled ones (a read-only canvas's) look it. */
 export const inputClass = (invalid: boolean) =>
   cn(
     'w-full rounded-lg border bg-surface px-2.5 py-1.5 text-[13px] text-fg outline-none transition placeholder:text-faint',
     'focus:border-accent focus:ring-2 focus:ring-accent/20',
+    'disabled:cursor-not-allowed disabled:resize-none disabled:bg-surface-2 disabled:text-muted',
     invalid ? 'border-danger' : 'border-line',
   );

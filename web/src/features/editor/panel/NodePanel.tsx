@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import { useCan, useRole } from '../../../app/useCan';
 import type { Json, JsonObject } from '../../../shared/api/types';
+import { refusal } from '../../../shared/auth/permissions';
 import { Button, IconButton } from '../../../shared/ui/Button';
 import { Icon } from '../../../shared/ui/Icon';
 import { Tabs } from '../../../shared/ui/Tabs';
@@ -27,6 +29,10 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
   const hasRun = useRun((s) => s.run.nodes[nodeId] !== undefined);
   const runNodes = useRun((s) => s.run.nodes);
   const actions = useEditorActions();
+  // A viewer's canvas is read-only, yet running is theirs to do (a replayed execution has no actions).
+  const canRun = useCan('run');
+  const canBuild = useCan('build');
+  const role = useRole();
   const [tab, setTab] = useState<PanelTab>(readOnly ? 'data' : 'settings');
   const variables = useEditor((s) => s.meta.variables);
 
@@ -73,7 +79,7 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
         ) : null}
         <IconButton icon="x" label="Close panel" onClick={() => store.getState().select([])} />
       </header>
-      {!readOnly && actions ? (
+      {actions && canRun ? (
         <div className="flex gap-2 border-b border-line px-4 py-2">
           <Button size="sm" icon="play" onClick={() => actions.runNode(nodeId)} title="Run only this block with the inputs it last received">
             Run this node
@@ -96,6 +102,12 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
         {tab === 'settings' ? (
           <fieldset disabled={readOnly} className="flex flex-col gap-4">
+            {readOnly ? (
+              <p className="flex items-center gap-1.5 rounded-lg bg-surface-2 px-3 py-2 text-xs text-muted" data-testid="settings-read-only">
+                <Icon name="lock" size={12} />
+                {canBuild ? 'The settings this version ran with.' : `Read-only. ${refusal(role, 'build')}.`}
+              </p>
+            ) : null}
             {problems?.filter((p) => !p.path.startsWith('/config') && p.path !== '/on_error' && p.path !== '/retry' && p.path !== '/timeout_ms').map((p) => (
               <p key={p.path + p.message} role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
                 {p.message}

@@ -1,13 +1,20 @@
 import { navigate } from '../../../app/router';
+import { useRole } from '../../../app/useCan';
+import { refusal } from '../../../shared/auth/permissions';
 import { cn } from '../../../shared/lib/cn';
 import { Button, IconButton } from '../../../shared/ui/Button';
+import { Icon } from '../../../shared/ui/Icon';
 import { Tabs } from '../../../shared/ui/Tabs';
 import { useEditor, useEditorContext, useRun } from '../store/EditorContext';
 import { ProblemsButton } from './ProblemsButton';
 
 export type EditorTab = 'canvas' | 'api';
 
-/** The editor's top bar: name, save state, tabs, history, save and run. */
+/**
+ * The editor's top bar: name, save state, tabs, history, save and run. On a
+ * read-only canvas (a viewer's) it says so, and keeps only what may still be
+ * done there: run, the API tab and the versions.
+ */
 export function EditorHeader({
   pipelineId,
   tab,
@@ -33,6 +40,9 @@ export function EditorHeader({
   const version = useEditor((s) => s.baseVersion);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
+  const readOnly = useEditor((s) => s.readOnly);
+  const role = useRole();
+  const why = refusal(role, 'build');
   const base = `/pipelines/${encodeURIComponent(pipelineId)}`;
   const inFlight = useRun((s) => s.run.status === 'running' || s.run.status === 'queued');
 
@@ -43,8 +53,13 @@ export function EditorHeader({
         <input
           aria-label="Pipeline name"
           value={name}
+          readOnly={readOnly}
+          title={readOnly ? why : undefined}
           onChange={(e) => store.getState().setMeta({ name: e.target.value })}
-          className="-ml-1 w-64 min-w-0 truncate rounded-md border border-transparent bg-transparent px-1 text-sm font-semibold outline-none hover:border-line focus:border-accent"
+          className={cn(
+            '-ml-1 w-64 min-w-0 truncate rounded-md border border-transparent bg-transparent px-1 text-sm font-semibold outline-none',
+            readOnly ? 'cursor-default' : 'hover:border-line focus:border-accent',
+          )}
         />
         <span className="flex items-center gap-1.5 text-[11px] text-muted" data-testid="save-state">
           <span
@@ -65,15 +80,26 @@ export function EditorHeader({
         />
       </div>
       <span className="flex-1" />
-      <div className="flex items-center gap-0.5">
-        <IconButton icon="undo" label="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => store.getState().undo()} />
-        <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => store.getState().redo()} />
-      </div>
+      {readOnly ? (
+        <span
+          className="flex items-center gap-1.5 rounded-md bg-surface-2 px-2 py-1 text-[11px] text-muted"
+          title={`${why}: you can open, run and call this pipeline, not change it.`}
+          data-testid="read-only"
+        >
+          <Icon name="lock" size={12} />
+          {role ? `Read-only — your role is ${role}` : 'Read-only'}
+        </span>
+      ) : (
+        <div className="flex items-center gap-0.5">
+          <IconButton icon="undo" label="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => store.getState().undo()} />
+          <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => store.getState().redo()} />
+        </div>
+      )}
       <ProblemsButton />
       <Button icon="history" onClick={onVersions}>
         Versions
       </Button>
-      <Button icon="save" busy={saving} onClick={onSave} title="Save (Ctrl+S)" data-testid="save">
+      <Button icon="save" busy={saving} disabled={readOnly} onClick={onSave} title={readOnly ? why : 'Save (Ctrl+S)'} data-testid="save">
         Save
       </Button>
       {inFlight ? (

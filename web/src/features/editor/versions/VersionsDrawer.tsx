@@ -8,8 +8,9 @@ import { Button } from '../../../shared/ui/Button';
 import { Drawer } from '../../../shared/ui/Drawer';
 import { JsonTree } from '../../../shared/ui/JsonTree';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
+import { useEditor } from '../store/EditorContext';
 
-/** Every saved version; view one and restore it as the newest. */
+/** Every saved version; view one and (unless the canvas is read-only) restore it as the newest. */
 export function VersionsDrawer({
   pipelineId,
   current,
@@ -30,6 +31,7 @@ export function VersionsDrawer({
     () => (viewing === null ? Promise.resolve(null) : api.getVersion(pipelineId, viewing)),
     `version:${pipelineId}:${viewing}`,
   );
+  const readOnly = useEditor((s) => s.readOnly);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -70,7 +72,7 @@ export function VersionsDrawer({
               <Button size="sm" variant="ghost" icon="eye" onClick={() => setViewing(viewing === v.version ? null : v.version)}>
                 {viewing === v.version ? 'Hide' : 'View'}
               </Button>
-              {v.version !== current ? (
+              {v.version !== current && !readOnly ? (
                 <Button size="sm" icon="refresh" busy={busy} onClick={() => restore(v.version)}>
                   Restore
                 </Button>
