@@ -1,10 +1,20 @@
-/** Short human durations: 0.4 ms, 12 ms, 1.2 s, 3 min 4 s. */
+/**
+ * Short human durations: < 0.1 ms, 0.4 ms, 12 ms, 1.2 s, 3 min 4 s. Most
+ * blocks take microseconds: "0 ms" would read as "did not run", so what is
+ * under the shown precision says so (0 comes from millisecond timestamps).
+ */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || Number.isNaN(ms)) {
     return '';
   }
+  if (ms <= 0) {
+    return '< 1 ms';
+  }
+  if (ms < 0.1) {
+    return '< 0.1 ms';
+  }
   if (ms < 1) {
-    return ms <= 0 ? '0 ms' : `${ms.toFixed(1)} ms`;
+    return `${ms.toFixed(1)} ms`;
   }
   if (ms < 1000) {
     return `${Math.round(ms)} ms`;
