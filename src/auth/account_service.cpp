@@ -1,5 +1,7 @@
 #include "auth/account_service.hpp"
 
+#include <algorithm>
+
 #include "auth/auth_core.hpp"
 #include "auth/encoding.hpp"
 #include "auth/identity.hpp"
@@ -202,10 +204,8 @@ Result<store::MembershipRecord> AccountService::login_workspace(
     }
     return membership;
   }
-  auto own = core_.db.get_membership(user.personal_workspace_id, user.id);
-  if (own || own.error().code != ErrorCode::not_found) {
-    return own;
-  }
+  // Someone added to a team lands in it (the one they joined last); anyone
+  // else in their own workspace. The editor asks for the last one used.
   auto all = core_.db.list_memberships_of(user.id);
   if (!all) {
     return std::move(all).error();
@@ -214,7 +214,10 @@ Result<store::MembershipRecord> AccountService::login_workspace(
     return Error::make(ErrorCode::forbidden,
                        "this account belongs to no workspace; ask an admin to add it to one");
   }
-  return std::move(all->front());
+  const auto team = std::find_if(all->rbegin(), all->rend(), [&](const auto& membership) {
+    return membership.workspace_id != user.personal_workspace_id;
+  });
+  return std::move(team != all->rend() ? *team : all->back());
 }
 
 Result<Session> AccountService::refresh(std::string_view refresh_token,

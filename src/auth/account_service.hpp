@@ -40,7 +40,8 @@ struct LoginRequest {
   std::string email;
   std::string password;  ///< wiped once checked
   std::string remote;    ///< peer address, for rate limits and the audit log
-  /// The workspace to act in; the user's own when absent.
+  /// The workspace to act in; when absent, the team the user joined last,
+  /// else their own.
   std::optional<std::string> workspace;
 };
 

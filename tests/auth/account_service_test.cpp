@@ -189,6 +189,25 @@ TEST_F(AccountServiceTest, RefreshCanSwitchToAnotherWorkspaceOfTheUser) {
   EXPECT_EQ(foreign.error().code, ErrorCode::forbidden);
 }
 
+TEST_F(AccountServiceTest, ALoginLandsInTheTeamJoinedLastUnlessAskedOtherwise) {
+  Caller owner = caller_for(setup_owner());
+  auto added =
+      auth_->members().create(owner, {"new@example.com", "member password", ""}, Role::editor);
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  // Added by an admin: the team is where their work is, not their empty own workspace.
+  auto plain = auth_->accounts().login({"new@example.com", "member password", ""});
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  EXPECT_EQ(plain->workspace.id, store::kDefaultWorkspace);
+  EXPECT_EQ(plain->workspace.role, Role::editor);
+  // The editor asks for the workspace used last.
+  const Caller own = in_own_workspace("new@example.com", "member password");
+  EXPECT_NE(own.workspace_id, store::kDefaultWorkspace);
+  EXPECT_EQ(own.role, Role::owner);
+  // Someone in no team lands in their own workspace.
+  EXPECT_EQ(auth_->accounts().login({"owner@example.com", "correct horse", ""})->workspace.id,
+            owner.workspace_id);
+}
+
 TEST_F(AccountServiceTest, LogoutEndsTheLogin) {
   Session session = setup_owner();
   ASSERT_TRUE(auth_->accounts().logout(session.refresh_token).ok());

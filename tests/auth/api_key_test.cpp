@@ -139,10 +139,8 @@ TEST_F(ApiKeyServiceTest, KeysBelongToTheirWorkspace) {
   auto other = auth_->accounts().create_user(
       {{"other@example.com", "other password", ""}, Role::viewer, "ws_default"});
   ASSERT_TRUE(other.ok());
-  auto login = auth_->accounts().login({"other@example.com", "other password", ""});
-  ASSERT_TRUE(login.ok());
-  ASSERT_NE(login->workspace.id, store::kDefaultWorkspace);  // their own
-  Caller elsewhere = caller_for(*login);
+  Caller elsewhere = in_own_workspace("other@example.com", "other password");
+  ASSERT_NE(elsewhere.workspace_id, store::kDefaultWorkspace);
   EXPECT_TRUE(auth_->api_keys().list(elsewhere)->empty());
   EXPECT_EQ(auth_->api_keys().revoke(elsewhere, created->info.id).error().code,
             ErrorCode::not_found);

@@ -62,6 +62,25 @@ class AuthTest : public ::testing::Test {
     return caller.ok() ? *caller : Caller{};
   }
 
+  /// `email` logged in to their own workspace (a login without one lands in
+  /// the team they joined last).
+  Caller in_own_workspace(const std::string& email, const std::string& password) {
+    auto first = auth_->accounts().login({email, password, ""});
+    EXPECT_TRUE(first.ok()) << (first.ok() ? "" : first.error().message);
+    if (!first.ok()) {
+      return Caller{};
+    }
+    auto me = auth_->accounts().me(caller_for(*first));
+    EXPECT_TRUE(me.ok());
+    for (const auto& workspace : me.ok() ? me->workspaces : std::vector<WorkspaceInfo>{}) {
+      if (workspace.role == Role::owner) {
+        return caller_for(*auth_->accounts().login({email, password, "", workspace.id}));
+      }
+    }
+    ADD_FAILURE() << email << " owns no workspace";
+    return Caller{};
+  }
+
   /// A member of the owner's workspace with `role`, logged in there.
   Session member(const Caller& owner, Role role, std::string email) {
     auto added = auth_->members().create(owner, {email, "member password", ""}, role);

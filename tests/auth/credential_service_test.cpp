@@ -186,7 +186,7 @@ TEST_F(CredentialServiceTest, AnotherWorkspaceSeesNothing) {
   auto other = auth_->accounts().create_user(
       {{"b@example.com", "b password", ""}, Role::viewer, "ws_default"});
   ASSERT_TRUE(other.ok());
-  Caller b = caller_for(*auth_->accounts().login({"b@example.com", "b password", ""}));
+  Caller b = in_own_workspace("b@example.com", "b password");
   ASSERT_NE(b.workspace_id, owner_.workspace_id);
   EXPECT_TRUE(auth_->credentials().list(b)->empty());
   EXPECT_EQ(auth_->credentials().get(b, created->id).error().code, ErrorCode::not_found);

@@ -244,9 +244,7 @@ describe('members, invites and what a viewer may do', () => {
   it('an editor keeps everything that builds, and is told admins manage API keys', async () => {
     const editor = await openPage(browser, errors, false);
     await signIn(editor, weft.url, kEditor);
-    // A login opens the account's own workspace; the team's is one switch away.
-    await editor.getByRole('button', { name: 'Account' }).click();
-    await editor.getByRole('menuitem', { name: /Default/ }).click();
+    // Added by an admin, the account lands in the team, not in its own empty workspace.
     await editor.locator(`[data-pipeline="${kPipeline}"]`).waitFor();
     await editor.getByRole('button', { name: 'Account' }).click();
     await expect.poll(() => editor.getByRole('menu', { name: 'Account' }).textContent()).toMatch(/Default\s*editor/);

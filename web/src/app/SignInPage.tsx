@@ -23,8 +23,19 @@ export function SignInPage({ kind, session, onDone }: { kind: 'setup' | 'login';
     setBusy(true);
     setError(null);
     try {
+      const post = (body: object) =>
+        api.http.request<SessionTokens>('POST', setup ? '/api/auth/setup' : '/api/auth/login', { body });
       const body = setup ? { email, password, name } : { email, password };
-      const tokens = await api.http.request<SessionTokens>('POST', setup ? '/api/auth/setup' : '/api/auth/login', { body });
+      // Back to the workspace used last on this browser; if that membership
+      // is gone (403), wherever the server puts the account.
+      const last = setup ? null : session.lastWorkspace(email);
+      let tokens: SessionTokens;
+      try {
+        tokens = await post(last ? { ...body, workspace: last } : body);
+      } catch (err) {
+        if (!(last && err instanceof ApiError && err.status === 403)) throw err;
+        tokens = await post(body);
+      }
       session.signIn(tokens);
       onDone();
     } catch (err) {

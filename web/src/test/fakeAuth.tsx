@@ -11,6 +11,7 @@ export function fakeSession(role: string): Session & { setRole(next: string): vo
     token: () => 't',
     user: () => ({ id: 'u1', email: 'ada@example.com', name: 'Ada' }),
     workspace: () => workspace,
+    lastWorkspace: () => null,
     signIn: vi.fn(),
     refresh: () => Promise.resolve(true),
     signOut: vi.fn(() => Promise.resolve()),

@@ -56,4 +56,16 @@ describe('session', () => {
     expect(session.token()).toBeNull();
     expect(changed).toHaveBeenCalled();
   });
+
+  it('remembers the workspace an account used last, after signing out too', async () => {
+    const post = vi.fn(async () => tokens(2));
+    const storage = new MemoryStorage() as unknown as Storage;
+    const session = createSession({ post, storage, now: () => 0, locks: null });
+    expect(session.lastWorkspace('ada@example.com')).toBeNull();
+    session.signIn({ ...tokens(1), workspace: { id: 'ws_team', name: 'Team', role: 'editor' } });
+    await session.signOut();
+    expect(session.token()).toBeNull();
+    expect(session.lastWorkspace(' Ada@Example.com ')).toBe('ws_team');
+    expect(session.lastWorkspace('bob@example.com')).toBeNull();
+  });
 });

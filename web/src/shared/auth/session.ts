@@ -36,6 +36,8 @@ interface Stored {
 }
 
 export const kSessionKey = 'weft.session';
+/** The workspace last used, by account: the next sign-in opens it again. Kept after sign-out. */
+export const kLastWorkspaceKey = 'weft.lastWorkspace';
 /** Refresh this long before the access token runs out. */
 export const kRefreshMarginMs = 60_000;
 
@@ -53,6 +55,8 @@ export interface Session {
   signOut(): Promise<void>;
   /** Trades the refresh token for a session in another workspace of the same user. */
   switchWorkspace(workspace: string): Promise<void>;
+  /** The workspace `email` last worked in on this browser, to sign in there again. */
+  lastWorkspace(email: string): string | null;
   /** Called with the new state on every change (sign in, refresh, sign out). */
   subscribe(listener: () => void): () => void;
 }
@@ -80,8 +84,12 @@ export function createSession(options: SessionOptions): Session {
     }
   };
   const write = (stored: Stored | null) => {
-    if (stored) storage.setItem(kSessionKey, JSON.stringify(stored));
-    else storage.removeItem(kSessionKey);
+    if (stored) {
+      storage.setItem(kSessionKey, JSON.stringify(stored));
+      storage.setItem(kLastWorkspaceKey, JSON.stringify({ email: stored.user.email, workspace: stored.workspace.id }));
+    } else {
+      storage.removeItem(kSessionKey);
+    }
     listeners.forEach((l) => l());
   };
   const fromTokens = (t: SessionTokens): Stored => ({
@@ -115,6 +123,14 @@ export function createSession(options: SessionOptions): Session {
     token: () => read()?.access ?? null,
     user: () => read()?.user ?? null,
     workspace: () => read()?.workspace ?? null,
+    lastWorkspace(email) {
+      try {
+        const last = JSON.parse(storage.getItem(kLastWorkspaceKey) ?? 'null') as { email?: string; workspace?: string } | null;
+        return last?.email && last.workspace && last.email === email.trim().toLowerCase() ? last.workspace : null;
+      } catch {
+        return null;
+      }
+    },
     signIn: (tokens) => write(fromTokens(tokens)),
     refresh() {
       if (!inflight) {
