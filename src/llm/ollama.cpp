@@ -2,6 +2,8 @@
 // /api/tags. https://github.com/ollama/ollama/blob/main/docs/api.md
 #include <boost/asio/this_coro.hpp>
 
+#include "llm/chat_stream.hpp"
+#include "llm/model_call.hpp"
 #include "llm/provider.hpp"
 #include "llm/provider_http.hpp"
 #include "llm/stream_parsers.hpp"
@@ -67,71 +69,34 @@ bool is_done(const json::object& object) {
   return done != nullptr && done->is_bool() && done->get_bool();
 }
 
-/// The state of one streamed reply: NDJSON lines in, tokens out.
-class ChatStream {
+/// One streamed reply: NDJSON lines in, tokens out.
+class NdjsonChatStream final : public ChatStream {
  public:
-  ChatStream(const CallFailure& failure, TokenSink& on_token)
-      : failure_(failure),
-        on_token_(on_token),
-        lines_([this](std::string_view l) { return line(l); }) {}
-
-  void restart() {
-    lines_.reset();
-    response_ = {};
-    error_.reset();
-    done_ = false;
-    pieces_ = 0;
-  }
-
-  bool feed(std::string_view chunk) {
-    if (Status fed = lines_.feed(chunk); !fed) {
-      error_ = std::move(fed).error();
-      return false;
-    }
-    return !lines_.stopped();
-  }
-
-  Result<ChatResponse> finish() {
-    if (!error_) {
-      (void)lines_.finish();
-    }
-    if (error_) {
-      return *error_;
-    }
-    if (!done_) {
-      return truncated_stream_error(failure_, pieces_);
-    }
-    return std::move(response_);
-  }
+  NdjsonChatStream(const CallFailure& failure, TokenSink& on_token)
+      : ChatStream(failure, on_token), lines_([this](std::string_view l) { return line(l); }) {}
 
  private:
+  void reset_parser() override { lines_.reset(); }
+  Status parse(std::string_view chunk) override { return lines_.feed(chunk); }
+  Status end_parser() override { return lines_.finish(); }
+  bool parser_stopped() const override { return lines_.stopped(); }
+
   bool line(std::string_view text) {
-    auto object = parse_reply(failure_, text);
+    auto object = parse_reply(failure(), text);
     if (!object) {
-      error_ = std::move(object).error();
-      return false;
+      return fail(std::move(object).error());
     }
     if (object->contains("error")) {
-      error_ = stream_error(failure_, parse_error_body(text));
-      return false;
+      return fail(stream_error(failure(), parse_error_body(text)));
     }
-    const std::string_view piece = apply(*object, response_);
-    if (!piece.empty()) {
-      ++pieces_;
-      response_.text.append(piece);
-      on_token_(piece);
+    emit(apply(*object, response()));
+    if (is_done(*object)) {
+      complete();
     }
-    done_ = done_ || is_done(*object);
     return true;
   }
 
-  const CallFailure& failure_;
-  TokenSink& on_token_;
   NdjsonParser lines_;
-  ChatResponse response_;
-  std::optional<Error> error_;
-  bool done_ = false;
-  std::size_t pieces_ = 0;
 };
 
 class Ollama final : public Provider {
@@ -142,13 +107,8 @@ class Ollama final : public Provider {
   const ProviderConfig& config() const override { return config_; }
 
   asio::awaitable<Result<ChatResponse>> chat(ChatRequest request) override {
-    const CallFailure failure{config_, request.model};
     Call call = chat_call(request, false);
-    auto answer = co_await http_.send(std::move(call));
-    if (!answer) {
-      co_return co_await explain_missing_model(*this, std::move(answer).error(), request.model);
-    }
-    auto object = parse_reply(failure, answer->body);
+    auto object = co_await ask_model(*this, http_, std::move(call));
     if (!object) {
       co_return std::move(object).error();
     }
@@ -160,28 +120,16 @@ class Ollama final : public Provider {
   asio::awaitable<Result<ChatResponse>> stream_chat(ChatRequest request,
                                                     TokenSink on_token) override {
     const CallFailure failure{config_, request.model};
-    ChatStream stream(failure, on_token);
-    // Arguments are named: GCC 12 destroys braced temporaries in a co_await twice.
+    NdjsonChatStream stream(failure, on_token);
     Call call = chat_call(request, true);
-    BodyStream reader{[&] { stream.restart(); },
-                      [&](std::string_view chunk) { return stream.feed(chunk); }};
-    auto answer = co_await http_.stream(std::move(call), std::move(reader));
-    if (!answer) {
-      co_return co_await explain_missing_model(*this, std::move(answer).error(), request.model);
-    }
-    co_return stream.finish();
+    co_return co_await stream_model(*this, http_, std::move(call), stream);
   }
 
   asio::awaitable<Result<EmbedResponse>> embed(EmbedRequest request) override {
     const CallFailure failure{config_, request.model};
-    json::object body{{"model", request.model},
-                      {"input", json::array(request.input.begin(), request.input.end())}};
-    Call call{.path = "/api/embed", .body = to_json_string(body), .model = request.model};
-    auto answer = co_await http_.send(std::move(call));
-    if (!answer) {
-      co_return co_await explain_missing_model(*this, std::move(answer).error(), request.model);
-    }
-    auto object = parse_reply(failure, answer->body);
+    Call call{
+        .path = "/api/embed", .body = to_json_string(embed_body(request)), .model = request.model};
+    auto object = co_await ask_model(*this, http_, std::move(call));
     if (!object) {
       co_return std::move(object).error();
     }
@@ -206,13 +154,8 @@ class Ollama final : public Provider {
   }
 
   asio::awaitable<Result<std::vector<ModelInfo>>> list_models() override {
-    const CallFailure failure{config_, ""};
     Call call{.method = "GET", .path = "/api/tags", .timeout = kListTimeout};
-    auto answer = co_await http_.send(std::move(call));
-    if (!answer) {
-      co_return std::move(answer).error();
-    }
-    auto object = parse_reply(failure, answer->body);
+    auto object = co_await http_.send_object(std::move(call));
     if (!object) {
       co_return std::move(object).error();
     }

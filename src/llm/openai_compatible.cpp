@@ -3,6 +3,8 @@
 // /embeddings, /models, under a base URL such as https://api.openai.com/v1.
 #include <algorithm>
 
+#include "llm/chat_stream.hpp"
+#include "llm/model_call.hpp"
 #include "llm/provider.hpp"
 #include "llm/provider_http.hpp"
 #include "llm/stream_parsers.hpp"
@@ -64,96 +66,55 @@ const json::object* first_choice(const json::object& object) {
   return choices->get_array().front().if_object();
 }
 
-/// The state of one streamed reply: SSE events in, tokens out.
-class ChatStream {
+/// One streamed reply: SSE events in, tokens out.
+class SseChatStream final : public ChatStream {
  public:
-  ChatStream(const CallFailure& failure, TokenSink& on_token)
-      : failure_(failure),
-        on_token_(on_token),
-        events_([this](const SseEvent& e) { return event(e); }) {}
-
-  void restart() {
-    events_.reset();
-    response_ = {};
-    error_.reset();
-    finished_ = false;
-    pieces_ = 0;
-  }
-
-  bool feed(std::string_view chunk) {
-    if (Status fed = events_.feed(chunk); !fed) {
-      error_ = std::move(fed).error();
-      return false;
-    }
-    return !events_.stopped();
-  }
-
-  Result<ChatResponse> finish() {
-    if (!error_) {
-      if (Status ended = events_.finish(); !ended) {
-        error_ = std::move(ended).error();
-      }
-    }
-    if (error_) {
-      return *error_;
-    }
-    if (!finished_) {
-      return truncated_stream_error(failure_, pieces_);
-    }
-    return std::move(response_);
-  }
+  SseChatStream(const CallFailure& failure, TokenSink& on_token)
+      : ChatStream(failure, on_token), events_([this](const SseEvent& e) { return event(e); }) {}
 
  private:
+  void reset_parser() override { events_.reset(); }
+  Status parse(std::string_view chunk) override { return events_.feed(chunk); }
+  Status end_parser() override { return events_.finish(); }
+  bool parser_stopped() const override { return events_.stopped(); }
+
   bool event(const SseEvent& e) {
     if (e.data.empty()) {
       return true;
     }
     if (e.data == kDone) {
-      finished_ = true;
+      complete();
       return false;
     }
-    auto object = parse_reply(failure_, e.data);
+    auto object = parse_reply(failure(), e.data);
     if (!object) {
-      error_ = std::move(object).error();
-      return false;
+      return fail(std::move(object).error());
     }
     if (object->contains("error") || e.event == "error") {
-      error_ = stream_error(failure_, parse_error_body(e.data));
-      return false;
+      return fail(stream_error(failure(), parse_error_body(e.data)));
     }
     if (auto model = string_at(*object, "model"); !model.empty()) {
-      response_.model = std::move(model);
+      response().model = std::move(model);
     }
-    read_usage(*object, response_);
+    read_usage(*object, response());
     const json::object* choice = first_choice(*object);
     if (choice == nullptr) {
       return true;
     }
     if (const auto* delta = object_at(*choice, "delta")) {
       if (const auto* content = delta->if_contains("content"); content && content->is_string()) {
-        const std::string_view piece = content->get_string();
-        if (!piece.empty()) {
-          ++pieces_;
-          response_.text.append(piece);
-          on_token_(piece);
-        }
+        emit(content->get_string());
       }
     }
     if (auto reason = string_at(*choice, "finish_reason"); !reason.empty()) {
       // Complete; servers that skip `[DONE]` end here, the usage chunk may follow.
-      response_.finish_reason = std::move(reason);
-      finished_ = true;
+      response().finish_reason = std::move(reason);
+      complete();
     }
     return true;
   }
 
-  const CallFailure& failure_;
-  TokenSink& on_token_;
   SseParser events_;
-  ChatResponse response_;
-  std::optional<Error> error_;
-  bool finished_ = false;
-  std::size_t pieces_ = 0;
 };
 
 class OpenAiCompatible final : public Provider {
@@ -166,11 +127,7 @@ class OpenAiCompatible final : public Provider {
   asio::awaitable<Result<ChatResponse>> chat(ChatRequest request) override {
     const CallFailure failure{config_, request.model};
     Call call = chat_call(request, false);
-    auto answer = co_await http_.send(std::move(call));
-    if (!answer) {
-      co_return co_await explain_missing_model(*this, std::move(answer).error(), request.model);
-    }
-    auto object = parse_reply(failure, answer->body);
+    auto object = co_await ask_model(*this, http_, std::move(call));
     if (!object) {
       co_return std::move(object).error();
     }
@@ -194,28 +151,16 @@ class OpenAiCompatible final : public Provider {
   asio::awaitable<Result<ChatResponse>> stream_chat(ChatRequest request,
                                                     TokenSink on_token) override {
     const CallFailure failure{config_, request.model};
-    ChatStream stream(failure, on_token);
-    // Arguments are named: GCC 12 destroys braced temporaries in a co_await twice.
+    SseChatStream stream(failure, on_token);
     Call call = chat_call(request, true);
-    BodyStream reader{[&] { stream.restart(); },
-                      [&](std::string_view chunk) { return stream.feed(chunk); }};
-    auto answer = co_await http_.stream(std::move(call), std::move(reader));
-    if (!answer) {
-      co_return co_await explain_missing_model(*this, std::move(answer).error(), request.model);
-    }
-    co_return stream.finish();
+    co_return co_await stream_model(*this, http_, std::move(call), stream);
   }
 
   asio::awaitable<Result<EmbedResponse>> embed(EmbedRequest request) override {
     const CallFailure failure{config_, request.model};
-    json::object body{{"model", request.model},
-                      {"input", json::array(request.input.begin(), request.input.end())}};
-    Call call{.path = "/embeddings", .body = to_json_string(body), .model = request.model};
-    auto answer = co_await http_.send(std::move(call));
-    if (!answer) {
-      co_return co_await explain_missing_model(*this, std::move(answer).error(), request.model);
-    }
-    auto object = parse_reply(failure, answer->body);
+    Call call{
+        .path = "/embeddings", .body = to_json_string(embed_body(request)), .model = request.model};
+    auto object = co_await ask_model(*this, http_, std::move(call));
     if (!object) {
       co_return std::move(object).error();
     }
@@ -223,13 +168,8 @@ class OpenAiCompatible final : public Provider {
   }
 
   asio::awaitable<Result<std::vector<ModelInfo>>> list_models() override {
-    const CallFailure failure{config_, ""};
     Call call{.method = "GET", .path = "/models", .timeout = kListTimeout};
-    auto answer = co_await http_.send(std::move(call));
-    if (!answer) {
-      co_return std::move(answer).error();
-    }
-    auto object = parse_reply(failure, answer->body);
+    auto object = co_await http_.send_object(std::move(call));
     if (!object) {
       co_return std::move(object).error();
     }

@@ -8,6 +8,7 @@
 
 #include "llm/provider_errors.hpp"
 #include "llm/retry.hpp"
+#include "llm/wire_json.hpp"
 
 namespace weft::llm {
 namespace {
@@ -86,6 +87,15 @@ integrations::HttpRequest ProviderHttp::request_for(const Call& call) const {
 
 asio::awaitable<Result<integrations::HttpResponse>> ProviderHttp::send(Call call) {
   co_return co_await run(std::move(call), nullptr);
+}
+
+asio::awaitable<Result<json::object>> ProviderHttp::send_object(Call call) {
+  const CallFailure failure{config_, call.model};
+  auto answer = co_await run(std::move(call), nullptr);
+  if (!answer) {
+    co_return std::move(answer).error();
+  }
+  co_return parse_reply(failure, answer->body);
 }
 
 asio::awaitable<Result<integrations::HttpResponse>> ProviderHttp::stream(Call call,

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/json.hpp"
 #include "common/result.hpp"
 #include "integrations/http_client.hpp"
 #include "llm/provider.hpp"
@@ -49,6 +50,8 @@ class ProviderHttp {
 
   /// The whole answer of a call that succeeded (status < 400).
   boost::asio::awaitable<Result<integrations::HttpResponse>> send(Call call);
+  /// The answer of a call that succeeded, read as a JSON object.
+  boost::asio::awaitable<Result<json::object>> send_object(Call call);
   /// Streams a successful answer's body to `stream`; the response has no body.
   boost::asio::awaitable<Result<integrations::HttpResponse>> stream(Call call, BodyStream stream);
 

@@ -51,6 +51,11 @@ json::array messages_json(const std::vector<Message>& messages) {
   return out;
 }
 
+json::object embed_body(const EmbedRequest& request) {
+  return {{"model", request.model},
+          {"input", json::array(request.input.begin(), request.input.end())}};
+}
+
 bool read_vector(const json::value& value, std::vector<double>& out) {
   const json::array* numbers = value.if_array();
   if (numbers == nullptr) {

@@ -28,6 +28,9 @@ Result<json::object> parse_reply(const CallFailure& failure, std::string_view bo
 /// `[{"role": …, "content": …}, …]`
 json::array messages_json(const std::vector<Message>& messages);
 
+/// `{"model": …, "input": […]}`: an embedding request as both APIs take it.
+json::object embed_body(const EmbedRequest& request);
+
 /// A list of numbers as an embedding; false when it is not one.
 bool read_vector(const json::value& value, std::vector<double>& out);
 

@@ -83,6 +83,19 @@ TEST_P(ProviderFailures, AnUnknownModelListsTheModelsTheProviderHas) {
   EXPECT_EQ(peer_.request_count(), 2u) << "the chat, then the model list";
 }
 
+TEST_P(ProviderFailures, AnUnknownModelInAReplyReadWholeToo) {
+  auto p = provider();
+  auto reply = run_coro([&] {
+    return p->chat({.model = "mistral", .messages = {{"user", "hi"}}});
+  });
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.error().code, ErrorCode::model_not_found);
+  EXPECT_TRUE(contains(reply.error().message, "model `mistral` is not available on "))
+      << reply.error().message;
+  EXPECT_TRUE(contains(reply.error().message, "it has: llama3:latest")) << reply.error().message;
+  EXPECT_EQ(peer_.request_count(), 2u) << "the chat, then the model list";
+}
+
 TEST_P(ProviderFailures, AnUnknownEmbeddingModelToo) {
   auto p = provider();
   auto reply = run_coro([&] { return p->embed({.model = "bert", .input = {"x"}}); });

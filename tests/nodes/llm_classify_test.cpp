@@ -59,6 +59,33 @@ TEST(LlmClassify, ThreeInputsGoDownThreeBranches) {
   }
 }
 
+TEST(LlmClassify, AnUnknownProviderIsReportedBeforeAMissingInput) {
+  LlmPeer peer;
+  auto run = run_pipeline(
+      R"({"nodes": [{"id": "sort", "type": "llm_classify", "config": {
+    "provider": "anthropic", "model": "llama3", "labels": [{"name": "a"}]}}], "edges": []})",
+      {.providers = {
+           {.name = "ollama", .kind = llm::ProviderKind::ollama, .base_url = peer.url()}}});
+  ASSERT_EQ(run.result.status, engine::RunStatus::failed);
+  EXPECT_EQ(run.result.error->code, ErrorCode::invalid_config);
+  EXPECT_EQ(run.result.error->message,
+            "no LLM provider is named `anthropic`; the configured ones are: ollama");
+  EXPECT_EQ(peer.request_count(), 0u);
+}
+
+TEST(LlmClassify, WithoutAnInputOrAnUpstreamBlockItSaysWhatToDo) {
+  LlmPeer peer;
+  auto run = run_pipeline(
+      R"({"nodes": [{"id": "sort", "type": "llm_classify", "config": {
+    "model": "llama3", "labels": [{"name": "a"}]}}], "edges": []})",
+      {.providers = {
+           {.name = "ollama", .kind = llm::ProviderKind::ollama, .base_url = peer.url()}}});
+  ASSERT_EQ(run.result.status, engine::RunStatus::failed);
+  EXPECT_NE(run.result.error->message.find("0 are connected; set `input`"), std::string::npos)
+      << run.result.error->message;
+  EXPECT_EQ(peer.request_count(), 0u);
+}
+
 TEST(LlmClassify, EdgesMustNameALabelAndLabelsMustBeDistinct) {
   auto unnamed = testing::problems_of(R"({"nodes": [
     {"id": "s", "type": "llm_classify", "config": {"model": "m", "input": "x",

@@ -47,14 +47,13 @@ json::value chat_schema() {
   return with_llm_target(literal(kSchema));
 }
 
-// Built outside the coroutine: GCC 12 mishandles some temporaries (a `?:`
-// among them) in a co_return expression.
+// Built outside the coroutine: GCC 12 mishandles some temporaries in a
+// co_return expression.
 json::object chat_output(llm::ChatResponse response, json::value parsed,
-                         const std::string& asked_model,
                          std::chrono::steady_clock::time_point start) {
   return {{"text", std::move(response.text)},
           {"json", std::move(parsed)},
-          {"model", response.model.empty() ? asked_model : response.model},
+          {"model", std::move(response.model)},
           {"usage", usage_json(response.usage)},
           {"finish_reason", std::move(response.finish_reason)},
           {"latency_ms", elapsed_ms(start)}};
@@ -144,18 +143,14 @@ class LlmChat final : public NodeType {
                                       const pipeline::NodeConfig& raw) const override {
     const auto& config = static_cast<const LlmChatConfig&>(raw);
     const auto start = std::chrono::steady_clock::now();
-    auto call = resolve_llm(context, config.target);
+    auto call = prepare_llm(context, config.target, [&] { return build_request(context, config); });
     if (!call) {
       co_return std::move(call).error();
-    }
-    auto request = build_request(context, config, call->model);
-    if (!request) {
-      co_return std::move(request).error();
     }
     json::value parsed;
     Result<llm::ChatResponse> response = Error::make(ErrorCode::internal, "");
     if (config.schema) {
-      auto reply = co_await chat_structured(context, *call->provider, std::move(*request),
+      auto reply = co_await chat_structured(context, *call->provider, std::move(call->request),
                                             *config.schema, true);
       if (!reply) {
         co_return std::move(reply).error();
@@ -163,20 +158,19 @@ class LlmChat final : public NodeType {
       parsed = std::move(reply->value);
       response = std::move(reply->response);
     } else {
-      response = co_await chat_once(context, *call->provider, *request, true);
+      response = co_await chat_once(context, *call->provider, call->request, true);
     }
     if (!response) {
       co_return std::move(response).error();
     }
-    json::object output = chat_output(std::move(*response), std::move(parsed), call->model, start);
+    json::object output = chat_output(std::move(*response), std::move(parsed), start);
     co_return NodeOutput{std::move(output), {}};
   }
 
  private:
   static Result<llm::ChatRequest> build_request(const NodeContext& context,
-                                                const LlmChatConfig& config, std::string model) {
+                                                const LlmChatConfig& config) {
     llm::ChatRequest request;
-    request.model = std::move(model);
     request.temperature = config.temperature;
     request.top_p = config.top_p;
     request.max_tokens = config.max_tokens;

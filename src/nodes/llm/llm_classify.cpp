@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "nodes/llm/llm_support.hpp"
+#include "nodes/llm/llm_task.hpp"
 #include "nodes/node_support.hpp"
 
 namespace weft::nodes {
@@ -32,13 +33,8 @@ struct Label {
 };
 
 struct LlmClassifyConfig final : pipeline::NodeConfig {
-  LlmTarget target;
-  std::optional<expr::Template> input;
-  std::optional<expr::Template> instructions;
+  LlmTask task;  ///< its prompt and schema built from the labels
   std::vector<Label> labels;
-  double temperature = 0;
-  std::string system;  ///< built once from the labels
-  std::optional<JsonSchema> reply_schema;
 };
 
 json::value classify_schema() {
@@ -72,15 +68,15 @@ json::value reply_schema(const std::vector<Label>& labels) {
            {"confidence", json::object{{"type", "number"}, {"minimum", 0}, {"maximum", 1}}}}}};
 }
 
-// Built outside the coroutine: GCC 12 mishandles some temporaries (a `?:`
-// among them) in a co_return expression.
-json::object classify_output(const StructuredReply& reply, const std::string& asked_model,
+// Built outside the coroutine: GCC 12 mishandles some temporaries in a
+// co_return expression.
+json::object classify_output(const StructuredReply& reply,
                              std::chrono::steady_clock::time_point start) {
   const auto& object = reply.value.as_object();
   const llm::ChatResponse& response = reply.response;
   return {{"label", object.at("label")},
           {"confidence", object.at("confidence")},
-          {"model", response.model.empty() ? asked_model : response.model},
+          {"model", response.model},
           {"usage", usage_json(response.usage)},
           {"latency_ms", elapsed_ms(start)}};
 }
@@ -112,12 +108,7 @@ class LlmClassify final : public NodeType {
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<LlmClassifyConfig>();
-    auto target = read_llm_target(reader);
-    config->input = reader.text_template("input");
-    config->instructions = reader.text_template("instructions");
-    config->temperature = reader.number("temperature").value_or(0);
-    bool broken = !target || (reader.has("input") && !config->input) ||
-                  (reader.has("instructions") && !config->instructions);
+    bool broken = !read_llm_task(reader, config->task);
     const auto& labels = reader.value("labels")->get_array();
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const auto& object = labels[i].get_object();
@@ -138,10 +129,10 @@ class LlmClassify final : public NodeType {
     if (broken) {
       return nullptr;
     }
-    config->target = std::move(*target);
-    config->system = system_prompt(config->labels);
+    config->task.system = system_prompt(config->labels);
+    // Built from validated names: cannot fail.
     auto schema = JsonSchema::compile(reply_schema(config->labels));
-    config->reply_schema = std::move(schema).value();  // built from validated names: cannot fail
+    config->task.reply_schema = std::move(schema).value();
     return config;
   }
 
@@ -149,47 +140,13 @@ class LlmClassify final : public NodeType {
                                       const pipeline::NodeConfig& raw) const override {
     const auto& config = static_cast<const LlmClassifyConfig&>(raw);
     const auto start = std::chrono::steady_clock::now();
-    auto call = resolve_llm(context, config.target);
-    if (!call) {
-      co_return std::move(call).error();
-    }
-    auto request = build_request(context, config, call->model);
-    if (!request) {
-      co_return std::move(request).error();
-    }
-    auto reply = co_await chat_structured(context, *call->provider, std::move(*request),
-                                          *config.reply_schema, false);
+    auto reply = co_await ask_llm_task(context, config.task);
     if (!reply) {
       co_return std::move(reply).error();
     }
-    json::object output = classify_output(*reply, call->model, start);
+    json::object output = classify_output(*reply, start);
     std::string label(output.at("label").as_string());
     co_return NodeOutput{std::move(output), {std::move(label)}};
-  }
-
- private:
-  static Result<llm::ChatRequest> build_request(const NodeContext& context,
-                                                const LlmClassifyConfig& config,
-                                                std::string model) {
-    llm::ChatRequest request;
-    request.model = std::move(model);
-    request.temperature = config.temperature;
-    request.strict_schema = true;
-    std::string system = config.system;
-    if (config.instructions) {
-      auto extra = config.instructions->render_text(context.scope());
-      if (!extra) {
-        return std::move(extra).error();
-      }
-      system += "\n" + *extra;
-    }
-    auto input = text_or_upstream(context, config.input, "input");
-    if (!input) {
-      return std::move(input).error();
-    }
-    request.messages.push_back({"system", std::move(system)});
-    request.messages.push_back({"user", std::move(*input)});
-    return request;
   }
 };
 

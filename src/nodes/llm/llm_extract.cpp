@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "nodes/llm/llm_support.hpp"
+#include "nodes/llm/llm_task.hpp"
 #include "nodes/node_support.hpp"
 
 namespace weft::nodes {
@@ -35,14 +36,8 @@ struct Field {
 };
 
 struct LlmExtractConfig final : pipeline::NodeConfig {
-  LlmTarget target;
-  std::optional<expr::Template> input;
-  std::optional<expr::Template> instructions;
+  LlmTask task;  ///< its prompt and schema built from the fields
   std::vector<Field> fields;
-  double temperature = 0;
-  std::string system;  ///< built once from the fields
-  std::optional<JsonSchema> reply_schema;
-  bool strict = true;  ///< the schema fits OpenAI's strict subset
 };
 
 json::value extract_schema() {
@@ -82,13 +77,12 @@ std::string system_prompt(const std::vector<Field>& fields) {
   return text;
 }
 
-// Built outside the coroutine: GCC 12 mishandles some temporaries (a `?:`
-// among them) in a co_return expression.
-json::object extract_output(StructuredReply reply, const std::string& asked_model,
-                            std::chrono::steady_clock::time_point start) {
+// Built outside the coroutine: GCC 12 mishandles some temporaries in a
+// co_return expression.
+json::object extract_output(StructuredReply reply, std::chrono::steady_clock::time_point start) {
   const llm::ChatResponse& response = reply.response;
   return {{"json", std::move(reply.value)},
-          {"model", response.model.empty() ? asked_model : response.model},
+          {"model", response.model},
           {"usage", usage_json(response.usage)},
           {"latency_ms", elapsed_ms(start)}};
 }
@@ -111,12 +105,7 @@ class LlmExtract final : public NodeType {
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<LlmExtractConfig>();
-    auto target = read_llm_target(reader);
-    config->input = reader.text_template("input");
-    config->instructions = reader.text_template("instructions");
-    config->temperature = reader.number("temperature").value_or(0);
-    bool broken = !target || (reader.has("input") && !config->input) ||
-                  (reader.has("instructions") && !config->instructions);
+    bool broken = !read_llm_task(reader, config->task);
     const auto& fields = reader.value("fields")->get_array();
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const auto& object = fields[i].get_object();
@@ -136,16 +125,16 @@ class LlmExtract final : public NodeType {
       }
       // OpenAI's strict mode needs every object's keys spelled out; free-form
       // arrays and objects fall back to best-effort JSON mode.
-      config->strict = config->strict && field.type != "array" && field.type != "object";
+      config->task.strict = config->task.strict && field.type != "array" && field.type != "object";
       config->fields.push_back(std::move(field));
     }
     if (broken) {
       return nullptr;
     }
-    config->target = std::move(*target);
-    config->system = system_prompt(config->fields);
+    config->task.system = system_prompt(config->fields);
+    // Built from validated fields: cannot fail.
     auto schema = JsonSchema::compile(reply_schema(config->fields));
-    config->reply_schema = std::move(schema).value();  // built from validated fields: cannot fail
+    config->task.reply_schema = std::move(schema).value();
     return config;
   }
 
@@ -153,45 +142,12 @@ class LlmExtract final : public NodeType {
                                       const pipeline::NodeConfig& raw) const override {
     const auto& config = static_cast<const LlmExtractConfig&>(raw);
     const auto start = std::chrono::steady_clock::now();
-    auto call = resolve_llm(context, config.target);
-    if (!call) {
-      co_return std::move(call).error();
-    }
-    auto request = build_request(context, config, call->model);
-    if (!request) {
-      co_return std::move(request).error();
-    }
-    auto reply = co_await chat_structured(context, *call->provider, std::move(*request),
-                                          *config.reply_schema, false);
+    auto reply = co_await ask_llm_task(context, config.task);
     if (!reply) {
       co_return std::move(reply).error();
     }
-    json::object output = extract_output(std::move(*reply), call->model, start);
+    json::object output = extract_output(std::move(*reply), start);
     co_return NodeOutput{std::move(output), {}};
-  }
-
- private:
-  static Result<llm::ChatRequest> build_request(const NodeContext& context,
-                                                const LlmExtractConfig& config, std::string model) {
-    llm::ChatRequest request;
-    request.model = std::move(model);
-    request.temperature = config.temperature;
-    request.strict_schema = config.strict;
-    std::string system = config.system;
-    if (config.instructions) {
-      auto extra = config.instructions->render_text(context.scope());
-      if (!extra) {
-        return std::move(extra).error();
-      }
-      system += "\n" + *extra;
-    }
-    auto input = text_or_upstream(context, config.input, "input");
-    if (!input) {
-      return std::move(input).error();
-    }
-    request.messages.push_back({"system", std::move(system)});
-    request.messages.push_back({"user", std::move(*input)});
-    return request;
   }
 };
 

@@ -92,7 +92,8 @@ void read_optional(const pipeline::ConfigReader& reader, std::string_view key,
   out = reader.integer(key);
 }
 
-Result<LlmCall> resolve_llm(const NodeContext& context, const LlmTarget& target) {
+Result<LlmCall> prepare_llm(const NodeContext& context, const LlmTarget& target,
+                            const std::function<Result<llm::ChatRequest>()>& build) {
   const llm::ProviderRegistry* registry = context.llm();
   std::shared_ptr<llm::Provider> provider =
       registry != nullptr ? registry->find(target.provider) : nullptr;
@@ -113,7 +114,12 @@ Result<LlmCall> resolve_llm(const NodeContext& context, const LlmTarget& target)
   if (model->empty()) {
     return node_error(ErrorCode::invalid_config, "the model name is empty");
   }
-  return LlmCall{std::move(provider), std::move(*model)};
+  auto request = build();
+  if (!request) {
+    return std::move(request).error();
+  }
+  request->model = std::move(*model);
+  return LlmCall{std::move(provider), std::move(*request)};
 }
 
 Result<std::string> text_or_upstream(const NodeContext& context,
@@ -159,6 +165,9 @@ asio::awaitable<Result<llm::ChatResponse>> chat_once(NodeContext& context, llm::
   }
   if (response) {
     context.add_usage(response->usage.prompt_tokens, response->usage.completion_tokens);
+    if (response->model.empty()) {
+      response->model = request.model;
+    }
   }
   co_return response;
 }

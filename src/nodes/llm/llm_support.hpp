@@ -2,11 +2,13 @@
 // What the LLM blocks (llm_chat, llm_classify, llm_extract) share: the
 // `provider` and `model` fields, finding the provider, the default input
 // (the single upstream block's text), usage bookkeeping and structured
-// output with one repair round-trip.
+// output with one repair round-trip. What only llm_classify and llm_extract
+// share is in llm_task.hpp.
 
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,13 +45,18 @@ void read_optional(const pipeline::ConfigReader& reader, std::string_view key,
 void read_optional(const pipeline::ConfigReader& reader, std::string_view key,
                    std::optional<std::int64_t>& out);
 
-/// The provider a block names, with the model rendered; errors say which
-/// providers exist.
+/// The provider a block names, and the request it sends with the model
+/// rendered into it.
 struct LlmCall {
   std::shared_ptr<llm::Provider> provider;
-  std::string model;
+  llm::ChatRequest request;
 };
-Result<LlmCall> resolve_llm(const NodeContext& context, const LlmTarget& target);
+
+/// Finds the provider (errors say which providers exist) and renders the
+/// model, then has `build` make the request: a wrong provider or model is
+/// what a block reports first.
+Result<LlmCall> prepare_llm(const NodeContext& context, const LlmTarget& target,
+                            const std::function<Result<llm::ChatRequest>()>& build);
 
 /// `template` rendered, or the text of the single upstream block when there
 /// is no template; `field` names the config field in the error.
@@ -80,7 +87,8 @@ boost::asio::awaitable<Result<StructuredReply>> chat_structured(NodeContext& con
                                                                 bool stream);
 
 /// One plain call; tokens go to the context when `stream`; the call's usage
-/// is added to the run's total; provider retries are logged.
+/// is added to the run's total; provider retries are logged. The reply names
+/// the model asked for when the provider does not say.
 boost::asio::awaitable<Result<llm::ChatResponse>> chat_once(NodeContext& context,
                                                             llm::Provider& provider,
                                                             const llm::ChatRequest& request,
