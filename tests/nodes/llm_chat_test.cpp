@@ -224,6 +224,7 @@ TEST(LlmChat, AnUnusableSchemaIsAValidationProblem) {
 TEST(LlmChat, AModelWidgetAndTemplateFieldsInTheSchema) {
   auto registry = make_core_registry();
   const auto& schema = registry.find("llm_chat")->descriptor().config_schema;
+  EXPECT_EQ(schema.at("properties").at("provider").at("x-weft-widget"), "provider");
   EXPECT_EQ(schema.at("properties").at("model").at("x-weft-widget"), "model");
   EXPECT_EQ(schema.at("properties").at("prompt").at("x-weft-widget"), "template");
   EXPECT_EQ(schema.at("properties").at("system").at("x-weft-widget"), "template");

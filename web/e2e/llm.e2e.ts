@@ -154,6 +154,10 @@ describe('an LLM chat block with a live model list and streaming', () => {
 
     const before = tags.count;
     await page.getByTestId('node-llm_chat_1').click();
+    // The provider is a choice among the configured ones, the default chosen.
+    const providerField = page.locator('#cfg-llm_chat_1-provider');
+    await expect.poll(() => providerField.evaluate((select: HTMLSelectElement) => [...select.options].map((o) => o.value))).toEqual(['ollama']);
+    await expect.poll(() => providerField.inputValue()).toBe('ollama');
     const model = page.locator('#cfg-llm_chat_1-model');
     await page.getByText('2 models from ollama; pick one or type a name.').waitFor();
     expect(tags.count).toBeGreaterThan(before);

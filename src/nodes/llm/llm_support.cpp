@@ -62,6 +62,7 @@ void add(llm::Usage& total, const llm::Usage& more) {
 json::value with_llm_target(json::value schema) {
   json::object properties = literal(R"({
     "provider": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$", "default": "ollama",
+                 "x-weft-widget": "provider",
                  "description": "Which configured LLM provider to call"},
     "model": {"type": "string", "minLength": 1, "x-weft-widget": "model",
               "description": "Model name as the provider knows it, e.g. llama3"}})")

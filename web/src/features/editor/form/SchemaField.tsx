@@ -1,6 +1,7 @@
 import type { Json, JsonObject, JsonSchema } from '../../../shared/api/types';
 import { CredentialPicker } from '../../credentials/CredentialPicker';
 import { ModelPicker } from '../../settings/ModelPicker';
+import { ProviderPicker } from '../../settings/ProviderPicker';
 import { Field } from './Field';
 import { JsonEditor } from './JsonEditor';
 import { TemplateField } from './TemplateField';
@@ -65,6 +66,17 @@ export function SchemaField({
           id={id}
           provider={typeof siblings?.provider === 'string' && siblings.provider ? siblings.provider : kDefaultProvider}
           value={typeof value === 'string' ? value : ''}
+          invalid={invalid}
+          onChange={onChange}
+        />
+      );
+      break;
+    case 'provider':
+      control = (
+        <ProviderPicker
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          fallback={typeof schema.default === 'string' ? schema.default : kDefaultProvider}
           invalid={invalid}
           onChange={onChange}
         />

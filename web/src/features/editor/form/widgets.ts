@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../../../shared/api/types';
 
-export type WidgetKind = 'text' | 'number' | 'select' | 'toggle' | 'json' | 'template' | 'picker' | 'credential' | 'model';
+export type WidgetKind = 'text' | 'number' | 'select' | 'toggle' | 'json' | 'template' | 'picker' | 'credential' | 'model' | 'provider';
 
 /** The form control for a schema (DESIGN §6: `x-weft-widget` hints first, then the JSON type). */
 export function widgetFor(schema: JsonSchema): WidgetKind {
@@ -9,6 +9,7 @@ export function widgetFor(schema: JsonSchema): WidgetKind {
   if (hint === 'code') return 'json';
   if (hint === 'credential') return 'credential';
   if (hint === 'model') return 'model';
+  if (hint === 'provider') return 'provider';
   if (hint === 'knowledge_base') return 'picker';
   if (schema.enum && schema.enum.length > 0) return 'select';
   const type = Array.isArray(schema.type) ? (schema.type.length === 1 ? schema.type[0] : undefined) : schema.type;
