@@ -158,6 +158,8 @@ bool WsSession::allowed() {
     return true;
   }
   ending_ = true;
+  // No more run events: what is queued, then the error, then the close.
+  shared_->hub.remove(this);
   reply({{"type", "error"},
          {"code", to_string(status.error().code)},
          {"message", status.error().message + "; connect again with a fresh token"}});
