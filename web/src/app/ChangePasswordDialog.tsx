@@ -3,8 +3,9 @@ import { useApi } from '../shared/api/ApiProvider';
 import type { SessionTokens } from '../shared/auth/session';
 import { Button } from '../shared/ui/Button';
 import { Dialog } from '../shared/ui/Dialog';
-import { errorText } from '../shared/api/errorText';
 import { kFieldInput } from '../shared/ui/TextField';
+import { useSubmit } from '../shared/lib/useSubmit';
+import { FormError } from '../shared/ui/FormError';
 
 const kMinLength = 8;
 
@@ -14,21 +15,13 @@ export function ChangePasswordDialog({ onClose, onChanged }: { onClose: () => vo
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const mismatch = again !== '' && again !== next;
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (mismatch || next.length < kMinLength) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await api.changePassword(old, next));
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
+    await run(async () => onChanged(await api.changePassword(old, next)));
   };
 
   return (
@@ -59,11 +52,7 @@ export function ChangePasswordDialog({ onClose, onChanged }: { onClose: () => vo
           <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} className={kFieldInput} />
           {mismatch ? <span className="font-normal text-danger">The two do not match.</span> : null}
         </label>
-        {error ? (
-          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <button type="submit" hidden />
       </form>
     </Dialog>

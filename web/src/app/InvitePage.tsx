@@ -7,6 +7,8 @@ import { Button } from '../shared/ui/Button';
 import { TextField } from '../shared/ui/TextField';
 import { Logo } from './Logo';
 import { navigate } from './router';
+import { useSubmit } from '../shared/lib/useSubmit';
+import { FormError } from '../shared/ui/FormError';
 
 /** `/invite#<token>`: a public page that joins the invited workspace, creating the account if needed. */
 export function InvitePage({ session }: { session: Session }) {
@@ -17,8 +19,7 @@ export function InvitePage({ session }: { session: Session }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     if (!token) return;
@@ -33,15 +34,10 @@ export function InvitePage({ session }: { session: Session }) {
 
   const accept = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       session.signIn(await api.acceptInvite(token, { email, password, name }));
       navigate('/', { replace: true, force: true });
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -57,11 +53,7 @@ export function InvitePage({ session }: { session: Session }) {
             <TextField label="Email" type="email" required autoComplete="username" value={email} readOnly={Boolean(info?.email)} onChange={(e) => setEmail(e.target.value)} />
             <TextField label="Name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
             <TextField label="Password" type="password" required minLength={8} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} hint="At least 8 characters." />
-            {error ? (
-              <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-                {error}
-              </p>
-            ) : null}
+            <FormError message={error} />
             <Button type="submit" variant="primary" busy={busy} className="w-full">
               Join
             </Button>

@@ -4,6 +4,8 @@ import { ApiError } from '../shared/api/client';
 import type { Session, SessionTokens } from '../shared/auth/session';
 import { Button } from '../shared/ui/Button';
 import { Logo } from './Logo';
+import { useSubmit } from '../shared/lib/useSubmit';
+import { FormError } from '../shared/ui/FormError';
 
 const inputClass =
   'h-9 w-full rounded-lg border border-line bg-surface px-3 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/20';
@@ -14,15 +16,12 @@ export function SignInPage({ kind, session, onDone }: { kind: 'setup' | 'login';
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const setup = kind === 'setup';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const post = (body: object) =>
         api.http.request<SessionTokens>('POST', setup ? '/api/auth/setup' : '/api/auth/login', { body });
       const body = setup ? { email, password, name } : { email, password };
@@ -38,12 +37,7 @@ export function SignInPage({ kind, session, onDone }: { kind: 'setup' | 'login';
       }
       session.signIn(tokens);
       onDone();
-    } catch (err) {
-      const details = err instanceof ApiError ? err.details.map((d) => d.message).join('; ') : '';
-      setError(details ? `${(err as Error).message}: ${details}` : (err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -80,11 +74,7 @@ export function SignInPage({ kind, session, onDone }: { kind: 'setup' | 'login';
             />
             {setup ? <span className="font-normal text-muted">At least 8 characters.</span> : null}
           </label>
-          {error ? (
-            <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
             {setup ? 'Create account' : 'Sign in'}
           </Button>

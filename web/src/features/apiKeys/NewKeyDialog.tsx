@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useApi } from '../../shared/api/ApiProvider';
 import type { ApiKey } from '../../shared/api/accountTypes';
-import { errorText } from '../../shared/api/errorText';
 import { useResource } from '../../shared/lib/useResource';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
 import { kFieldInput, TextField } from '../../shared/ui/TextField';
 import { KeyOnce } from './KeyOnce';
+import { useSubmit } from '../../shared/lib/useSubmit';
+import { FormError } from '../../shared/ui/FormError';
 
 /** Creates an API key (name, scope, optional pipeline) and shows it once. */
 export function NewKeyDialog({
@@ -25,21 +26,14 @@ export function NewKeyDialog({
   const [scope, setScope] = useState<'run' | 'full'>('run');
   const [pipeline, setPipeline] = useState(pipelineId ?? '');
   const [made, setMade] = useState<ApiKey | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const key = await api.createApiKey({ name, scope, ...(pipeline ? { pipeline_id: pipeline } : {}) });
       setMade(key);
       onCreated(key);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (made?.key) {
@@ -83,11 +77,7 @@ export function NewKeyDialog({
             ))}
           </select>
         </label>
-        {error ? (
-          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </div>
     </Dialog>
   );

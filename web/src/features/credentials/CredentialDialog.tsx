@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useApi } from '../../shared/api/ApiProvider';
 import type { Credential, CredentialKind } from '../../shared/api/accountTypes';
-import { errorText } from '../../shared/api/errorText';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
 import { kFieldInput } from '../../shared/ui/TextField';
 import { CredentialFields } from './CredentialForm';
 import { credentialData, missingFields } from './credentialData';
+import { useSubmit } from '../../shared/lib/useSubmit';
+import { FormError } from '../../shared/ui/FormError';
 
 /** Creates a credential (pick a kind, fill its form) or edits one (empty fields keep their value). */
 export function CredentialDialog({
@@ -24,25 +25,19 @@ export function CredentialDialog({
   const [name, setName] = useState(editing?.name ?? '');
   const [kindName, setKindName] = useState(editing?.kind ?? kinds[0]?.kind ?? '');
   const [values, setValues] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const kind = kinds.find((k) => k.kind === kindName);
   const missing = kind ? missingFields(kind.schema, values, Boolean(editing)) : [];
 
   const save = async () => {
     if (!kind) return;
-    setBusy(true);
-    setError(null);
     const data = credentialData(kind.schema, values);
-    try {
+    await run(async () => {
       const saved = editing
         ? await api.updateCredential(editing.id, { name, ...(Object.keys(data).length > 0 ? { data } : {}) })
         : await api.createCredential({ name, kind: kind.kind, data });
       onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -96,11 +91,7 @@ export function CredentialDialog({
         {kind ? (
           <CredentialFields kind={kind} values={values} saved={editing ? editing.fields : null} onChange={(n, v) => setValues((all) => ({ ...all, [n]: v }))} />
         ) : null}
-        {error ? (
-          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <button type="submit" hidden />
       </form>
     </Dialog>

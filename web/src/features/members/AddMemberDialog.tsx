@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
 import type { Role } from '../../shared/api/accountTypes';
-import { errorText } from '../../shared/api/errorText';
 import { grantableRoles } from '../../shared/auth/permissions';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
 import { kFieldInput, TextField } from '../../shared/ui/TextField';
+import { useSubmit } from '../../shared/lib/useSubmit';
+import { FormError } from '../../shared/ui/FormError';
 
 /** Adds an existing account by email, or creates one with a password, with a role no higher than the caller's. */
 export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
@@ -17,19 +18,13 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
   const [create, setCreate] = useState(false);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   const add = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.addMember(create ? { email, role, name, password } : { email, role });
       onAdded();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -76,11 +71,7 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
         ) : (
           <p className="text-xs text-muted">The account must exist already. For someone new, create one here or send an invite link.</p>
         )}
-        {error ? (
-          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </div>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/States';
 import { kFieldInput } from '../../shared/ui/TextField';
 import { useToasts } from '../../shared/ui/toast.store';
 import { CredentialPicker } from '../credentials/CredentialPicker';
+import { FormError } from '../../shared/ui/FormError';
 
 const kKinds = ['ollama', 'openai'];
 
@@ -99,11 +100,7 @@ export function ProvidersPage() {
             {admin ? <IconButton icon="trash" label={`Remove ${r.name || 'provider'}`} onClick={() => setRows((all) => all.filter((_, j) => j !== i))} /> : null}
           </div>
         ))}
-        {error ? (
-          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         {admin ? (
           <div className="flex gap-2">
             <Button icon="plus" onClick={() => setRows((all) => [...all, { name: '', kind: 'openai', base_url: '' }])}>

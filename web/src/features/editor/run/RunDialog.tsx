@@ -6,6 +6,7 @@ import { Field, inputClass } from '../form/Field';
 import { JsonEditor } from '../form/JsonEditor';
 import { Toggle } from '../form/controls';
 import type { RunInputField } from './runInputs';
+import { FormError } from '../../../shared/ui/FormError';
 
 function initial(fields: RunInputField[], previous: JsonObject | undefined): JsonObject {
   const values: JsonObject = {};
@@ -100,11 +101,7 @@ export function RunDialog({
             </Field>
           );
         })}
-        {error ? (
-          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </form>
     </Dialog>
   );
