@@ -3,13 +3,14 @@
 # POST /api/pipelines/{id}/run (every execution and node run persisted), and
 # the same load on /healthz for the server's own ceiling. Prints wrk's report
 # and RSS figures. Usage: bench/server_load.sh [seconds=10] [connections=64]
+# WEFT_BINARY picks the binary (default build/weft), to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-10}"
 CONNECTIONS="${2:-64}"
 DATA=$(mktemp -d)
-PORT=18765
-build/weft serve --port "$PORT" --data "$DATA" --examples /nonexistent >/dev/null 2>"$DATA/log" &
+PORT=${WEFT_BENCH_PORT:-18765}
+"${WEFT_BINARY:-build/weft}" serve --port "$PORT" --data "$DATA" --examples /nonexistent >/dev/null 2>"$DATA/log" &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.05; done

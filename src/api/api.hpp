@@ -17,12 +17,10 @@ class thread_pool;
 namespace weft::auth {
 class Auth;
 }
-namespace weft::llm {
-class ProviderRegistry;
-}
-
 namespace weft::api {
 
+class ProviderDirectory;
+class ServerSettings;
 class WebSocketService;
 
 struct ApiContext {
@@ -35,7 +33,8 @@ struct ApiContext {
   const Server* server = nullptr;          ///< for request counts in /metrics; set once listening
   WebSocketService* websockets = nullptr;  ///< `GET /api/ws`; 503 when absent
   auth::Auth* auth = nullptr;              ///< accounts, keys, credentials; 503 when absent
-  llm::ProviderRegistry* providers = nullptr;    ///< LLM providers; 503 when absent
+  ProviderDirectory* providers = nullptr;        ///< LLM providers; 503 when absent
+  ServerSettings* server_settings = nullptr;     ///< sign-up, metrics token; 503 when absent
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
 };
@@ -53,6 +52,7 @@ void add_member_routes(Router& router, ApiContext& context);
 void add_api_key_routes(Router& router, ApiContext& context);
 void add_credential_routes(Router& router, ApiContext& context);
 void add_settings_routes(Router& router, ApiContext& context);
+void add_server_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
 

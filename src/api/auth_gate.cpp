@@ -25,6 +25,12 @@ constexpr RouteKey kPublicRoutes[] = {
     {"POST", "/api/auth/invites/{token}/accept"},
 };
 
+/// Routes that take a credential the gate does not know and check it
+/// themselves (`/metrics`: the metrics token, or a server admin).
+constexpr RouteKey kSelfCheckedRoutes[] = {
+    {"GET", "/metrics"},
+};
+
 /// Writes that only start runs (viewers may run).
 constexpr RouteKey kRunRoutes[] = {
     {"POST", "/api/pipelines/{id}/run"},
@@ -58,13 +64,18 @@ bool under_api(std::string_view path) {
   });
 }
 
+/// Routes about the server itself rather than a workspace.
+bool is_server_route(std::string_view pattern) {
+  return pattern == "/api/server" || pattern.starts_with("/api/server/");
+}
+
+}  // namespace
+
 Response unauthenticated(std::string message) {
   Response response = Response::error(401, "unauthenticated", message);
   response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"weft\"");
   return response;
 }
-
-}  // namespace
 
 std::string_view bearer_token(const Request& request) {
   constexpr std::string_view kBearer = "Bearer ";
@@ -115,7 +126,9 @@ Middleware make_auth_gate(auth::Auth& auth) {
       method = "GET";
     }
     const bool editor_file = route == nullptr || route->pattern == kFallbackPattern;
-    if (editor_file ? !under_api(request.path) : is_public_route(method, route->pattern)) {
+    if (editor_file ? !under_api(request.path)
+                    : is_public_route(method, route->pattern) ||
+                          listed(kSelfCheckedRoutes, method, route->pattern)) {
       return std::nullopt;
     }
     const std::string_view token = bearer_token(request);
@@ -130,7 +143,16 @@ Middleware make_auth_gate(auth::Auth& auth) {
                         caller.error().code == ErrorCode::internal;
       return ours ? Response::from_error(caller.error()) : unauthenticated(caller.error().message);
     }
-    if (route != nullptr) {
+    if (route != nullptr && is_server_route(route->pattern)) {
+      // A server admin's power does not depend on their role in the
+      // workspace they happen to be signed in to; API keys never carry it.
+      if (!caller->server_admin || caller->is_api_key()) {
+        return Response::from_error(
+            Error::make(ErrorCode::forbidden,
+                        "only a server admin may read or change the server's settings "
+                        "(the first account is one; `weft user create --server-admin` makes more)"));
+      }
+    } else if (route != nullptr) {
       const auth::Action action = required_action(method, route->pattern);
       const bool names_pipeline = route->pattern.starts_with("/api/pipelines/{id}");
       if (!caller->may(action, names_pipeline ? request.param("id") : std::string_view{})) {

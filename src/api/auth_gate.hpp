@@ -22,6 +22,9 @@ bool is_public_route(std::string_view method, std::string_view pattern);
 /// browser cannot set headers) the subprotocol `weft.bearer.<token>`.
 std::string_view bearer_token(const Request& request);
 
+/// 401 with `WWW-Authenticate: Bearer`.
+Response unauthenticated(std::string message);
+
 /// What a route needs the caller to be allowed to do.
 auth::Action required_action(std::string_view method, std::string_view pattern);
 

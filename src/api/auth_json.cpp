@@ -25,7 +25,8 @@ json::object to_json(const auth::UserInfo& user) {
   return {{"id", user.id},
           {"email", user.email},
           {"name", user.name},
-          {"created_at", format_time(user.created_at)}};
+          {"created_at", format_time(user.created_at)},
+          {"server_admin", user.server_admin}};
 }
 
 json::object to_json(const auth::WorkspaceInfo& workspace) {

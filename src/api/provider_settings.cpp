@@ -1,9 +1,13 @@
 #include "api/provider_settings.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace weft::api {
 namespace {
+
+constexpr std::array<std::string_view, 4> kFields = {"name", "kind", "base_url", "credential"};
+constexpr std::array<std::string_view, 2> kKinds = {"ollama", "openai"};
 
 Error bad(std::string message, std::string pointer) {
   Error error = Error::make(ErrorCode::invalid_argument, std::move(message));
@@ -22,12 +26,46 @@ bool valid_name(std::string_view name) {
   });
 }
 
-}  // namespace
+/// Each field, when present, is a string.
+Status check_fields(const json::object& item, const std::string& at) {
+  for (const auto& [key, value] : item) {
+    if (std::find(kFields.begin(), kFields.end(), key) == kFields.end()) {
+      return bad("`" + std::string(key) +
+                     "` is not a provider field (name, kind, base_url, credential); the "
+                     "workspace is always the caller's",
+                 pointer_join(at, key));
+    }
+    if (!value.is_string()) {
+      return bad("`" + std::string(key) + "` is text", pointer_join(at, key));
+    }
+  }
+  return Ok{};
+}
 
-Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& items,
-                                                             std::string_view workspace) {
+Status check_setting(const ProviderSetting& setting, const std::string& at) {
+  if (!valid_name(setting.name)) {
+    return bad("`name` is 1 to 64 letters, digits, `-` or `_`", at + "/name");
+  }
+  if (std::find(kKinds.begin(), kKinds.end(), setting.kind) == kKinds.end()) {
+    return bad("`kind` is `ollama` or `openai` (any OpenAI-compatible server)", at + "/kind");
+  }
+  if (setting.base_url.size() > 2048 ||
+      (!setting.base_url.starts_with("http://") && !setting.base_url.starts_with("https://"))) {
+    return bad("`base_url` is an http:// or https:// address", at + "/base_url");
+  }
+  if (setting.credential.size() > 128) {
+    return bad("`credential` is the id of a credential", at + "/credential");
+  }
+  return Ok{};
+}
+
+Result<std::vector<ProviderSetting>> read_items(const json::value& items, bool stored) {
+  constexpr std::size_t kMaxProviders = 64;
   if (!items.is_array()) {
     return bad("`items` is a list of providers", "/items");
+  }
+  if (items.get_array().size() > kMaxProviders) {
+    return bad("at most 64 providers", "/items");
   }
   std::vector<ProviderSetting> out;
   for (std::size_t i = 0; i < items.get_array().size(); ++i) {
@@ -37,17 +75,15 @@ Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& 
       return bad("a provider is an object {name, kind, base_url, credential}", at);
     }
     const auto& item = raw.get_object();
-    ProviderSetting setting{
-        text(item, "name"), text(item, "kind"), text(item, "base_url"), text(item, "credential"),
-        item.contains("workspace") ? text(item, "workspace") : std::string(workspace)};
-    if (!valid_name(setting.name)) {
-      return bad("`name` is 1 to 64 letters, digits, `-` or `_`", at + "/name");
+    if (!stored) {
+      if (auto checked = check_fields(item, at); !checked) {
+        return std::move(checked).error();
+      }
     }
-    if (setting.kind.empty()) {
-      return bad("`kind` is `ollama` or `openai` (any OpenAI-compatible server)", at + "/kind");
-    }
-    if (!setting.base_url.starts_with("http://") && !setting.base_url.starts_with("https://")) {
-      return bad("`base_url` is an http:// or https:// address", at + "/base_url");
+    ProviderSetting setting{text(item, "name"), text(item, "kind"), text(item, "base_url"),
+                            text(item, "credential"), stored ? text(item, "workspace") : ""};
+    if (auto checked = check_setting(setting, at); !checked) {
+      return std::move(checked).error();
     }
     if (std::any_of(out.begin(), out.end(), [&](auto& s) { return s.name == setting.name; })) {
       return bad("two providers are named `" + setting.name + "`", at + "/name");
@@ -57,60 +93,53 @@ Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& 
   return out;
 }
 
-json::array to_json(const std::vector<ProviderSetting>& settings) {
+}  // namespace
+
+Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& items) {
+  return read_items(items, false);
+}
+
+Result<std::vector<ProviderSetting>> read_stored_providers(const json::value& items) {
+  return read_items(items, true);
+}
+
+json::array to_stored_json(const std::vector<ProviderSetting>& settings) {
   json::array out;
   for (const auto& s : settings) {
-    out.push_back(json::object{{"name", s.name},
-                               {"kind", s.kind},
-                               {"base_url", s.base_url},
-                               {"credential", s.credential},
-                               {"workspace", s.workspace}});
+    json::object item{
+        {"name", s.name}, {"kind", s.kind}, {"base_url", s.base_url}, {"credential", s.credential}};
+    if (!s.credential_workspace.empty()) {
+      item["workspace"] = s.credential_workspace;
+    }
+    out.push_back(std::move(item));
   }
   return out;
 }
 
-Result<std::vector<llm::ProviderConfig>> provider_configs(
-    const std::vector<ProviderSetting>& settings, auth::Auth& auth) {
-  std::vector<llm::ProviderConfig> configs = llm::configs_from_env();
-  for (std::size_t i = 0; i < settings.size(); ++i) {
-    const auto& setting = settings[i];
-    llm::ProviderConfig config;
-    config.name = setting.name;
-    config.kind = llm::provider_kind(setting.kind);
-    config.base_url = setting.base_url;
-    if (!setting.credential.empty()) {
-      auto opened = auth.credentials().resolve(setting.workspace, setting.credential);
-      if (!opened) {
-        return bad("provider `" + setting.name + "`: " + opened.error().message,
-                   pointer_join(pointer_join("/items", i), "credential"));
-      }
-      for (const char* field : {"key", "token", "access_token"}) {
-        if (const auto* value = opened->data.if_contains(field); value && value->is_string()) {
-          config.api_key = std::string(value->get_string());
-        }
-      }
+Result<llm::ProviderConfig> open_provider(const ProviderSetting& setting,
+                                          std::string_view vault_workspace, std::size_t index,
+                                          auth::Auth& auth) {
+  llm::ProviderConfig config;
+  config.name = setting.name;
+  config.kind = llm::provider_kind(setting.kind);
+  config.base_url = setting.base_url;
+  if (setting.credential.empty()) {
+    return config;
+  }
+  auto opened = auth.credentials().resolve(vault_workspace, setting.credential);
+  if (!opened) {
+    const bool missing = opened.error().code == ErrorCode::not_found;
+    return bad("provider `" + setting.name + "`: " +
+                   (missing ? "no credential `" + setting.credential + "` in this workspace"
+                            : opened.error().message),
+               pointer_join(pointer_join("/items", index), "credential"));
+  }
+  for (const char* field : {"key", "token", "access_token"}) {
+    if (const auto* value = opened->data.if_contains(field); value && value->is_string()) {
+      config.api_key = std::string(value->get_string());
     }
-    std::erase_if(configs, [&](const auto& c) { return c.name == config.name; });
-    configs.push_back(std::move(config));
   }
-  return configs;
-}
-
-Status apply_stored_providers(store::Store& store, auth::Auth& auth,
-                              llm::ProviderRegistry& registry) {
-  auto stored = store.get_setting(kProvidersSetting);
-  if (!stored || !*stored) {
-    return stored ? Status(Ok{}) : Status(stored.error());
-  }
-  auto settings = parse_provider_settings(**stored, "");
-  if (!settings) {
-    return settings.error();
-  }
-  auto configs = provider_configs(*settings, auth);
-  if (!configs) {
-    return configs.error();
-  }
-  return registry.replace(std::move(*configs));
+  return config;
 }
 
 }  // namespace weft::api

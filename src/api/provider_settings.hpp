@@ -1,15 +1,18 @@
 #pragma once
-// LLM providers configured through the settings API, on top of those the
-// environment gives (OLLAMA_HOST, OPENAI_BASE_URL/OPENAI_API_KEY). Stored as
-// the setting `llm.providers`; an API key is never stored there, only the id
-// of a credential (bearer or api_key) in the vault of the workspace that
-// saved it, opened when the providers are applied.
+// LLM providers configured through the API, on top of those the environment
+// gives (OLLAMA_HOST, OPENAI_BASE_URL/OPENAI_API_KEY). Two levels (DESIGN §10):
+// server providers, kept in the server setting `llm.providers` and changed by
+// server admins only; and each workspace's own providers, kept in that
+// workspace's settings and changed by its owners and admins. An API key is
+// never stored here, only the id of a credential in a vault: a workspace
+// provider's in its own workspace, a server provider's in the workspace of
+// the server admin who saved it (taken from their session, never from a body).
 
+#include <string>
 #include <vector>
 
 #include "auth/auth.hpp"
-#include "llm/provider_registry.hpp"
-#include "store/store.hpp"
+#include "llm/provider.hpp"
 
 namespace weft::api {
 
@@ -20,20 +23,22 @@ struct ProviderSetting {
   std::string kind;  ///< "ollama", or an OpenAI-compatible kind ("openai", "vllm", …)
   std::string base_url;
   std::string credential;  ///< "" for none
-  std::string workspace;   ///< whose vault holds the credential
+  /// Server providers only: the workspace whose vault holds `credential`.
+  std::string credential_workspace;
 };
 
-Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& items,
-                                                             std::string_view workspace);
-json::array to_json(const std::vector<ProviderSetting>& settings);
+/// `items` of a PUT body, strictly: a field this form does not know
+/// (`workspace`, `owner`, …) is refused with its pointer, so a body can never
+/// name another workspace.
+Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& items);
+/// The stored form (server providers carry `workspace`, their vault's).
+Result<std::vector<ProviderSetting>> read_stored_providers(const json::value& items);
+json::array to_stored_json(const std::vector<ProviderSetting>& settings);
 
-/// The environment's providers plus `settings` (a setting replaces the
-/// environment's provider of the same name), API keys opened from the vault.
-Result<std::vector<llm::ProviderConfig>> provider_configs(
-    const std::vector<ProviderSetting>& settings, auth::Auth& auth);
-
-/// Reads the stored settings and applies them to `registry` (at start).
-Status apply_stored_providers(store::Store& store, auth::Auth& auth,
-                              llm::ProviderRegistry& registry);
+/// The config `setting` makes, its API key opened from the vault of
+/// `vault_workspace`; an error names `/items/<index>/credential`.
+Result<llm::ProviderConfig> open_provider(const ProviderSetting& setting,
+                                          std::string_view vault_workspace, std::size_t index,
+                                          auth::Auth& auth);
 
 }  // namespace weft::api

@@ -43,6 +43,7 @@ struct UserCreateArgs {
   std::string name;
   std::string role;  ///< "": owner for the first user, editor after that
   std::string workspace = "ws_default";
+  bool server_admin = false;
 };
 
 /// `weft user create`: 0 created, 1 refused (email taken, store), 2 bad arguments.

@@ -100,6 +100,9 @@ int main_command(int argc, char** argv) {
   user_create_cmd->add_option("--workspace", user.workspace,
                               "Workspace to join (after the first account)");
   user_create_cmd->add_option("--data", user.data, "Data directory (WEFT_DATA)");
+  user_create_cmd->add_flag("--server-admin", user.server_admin,
+                            "Make the account a server admin (server LLM providers, sign-up, the "
+                            "metrics token); the first account is one anyway");
 
   std::string vault_data = serve.data;
   auto* vault_cmd = cli.add_subcommand("vault", "The credential vault");

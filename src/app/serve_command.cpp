@@ -14,7 +14,8 @@
 
 #include "api/api.hpp"
 #include "api/auth_gate.hpp"
-#include "api/provider_settings.hpp"
+#include "api/provider_directory.hpp"
+#include "api/server_settings.hpp"
 #include "api/static_files.hpp"
 #include "api/ws/run_hub.hpp"
 #include "api/ws/websocket_service.hpp"
@@ -191,10 +192,18 @@ int serve_command(const ServeArgs& args) {
     return 2;
   }
   const nodes::Registry registry = nodes::make_core_registry();
-  llm::ProviderRegistry providers(guard.value());
-  if (auto configured = providers.replace(llm::configs_from_env()); !configured) {
-    std::cerr << "weft serve: " << configured.error().message << "\n";
-    return 2;
+  api::ProviderDirectory providers(store, **auth, guard.value());
+  if (auto configured = providers.load_server(); !configured) {
+    log.event("the stored server LLM providers could not be applied; using the environment's",
+              {{"error", configured.error().message}});
+  }
+  api::ServerSettings server_settings(store, (*auth)->accounts());
+  const char* metrics_token = std::getenv(std::string(api::kMetricsTokenEnv).c_str());
+  if (auto loaded = server_settings.load(metrics_token != nullptr
+                                             ? std::optional<std::string>(metrics_token)
+                                             : std::nullopt);
+      !loaded) {
+    log.event("the stored server settings could not be read", {{"error", loaded.error().message}});
   }
   auto http = integrations::make_http_client(std::move(guard).value());
   const VaultCredentials credentials(**auth);
@@ -211,10 +220,7 @@ int serve_command(const ServeArgs& args) {
   api_context.websockets = &websockets;
   api_context.auth = auth->get();
   api_context.providers = &providers;
-  if (auto applied = api::apply_stored_providers(store, **auth, providers); !applied) {
-    log.event("the stored LLM provider settings could not be applied; using the environment's",
-              {{"error", applied.error().message}});
-  }
+  api_context.server_settings = &server_settings;
   asio::thread_pool blocking(2);
   api_context.blocking = &blocking;
   api::Router router;

@@ -66,14 +66,15 @@ int user_create_command(const UserCreateArgs& args) {
     return 1;
   }
   auto created = (*auth)->accounts().create_user(
-      {{args.email, std::move(*password), args.name}, role, args.workspace});
+      {{args.email, std::move(*password), args.name}, role, args.workspace, args.server_admin});
   if (!created) {
     std::cerr << "weft user create: " << created.error().message << "\n";
     return created.error().code == ErrorCode::invalid_argument ? 2 : 1;
   }
   std::cout << "created " << (created->first_owner ? "the owner " : "") << created->user.email
             << " (" << created->user.id << "), " << auth::to_string(created->workspace.role)
-            << " of workspace " << created->workspace.id << "\n";
+            << " of workspace " << created->workspace.id
+            << (created->user.server_admin ? ", server admin" : "") << "\n";
   return 0;
 }
 

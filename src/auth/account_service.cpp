@@ -68,8 +68,16 @@ Result<Session> AccountService::setup_owner(NewAccount account, std::string_view
   return create_and_log_in(std::move(account), true, remote, "setup.owner_created");
 }
 
+void AccountService::set_registration_open(bool open) {
+  core_.registration_open.store(open);
+}
+
+bool AccountService::registration_open() const {
+  return core_.registration_open.load();
+}
+
 Result<Session> AccountService::register_account(NewAccount account, std::string_view remote) {
-  if (!core_.options.allow_registration) {
+  if (!core_.registration_open.load()) {
     wipe(account.password);
     return Error::make(ErrorCode::forbidden,
                        "sign-up is off on this server; ask an admin for an invite");
@@ -131,6 +139,7 @@ Result<CreatedUser> AccountService::create_user(CreateUserRequest request) {
   user.user.email = std::move(checked->email);
   user.user.name = std::move(checked->name);
   user.user.password_hash = std::move(checked->password_hash);
+  user.user.server_admin = request.server_admin;
   user.first_owner = first;
   if (!first) {
     user.join_workspace = request.workspace;
@@ -146,7 +155,9 @@ Result<CreatedUser> AccountService::create_user(CreateUserRequest request) {
     return std::move(membership).error();
   }
   core_.audit.record(event("user.created", &*created, into, "cli",
-                           {{"role", to_string(role)}, {"by", "command line"}}));
+                           {{"role", to_string(role)},
+                            {"server_admin", created->server_admin},
+                            {"by", "command line"}}));
   return CreatedUser{detail::user_info(*created), detail::workspace_info(*membership), first};
 }
 

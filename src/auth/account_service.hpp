@@ -52,6 +52,7 @@ struct CreateUserRequest {
   NewAccount account;
   std::optional<Role> role;
   std::string workspace = "ws_default";
+  bool server_admin = false;  ///< the first account is one regardless
 };
 
 struct CreatedUser {
@@ -69,7 +70,11 @@ class AccountService {
   /// Creates the first owner (of the default workspace, where existing
   /// pipelines live) and logs them in; conflict once any user exists.
   Result<Session> setup_owner(NewAccount account, std::string_view remote);
-  /// Open sign-up: forbidden unless AuthOptions::allow_registration; the new
+  /// Whether open sign-up is on (AuthOptions::allow_registration at start;
+  /// server admins change it through the server settings).
+  void set_registration_open(bool open);
+  bool registration_open() const;
+  /// Open sign-up: forbidden unless registration_open(); the new
   /// user owns a workspace of their own.
   Result<Session> register_account(NewAccount account, std::string_view remote);
   /// Direct creation without a caller (the CLI: whoever holds the data directory).

@@ -31,7 +31,8 @@ AuthCore::AuthCore(store::Store& store_in, KeyRing keys_in, AuthOptions options_
       vault(keys),
       limiter(options.login_limits),
       audit(db, options.clock),
-      callers(options.caller_cache_life, options.caller_cache_capacity) {}
+      callers(options.caller_cache_life, options.caller_cache_capacity),
+      registration_open(options.allow_registration) {}
 
 store::Time AuthCore::now() const {
   return options.clock();
@@ -92,7 +93,7 @@ Session AuthCore::make_session(const store::UserRecord& user,
 }
 
 UserInfo user_info(const store::UserRecord& user) {
-  return {user.id, user.email, user.name, user.created_at};
+  return {user.id, user.email, user.name, user.created_at, user.server_admin};
 }
 
 WorkspaceInfo workspace_info(const store::MembershipRecord& membership) {

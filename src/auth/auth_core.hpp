@@ -5,6 +5,7 @@
 // session). Built once by Auth::create; immutable but for the limiter, the
 // hasher's slots and the audit counter, which lock or are atomic.
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -57,6 +58,8 @@ struct AuthCore {
   AuditLog audit;
   /// Verified callers by token; emptied by every change that narrows access.
   CallerCache callers;
+  /// Open sign-up; starts as options.allow_registration, server admins change it.
+  std::atomic<bool> registration_open;
 };
 
 UserInfo user_info(const store::UserRecord& user);

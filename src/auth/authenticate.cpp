@@ -49,6 +49,7 @@ Result<Caller> AccountService::authenticate_access_token(std::string_view token,
   caller.user_id = std::move(claims->user_id);
   caller.workspace_id = std::move(claims->workspace);
   caller.role = detail::role_of(*membership);
+  caller.server_admin = membership->server_admin;
   caller.remote = std::string(remote);
   const store::Time now = core_.now();
   core_.callers.remember(ticket, token, caller, now,

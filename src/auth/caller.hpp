@@ -25,6 +25,9 @@ struct Caller {
   std::string workspace_id;  ///< every handler scopes its queries by this
   Role role = Role::viewer;  ///< for an API key: already capped as its scope says
   std::string remote;        ///< peer address, for the audit log
+  /// A signed-in server admin (never an API key): may manage what belongs to
+  /// the server rather than to a workspace.
+  bool server_admin = false;
 
   // Set when the caller authenticated with an API key.
   std::optional<std::string> api_key_id;

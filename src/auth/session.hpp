@@ -18,6 +18,7 @@ struct UserInfo {
   std::string email;
   std::string name;
   Time created_at;
+  bool server_admin = false;
 };
 
 struct WorkspaceInfo {

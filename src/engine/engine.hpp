@@ -26,7 +26,7 @@ namespace weft::nodes {
 class CredentialSource;
 }
 namespace weft::llm {
-class ProviderRegistry;
+class ProviderSource;
 }
 
 namespace weft::engine {
@@ -51,7 +51,7 @@ class Engine {
   /// `llm` gives the llm_* blocks their providers; without it they fail
   /// with a message saying no provider is configured. Both must outlive the engine.
   /// `credentials` opens the credentials nodes name (none: they fail saying so).
-  explicit Engine(integrations::HttpClient& http, const llm::ProviderRegistry* llm = nullptr,
+  explicit Engine(integrations::HttpClient& http, const llm::ProviderSource* llm = nullptr,
                   const nodes::CredentialSource* credentials = nullptr)
       : http_(http), llm_(llm), credentials_(credentials) {}
 
@@ -63,7 +63,7 @@ class Engine {
 
  private:
   integrations::HttpClient& http_;
-  const llm::ProviderRegistry* llm_;
+  const llm::ProviderSource* llm_;
   const nodes::CredentialSource* credentials_;
 };
 

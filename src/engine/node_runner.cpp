@@ -10,6 +10,7 @@
 #include "engine/backoff.hpp"
 #include "engine/loop_runner.hpp"
 #include "engine/redact.hpp"
+#include "llm/provider_source.hpp"
 
 namespace weft::engine {
 
@@ -99,7 +100,15 @@ class NodeRunner final : public nodes::NodeContext {
     }
     return opened;
   }
-  const llm::ProviderRegistry* llm() const override { return graph_->shared_.llm; }
+  std::shared_ptr<llm::Provider> llm_provider(std::string_view name) const override {
+    const RunShared& shared = graph_->shared_;
+    return shared.llm != nullptr ? shared.llm->resolve(shared.workspace, name) : nullptr;
+  }
+  std::vector<std::string> llm_provider_names() const override {
+    const RunShared& shared = graph_->shared_;
+    return shared.llm != nullptr ? shared.llm->visible_names(shared.workspace)
+                                 : std::vector<std::string>{};
+  }
   void add_usage(std::int64_t prompt_tokens, std::int64_t completion_tokens) override {
     graph_->shared_.usage.prompt_tokens += prompt_tokens;
     graph_->shared_.usage.completion_tokens += completion_tokens;

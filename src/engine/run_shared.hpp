@@ -24,7 +24,7 @@ namespace weft::nodes {
 class CredentialSource;
 }
 namespace weft::llm {
-class ProviderRegistry;
+class ProviderSource;
 }
 
 namespace weft::engine {
@@ -42,9 +42,9 @@ struct RunShared {
   json::value vars;
   integrations::HttpClient* http = nullptr;
   EventSink* events = nullptr;
-  const llm::ProviderRegistry* llm = nullptr;            ///< null: no LLM providers
+  const llm::ProviderSource* llm = nullptr;              ///< null: no LLM providers
   const nodes::CredentialSource* credentials = nullptr;  ///< null: none to open
-  std::string workspace;                                 ///< whose credentials
+  std::string workspace;  ///< whose credentials and LLM providers
   /// Values of the credentials opened so far: scrubbed from what the run records.
   std::vector<std::string> secrets;
   TokenUsage usage;  ///< LLM tokens of every node run, loop bodies included

@@ -82,8 +82,10 @@ std::vector<ProviderConfig> configs_from_env() {
   return configs;
 }
 
-ProviderRegistry::ProviderRegistry(integrations::AddressGuard base_guard)
-    : base_guard_(std::move(base_guard)), snapshot_(std::make_shared<const Snapshot>()) {}
+ProviderRegistry::ProviderRegistry(integrations::AddressGuard base_guard, ProviderTrust trust)
+    : base_guard_(std::move(base_guard)),
+      trust_(trust),
+      snapshot_(std::make_shared<const Snapshot>()) {}
 
 Result<std::shared_ptr<const ProviderRegistry::Snapshot>> ProviderRegistry::build(
     std::vector<ProviderConfig> configs) const {
@@ -109,6 +111,9 @@ Result<std::shared_ptr<const ProviderRegistry::Snapshot>> ProviderRegistry::buil
     auto host = host_of(config);
     if (!host) {
       return std::move(host).error();
+    }
+    if (trust_ == ProviderTrust::guarded) {
+      continue;
     }
     if (Status allowed = guard.allow(*host); !allowed) {
       return std::move(allowed).error();
@@ -179,6 +184,15 @@ std::shared_ptr<Provider> ProviderRegistry::find(std::string_view name) const {
   const auto snapshot = snapshot_.load();
   auto it = snapshot->providers.find(name);
   return it == snapshot->providers.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<Provider> ProviderRegistry::resolve(std::string_view /*workspace*/,
+                                                    std::string_view name) const {
+  return find(name);
+}
+
+std::vector<std::string> ProviderRegistry::visible_names(std::string_view /*workspace*/) const {
+  return names();
 }
 
 std::vector<ProviderConfig> ProviderRegistry::configs() const {

@@ -20,6 +20,7 @@
 #include "common/result.hpp"
 #include "integrations/address_guard.hpp"
 #include "llm/provider.hpp"
+#include "llm/provider_source.hpp"
 
 namespace weft::llm {
 
@@ -35,11 +36,22 @@ std::vector<ProviderConfig> configs_from_env();
 /// OLLAMA_HOST as a base URL: scheme http and port 11434 unless given.
 std::string ollama_url(std::string_view host);
 
-class ProviderRegistry {
+/// Whether a registry's providers may reach addresses the guard refuses.
+enum class ProviderTrust {
+  /// Set by the operator (environment, server admins): each provider's own
+  /// host is admitted on top of the guard (Ollama on 127.0.0.1, a LAN server).
+  operator_set,
+  /// Set by a workspace: every address passes the guard like http_request.
+  guarded,
+};
+
+class ProviderRegistry final : public ProviderSource {
  public:
   /// `base_guard` is the address guard the rest of Weft uses; the providers'
-  /// own HTTP client admits each configured provider's host on top of it.
-  explicit ProviderRegistry(integrations::AddressGuard base_guard);
+  /// own HTTP client admits each configured provider's host on top of it
+  /// unless `trust` is `guarded`.
+  explicit ProviderRegistry(integrations::AddressGuard base_guard,
+                            ProviderTrust trust = ProviderTrust::operator_set);
 
   /// Replaces every provider at once; on error (a bad URL, a repeated name)
   /// nothing changes.
@@ -56,6 +68,11 @@ class ProviderRegistry {
   std::vector<ProviderConfig> configs() const;
   std::vector<std::string> names() const;
 
+  /// One level only: `workspace` is not looked at.
+  std::shared_ptr<Provider> resolve(std::string_view workspace,
+                                    std::string_view name) const override;
+  std::vector<std::string> visible_names(std::string_view workspace) const override;
+
  private:
   struct Snapshot {
     std::map<std::string, std::shared_ptr<Provider>, std::less<>> providers;
@@ -63,6 +80,7 @@ class ProviderRegistry {
   Result<std::shared_ptr<const Snapshot>> build(std::vector<ProviderConfig> configs) const;
 
   const integrations::AddressGuard base_guard_;
+  const ProviderTrust trust_;
   std::mutex write_mutex_;  ///< serializes replace/put/remove; readers never take it
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
 };

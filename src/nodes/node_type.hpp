@@ -25,7 +25,7 @@ class HttpClient;
 }
 
 namespace weft::llm {
-class ProviderRegistry;
+class Provider;
 }
 
 namespace weft::nodes {
@@ -85,8 +85,13 @@ class NodeContext {
   virtual Result<Credential> credential(std::string_view /*id*/) {
     return Error::make(ErrorCode::not_found, "credentials are only available in `weft serve`");
   }
-  /// The LLM providers (llm_* blocks); null when the host configured none.
-  virtual const llm::ProviderRegistry* llm() const { return nullptr; }
+  /// The LLM provider `name` as the run's workspace sees it (its own, then
+  /// the server's); null when there is none of that name.
+  virtual std::shared_ptr<llm::Provider> llm_provider(std::string_view /*name*/) const {
+    return nullptr;
+  }
+  /// Every provider name the run can use, for messages.
+  virtual std::vector<std::string> llm_provider_names() const { return {}; }
   /// Adds the tokens of one LLM call to the run's total (RunResult::usage).
   virtual void add_usage(std::int64_t /*prompt_tokens*/, std::int64_t /*completion_tokens*/) {}
   /// `execution id + node id + attempt`, for remote sides that honour idempotency keys.

@@ -39,6 +39,9 @@ struct UserRecord {
   std::int64_t sessions_valid_after = 0;  ///< seconds; older access tokens are refused
   Time created_at;
   Time updated_at;
+  /// Manages what belongs to the server (server LLM providers, sign-up, the
+  /// metrics token). The first account ever created is one.
+  bool server_admin = false;
 };
 
 struct WorkspaceRecord {
@@ -57,11 +60,12 @@ struct MembershipRecord {
   std::string name;                       ///< the member's
   std::string workspace_name;             ///< the workspace's
   std::int64_t sessions_valid_after = 0;  ///< the member's (see UserRecord)
+  bool server_admin = false;              ///< the member's (see UserRecord)
 };
 
 /// What create_user adds in one transaction.
 struct NewUser {
-  UserRecord user;  ///< id, email, name and password_hash are used; the rest is filled in
+  UserRecord user;  ///< id, email, name, password_hash and server_admin are used; the rest is filled in
   /// The first owner: fails (conflict) if any user exists, and makes the user
   /// owner of the default workspace instead of creating a personal one.
   bool first_owner = false;

@@ -149,6 +149,11 @@ class Store {
   // Server-wide settings (JSON by key; never secrets).
   virtual Result<std::optional<json::value>> get_setting(std::string_view key) = 0;
   virtual Status put_setting(std::string_view key, const json::value& value) = 0;
+  // Settings of one workspace (JSON by key; never secrets).
+  virtual Result<std::optional<json::value>> get_workspace_setting(std::string_view workspace,
+                                                                   std::string_view key) = 0;
+  virtual Status put_workspace_setting(std::string_view workspace, std::string_view key,
+                                       const json::value& value) = 0;
 
   // Housekeeping.
   /// Marks every execution still queued or running as `interrupted` (after a crash); returns how

@@ -1,6 +1,7 @@
-"""LLM provider settings over HTTP: an OpenAI-compatible server added in the
-settings (its key from a credential) is listed without the key, its models
-come live from its /v1/models, and it survives a restart."""
+"""LLM provider settings over HTTP: an OpenAI-compatible server added by a
+server admin (its key from a credential) is listed without the key, its models
+come live from its /v1/models, and it survives a restart; a workspace's own
+provider on loopback needs the operator's permission (WEFT_ALLOW_NETWORKS)."""
 import http.server
 import json
 import threading
@@ -41,20 +42,26 @@ def test_a_provider_from_the_settings_lists_its_models_and_keeps_its_key_secret(
         assert status == 201
         settings = {"items": [{"name": "local", "kind": "openai",
                                "base_url": f"http://127.0.0.1:{peer.server_port}/v1", "credential": cred["id"]}]}
+        # A workspace's provider may not reach loopback unless the operator allows it.
         status, body, _ = server.put("/api/settings/providers", settings)
+        assert status in (400, 422) and body["error"]["details"][0]["pointer"] == "/items/0/base_url", body
+        status, body, _ = server.put("/api/server/providers", settings)
         assert status == 200, body
         local = next(p for p in body["items"] if p["name"] == "local")
         assert local["has_api_key"] and local["source"] == "settings"
         assert "sk-settings-test" not in json.dumps(body)
         assert any(p["name"] == "ollama" and p["source"] == "environment" for p in body["items"])
+        # Members see the server's providers by name and kind only.
+        status, body, _ = server.get("/api/settings/providers")
+        assert {"name": "local", "kind": "openai", "source": "server"} in body["items"], body
 
         status, models, _ = server.get("/api/settings/providers/local/models")
         assert status == 200, models
         assert [m["id"] for m in models["items"]] == ["qwen2.5-7b"]
         assert SEEN[-1] == ("/v1/models", "Bearer sk-settings-test")
 
-        status, body, _ = server.put("/api/settings/providers", {"items": [{"name": "bad name!", "kind": "openai",
-                                                                           "base_url": "http://x"}]})
+        status, body, _ = server.put("/api/server/providers", {"items": [{"name": "bad name!", "kind": "openai",
+                                                                         "base_url": "http://x"}]})
         assert status == 400 and body["error"]["details"][0]["pointer"] == "/items/0/name"
         assert server.get("/api/settings/providers/nope/models")[0] == 404
     finally:
@@ -74,3 +81,27 @@ def test_an_unreachable_ollama_says_so(server):
     assert status == 200
     status, body, _ = server.get("/api/settings/providers/ollama/models")
     assert status >= 400 and "is Ollama running" in body["error"]["message"]
+
+
+def test_a_workspace_provider_on_an_allowed_network_uses_the_workspace_credential(server):
+    peer = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenAI)
+    threading.Thread(target=peer.serve_forever, daemon=True).start()
+    try:
+        status, cred, _ = server.post("/api/credentials", {"name": "llm key", "kind": "bearer",
+                                                          "data": {"token": "sk-settings-test"}})
+        assert status == 201
+        status, body, _ = server.put("/api/settings/providers", {"items": [
+            {"name": "mine", "kind": "openai", "base_url": f"http://127.0.0.1:{peer.server_port}/v1",
+             "credential": cred["id"]}]})
+        assert status == 200, body
+        mine = next(p for p in body["items"] if p["name"] == "mine")
+        assert mine["source"] == "workspace" and mine["has_api_key"]
+        status, models, _ = server.get("/api/settings/providers/mine/models")
+        assert status == 200 and models["items"][0]["id"] == "qwen2.5-7b"
+        # A changed key is used at once: the provider opens it again.
+        status, _, _ = server.request("PATCH", f"/api/credentials/{cred['id']}", {"data": {"token": "sk-wrong"}})
+        assert status == 200
+        status, body, _ = server.get("/api/settings/providers/mine/models")
+        assert status == 502 and "sk-wrong" not in json.dumps(body), body
+    finally:
+        peer.shutdown()

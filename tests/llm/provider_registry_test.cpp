@@ -146,5 +146,30 @@ TEST(ProviderRegistry, AProviderOnLoopbackIsAdmittedWhileTheSharedClientStillRef
   EXPECT_EQ(refused.error().code, ErrorCode::address_refused);
 }
 
+TEST(ProviderRegistry, AWorkspaceProviderOnLoopbackIsRefusedLikeHttpRequest) {
+  LlmPeer peer;
+  ProviderRegistry registry{integrations::AddressGuard{}, ProviderTrust::guarded};
+  ASSERT_TRUE(registry.replace({{.name = "mine", .base_url = peer.url()}}).ok());
+  auto models = run_coro([&] { return registry.find("mine")->list_models(); });
+  ASSERT_FALSE(models.ok());
+  EXPECT_EQ(models.error().code, ErrorCode::address_refused) << models.error().message;
+
+  auto allowed = integrations::AddressGuard::create({"127.0.0.1/32"});
+  ASSERT_TRUE(allowed.ok());
+  ProviderRegistry permitted{*allowed, ProviderTrust::guarded};
+  ASSERT_TRUE(permitted.replace({{.name = "mine", .base_url = peer.url()}}).ok());
+  models = run_coro([&] { return permitted.find("mine")->list_models(); });
+  EXPECT_TRUE(models.ok()) << models.error().message;
+}
+
+TEST(ProviderRegistry, IsAOneLevelSourceForTheCommandLine) {
+  ProviderRegistry registry{integrations::AddressGuard{}};
+  ASSERT_TRUE(registry.replace({{.name = "ollama", .base_url = "http://gpu-box:11434"}}).ok());
+  const ProviderSource& source = registry;
+  EXPECT_NE(source.resolve("any workspace", "ollama"), nullptr);
+  EXPECT_EQ(source.resolve("any workspace", "openai"), nullptr);
+  EXPECT_EQ(source.visible_names(""), std::vector<std::string>{"ollama"});
+}
+
 }  // namespace
 }  // namespace weft::llm

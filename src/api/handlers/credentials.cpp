@@ -2,10 +2,18 @@
 // fields that are set, not their values.
 #include "api/auth_json.hpp"
 #include "api/handlers/support.hpp"
+#include "api/provider_directory.hpp"
 #include "auth/auth.hpp"
 
 namespace weft::api {
 namespace {
+
+/// The workspace's LLM providers open their keys again on next use.
+void forget_providers(ApiContext& ctx, const Request& request) {
+  if (ctx.providers != nullptr) {
+    ctx.providers->forget(workspace_of(request));
+  }
+}
 
 Response create_credential(ApiContext& ctx, Request& request) {
   auto body = body_object(request, ctx.limits, false);
@@ -39,8 +47,10 @@ Response update_credential(ApiContext& ctx, Request& request) {
     }
     update.data = data->get_object();
   }
-  return item_or_error(
-      ctx.auth->credentials().update(*request.caller, request.param("id"), std::move(update)));
+  auto updated =
+      ctx.auth->credentials().update(*request.caller, request.param("id"), std::move(update));
+  forget_providers(ctx, request);
+  return item_or_error(std::move(updated));
 }
 
 }  // namespace
@@ -66,6 +76,7 @@ void add_credential_routes(Router& router, ApiContext& context) {
   router.add("DELETE", "/api/credentials/{id}",
              with_auth_sync(context, [](ApiContext& ctx, Request& r) {
                auto removed = ctx.auth->credentials().remove(*r.caller, r.param("id"));
+               forget_providers(ctx, r);
                return removed ? Response::text(204, "") : Response::from_error(removed.error());
              }));
 }

@@ -1,36 +1,38 @@
-// GET/PUT /api/settings/providers and the live model list of each provider.
+// GET/PUT /api/settings/providers (the caller's workspace's LLM providers,
+// plus the server's by name and kind) and the live model list of each.
 #include "api/handlers/support.hpp"
-#include "api/provider_settings.hpp"
+#include "api/provider_directory.hpp"
 
 namespace weft::api {
 namespace {
 
 namespace asio = boost::asio;
 
-std::vector<ProviderSetting> stored_settings(ApiContext& ctx) {
-  auto stored = ctx.store.get_setting(kProvidersSetting);
-  if (!stored || !*stored) {
-    return {};
+/// The workspace's own providers in full (never a key), then the server's by
+/// name and kind only: how they are reached is the operator's business.
+Response list_providers(ApiContext& ctx, const Request& request) {
+  auto own = ctx.providers->workspace(workspace_of(request));
+  if (!own) {
+    return Response::from_error(own.error());
   }
-  auto parsed = parse_provider_settings(**stored, "");
-  return parsed ? std::move(*parsed) : std::vector<ProviderSetting>{};
-}
-
-/// Every provider in use, where it comes from, and whether it has a key (never the key).
-Response list_providers(ApiContext& ctx) {
-  const auto settings = stored_settings(ctx);
   json::array items;
-  for (const auto& config : ctx.providers->configs()) {
-    const auto setting = std::find_if(settings.begin(), settings.end(),
-                                      [&](const auto& s) { return s.name == config.name; });
-    const bool from_settings = setting != settings.end();
-    items.push_back(json::object{
-        {"name", config.name},
-        {"kind", from_settings ? setting->kind : std::string(llm::to_string(config.kind))},
-        {"base_url", config.base_url},
-        {"has_api_key", !config.api_key.empty()},
-        {"credential", from_settings ? setting->credential : ""},
-        {"source", from_settings ? "settings" : "environment"}});
+  for (const auto& setting : own->settings) {
+    const auto provider = own->registry->find(setting.name);
+    json::object item{{"name", setting.name},
+                      {"kind", setting.kind},
+                      {"base_url", setting.base_url},
+                      {"credential", setting.credential},
+                      {"has_api_key", provider != nullptr && !provider->config().api_key.empty()},
+                      {"source", "workspace"}};
+    if (auto problem = own->problems.find(setting.name); problem != own->problems.end()) {
+      item["problem"] = problem->second;
+    }
+    items.push_back(std::move(item));
+  }
+  for (const auto& config : ctx.providers->server_configs()) {
+    items.push_back(json::object{{"name", config.name},
+                                 {"kind", llm::to_string(config.kind)},
+                                 {"source", "server"}});
   }
   return Response::json(200, json::object{{"items", std::move(items)}});
 }
@@ -41,29 +43,23 @@ Response put_providers(ApiContext& ctx, Request& request) {
     return Response::from_error(body.error());
   }
   const auto* items = body->if_contains("items");
-  auto settings =
-      parse_provider_settings(items ? *items : json::value(nullptr), workspace_of(request));
+  auto settings = parse_provider_settings(items ? *items : json::value(nullptr));
   if (!settings) {
     return Response::from_error(settings.error());
   }
-  auto configs = provider_configs(*settings, *ctx.auth);
-  if (!configs) {
-    return Response::from_error(configs.error());
-  }
-  if (auto applied = ctx.providers->replace(std::move(*configs)); !applied) {
-    return Response::from_error(applied.error());
-  }
-  if (auto saved = ctx.store.put_setting(kProvidersSetting, to_json(*settings)); !saved) {
+  if (auto saved = ctx.providers->put_workspace(workspace_of(request), std::move(*settings));
+      !saved) {
     return Response::from_error(saved.error());
   }
-  return list_providers(ctx);
+  return list_providers(ctx, request);
 }
 
 asio::awaitable<Response> list_models(ApiContext& ctx, Request& request) {
-  auto provider = ctx.providers->find(request.param("name"));
+  const std::string name(request.param("name"));
+  auto provider = ctx.providers->resolve(workspace_of(request), name);
   if (!provider) {
-    co_return Response::error(404, "not_found",
-                              "no LLM provider named `" + std::string(request.param("name")) + "`");
+    co_return Response::from_error(
+        Error::make(ErrorCode::not_found, "no LLM provider named `" + name + "`"));
   }
   auto models = co_await provider->list_models();
   if (!models) {
@@ -76,26 +72,30 @@ asio::awaitable<Response> list_models(ApiContext& ctx, Request& request) {
   co_return Response::json(200, json::object{{"items", std::move(items)}});
 }
 
+Handler with_providers(ApiContext& context,
+                       std::function<asio::awaitable<Response>(ApiContext&, Request&)> f) {
+  return with_auth(context, [f = std::move(f)](ApiContext& ctx,
+                                               Request& r) -> asio::awaitable<Response> {
+    if (ctx.providers == nullptr) {
+      co_return Response::from_error(
+          Error::make(ErrorCode::unavailable, "LLM providers are not served here"));
+    }
+    co_return co_await f(ctx, r);
+  });
+}
+
 }  // namespace
 
 void add_settings_routes(Router& router, ApiContext& context) {
-  auto needs_providers = [&context](auto f) {
-    return with_auth(context, [f](ApiContext& ctx, Request& r) -> asio::awaitable<Response> {
-      if (ctx.providers == nullptr) {
-        co_return Response::error(503, "unavailable", "LLM providers are not served here");
-      }
-      co_return co_await f(ctx, r);
-    });
-  };
   router.add("GET", "/api/settings/providers",
-             needs_providers([](ApiContext& ctx, Request&) -> asio::awaitable<Response> {
-               co_return list_providers(ctx);
+             with_providers(context, [](ApiContext& ctx, Request& r) -> asio::awaitable<Response> {
+               co_return list_providers(ctx, r);
              }));
   router.add("PUT", "/api/settings/providers",
-             needs_providers([](ApiContext& ctx, Request& r) -> asio::awaitable<Response> {
+             with_providers(context, [](ApiContext& ctx, Request& r) -> asio::awaitable<Response> {
                co_return put_providers(ctx, r);
              }));
-  router.add("GET", "/api/settings/providers/{name}/models", needs_providers(list_models));
+  router.add("GET", "/api/settings/providers/{name}/models", with_providers(context, list_models));
 }
 
 }  // namespace weft::api

@@ -95,12 +95,10 @@ void read_optional(const pipeline::ConfigReader& reader, std::string_view key,
 
 Result<LlmCall> prepare_llm(const NodeContext& context, const LlmTarget& target,
                             const std::function<Result<llm::ChatRequest>()>& build) {
-  const llm::ProviderRegistry* registry = context.llm();
-  std::shared_ptr<llm::Provider> provider =
-      registry != nullptr ? registry->find(target.provider) : nullptr;
+  std::shared_ptr<llm::Provider> provider = context.llm_provider(target.provider);
   if (provider == nullptr) {
     std::string known;
-    for (const auto& name : registry != nullptr ? registry->names() : std::vector<std::string>{}) {
+    for (const auto& name : context.llm_provider_names()) {
       known += (known.empty() ? "" : ", ") + name;
     }
     return node_error(

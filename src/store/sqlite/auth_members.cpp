@@ -12,7 +12,7 @@ constexpr std::string_view kOwner = "owner";
 
 constexpr std::string_view kMembershipColumns =
     "SELECT m.workspace_id, m.user_id, m.role, m.created_at, u.email, u.name, w.name,"
-    " u.sessions_valid_after FROM memberships m"
+    " u.sessions_valid_after, u.server_admin FROM memberships m"
     " JOIN users u ON u.id = m.user_id JOIN workspaces w ON w.id = m.workspace_id";
 
 constexpr std::string_view kInsertMembership =
@@ -44,6 +44,7 @@ MembershipRecord read_membership(const Statement& row) {
   membership.name = row.string(5);
   membership.workspace_name = row.string(6);
   membership.sessions_valid_after = row.int64(7);
+  membership.server_admin = row.int64(8) != 0;
   return membership;
 }
 

@@ -15,12 +15,12 @@ constexpr std::string_view kAnyUser = "SELECT 1 FROM users LIMIT 1";
 
 constexpr std::string_view kUserColumns =
     "SELECT id, email, name, password_hash, personal_workspace_id, sessions_valid_after,"
-    " created_at, updated_at FROM users";
+    " created_at, updated_at, server_admin FROM users";
 
 constexpr std::string_view kInsertUser =
     "INSERT INTO users (id, email, name, password_hash, personal_workspace_id,"
-    " sessions_valid_after, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?6)"
-    " ON CONFLICT DO NOTHING";
+    " sessions_valid_after, created_at, updated_at, server_admin)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?6, ?7) ON CONFLICT DO NOTHING";
 
 constexpr std::string_view kInsertWorkspace =
     "INSERT INTO workspaces (id, name, created_at) VALUES (?1, ?2, ?3)";
@@ -50,6 +50,7 @@ UserRecord read_user(const Statement& row) {
   user.sessions_valid_after = row.int64(5);
   user.created_at = column_time(row, 6);
   user.updated_at = column_time(row, 7);
+  user.server_admin = row.int64(8) != 0;
   return user;
 }
 
@@ -108,6 +109,11 @@ Result<bool> has_users(Connection& db) {
 
 Result<UserRecord> insert_user(Connection& db, NewUser request, Time now) {
   return in_transaction(db, [&](Connection& tx) -> Result<UserRecord> {
+    // The first account ever made is a server admin, whichever way it came.
+    auto any = exists(tx, kAnyUser);
+    if (!any) {
+      return std::move(any).error();
+    }
     auto home = make_home(tx, request, now);
     if (!home) {
       return std::move(home).error();
@@ -117,8 +123,10 @@ Result<UserRecord> insert_user(Connection& db, NewUser request, Time now) {
     user.sessions_valid_after = 0;
     user.created_at = now;
     user.updated_at = now;
+    user.server_admin = user.server_admin || !*any;
     auto inserted = execute(tx, kInsertUser, user.id, user.email, user.name, user.password_hash,
-                            user.personal_workspace_id, now);
+                            user.personal_workspace_id, now,
+                            std::int64_t{user.server_admin ? 1 : 0});
     if (!inserted) {
       return std::move(inserted).error();
     }

@@ -116,6 +116,22 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<std::optional<json::value>> get_workspace_setting(std::string_view workspace,
+                                                           std::string_view key) override {
+    return guarded("reading a workspace setting", [&] {
+      return read([&](Connection& db) { return select_workspace_setting(db, workspace, key); });
+    });
+  }
+
+  Status put_workspace_setting(std::string_view workspace, std::string_view key,
+                               const json::value& value) override {
+    return guarded("saving a workspace setting", [&] {
+      return writer_.with([&](Connection& db) {
+        return upsert_workspace_setting(db, workspace, key, value, sqlite::to_ms(sqlite::now_ms()));
+      });
+    });
+  }
+
   Status delete_pipeline(std::string_view workspace, std::string_view id) override {
     return guarded("deleting the pipeline", [&] {
       return writer_.with(

@@ -1,0 +1,234 @@
+"""Workspaces kept apart, walked over every route of the OpenAPI document: an
+outsider (Bea, owner of a workspace of her own) names the owner's ids in paths
+and the owner's workspace, credentials, pipelines and executions in bodies, and
+gets nothing of them and changes nothing of them. LLM providers are per
+workspace (the server's are for server admins); /metrics needs its token or a
+server admin."""
+import json
+
+import pytest
+
+from conftest import OWNER, Server
+
+BEA = {"email": "bea@example.com", "password": "another long password", "name": "Bea"}
+A_WS = "ws_default"
+A_SECRET = "sk-owner-secret-value"
+PIPELINE = {"id": "a-plan", "name": "Owner's secret plan", "nodes": [
+    {"id": "text", "type": "input_text", "config": {}},
+    {"id": "out", "type": "template", "config": {"template": "plan: {{ text.text }}"}}],
+    "edges": [{"source": "text", "target": "out"}]}
+
+
+@pytest.fixture
+def world(data_dir):
+    """The owner's workspace with one of everything, and Bea signed in to her own."""
+    server = Server(data_dir).start()  # the default address guard: no network allowed beyond public
+    try:
+        a = {}
+        status, _, _ = server.put("/api/server/settings", {"allow_signup": True})
+        assert status == 200
+        status, session, _ = server.post("/api/auth/register", BEA, token=None)
+        assert status == 201, session
+        bea = session["access_token"]
+        assert session["workspace"]["id"] != A_WS and session["user"]["server_admin"] is False
+
+        status, _, _ = server.post("/api/pipelines", PIPELINE)
+        assert status == 201
+        status, run, _ = server.post("/api/pipelines/a-plan/run", {"text": "world domination"})
+        assert status == 200, run
+        a["execution"] = run["execution_id"]
+        status, cred, _ = server.post("/api/credentials", {"name": "owner key", "kind": "bearer",
+                                                          "data": {"token": A_SECRET}})
+        a["credential"] = cred["id"]
+        status, key, _ = server.post("/api/api-keys", {"name": "owner key", "scope": "full"})
+        assert status == 201, key
+        a["api_key"] = key["id"]
+        status, invite, _ = server.post("/api/invites", {"role": "viewer"})
+        assert status == 201, invite
+        a["invite"] = invite["id"]
+        status, me, _ = server.get("/api/me")
+        a["user"] = me["user"]["id"]
+        assert me["user"]["server_admin"] is True, "the first account is a server admin"
+        status, body, _ = server.put("/api/settings/providers", {"items": [
+            {"name": "a-llm", "kind": "openai", "base_url": "https://llm.owner.example/v1",
+             "credential": a["credential"]}]})
+        assert status == 200, body
+        yield server, bea, a
+    finally:
+        server.stop()
+
+
+def snapshot(server):
+    """Everything of the owner's workspace that an outsider must not change."""
+    out = {}
+    for path in ["/api/pipelines", "/api/credentials", "/api/api-keys", "/api/members", "/api/invites",
+                 "/api/settings/providers", "/api/server/providers", "/api/server/settings",
+                 "/api/pipelines/a-plan", "/api/pipelines/a-plan/versions"]:
+        status, body, _ = server.get(path)
+        assert status == 200, (path, body)
+        out[path] = body
+    status, body, _ = server.get("/api/executions")
+    out["executions"] = sorted((e["id"], e["status"]) for e in body["items"])
+    for item in out["/api/api-keys"]["items"]:
+        item.pop("last_used_at", None)
+    return out
+
+
+def markers(a):
+    return [A_SECRET, a["credential"], a["execution"], a["api_key"], a["invite"], "Owner's secret plan",
+            "world domination", "llm.owner.example"]
+
+
+def hostile_body(a):
+    """Every field a body could use to point at another workspace or its things."""
+    return {"workspace": A_WS, "workspace_id": A_WS, "owner": a["user"], "user_id": a["user"],
+            "pipeline_id": "a-plan", "credential": a["credential"], "execution_id": a["execution"],
+            "from_execution": a["execution"], "retry_of": a["execution"]}
+
+
+BODIES = {  # a body each route would accept from its own workspace, plus the hostile fields
+    ("post", "/api/pipelines"): {"id": "bea-plan", "nodes": [], "edges": []},
+    ("post", "/api/pipelines/validate"): {"nodes": [], "edges": []},
+    ("post", "/api/credentials"): {"name": "bea cred", "kind": "bearer", "data": {"token": "bea"}},
+    ("post", "/api/api-keys"): {"name": "bea key", "scope": "run"},
+    ("post", "/api/members"): {"email": "owner@example.com", "role": "viewer"},
+    ("post", "/api/invites"): {"role": "viewer"},
+    ("put", "/api/settings/providers"): {"items": []},
+}
+
+
+def test_an_outsider_reaches_nothing_of_another_workspace_on_any_route(world):
+    server, bea, a = world
+    before = snapshot(server)
+    ids = {"id": None, "user_id": a["user"], "version": "1", "name": "a-llm"}
+    status, doc, _ = server.get("/api/openapi.json")
+    walked = 0
+    for path, operations in doc["paths"].items():
+        if path.startswith("/api/auth/") or path in ("/api/ws", "/healthz", "/api/openapi.json"):
+            continue
+        for method in operations:
+            concrete = path
+            for name, value in ids.items():
+                if name == "id":
+                    value = (a["execution"] if path.startswith("/api/executions") else
+                             a["credential"] if path.startswith("/api/credentials") else
+                             a["api_key"] if path.startswith("/api/api-keys") else
+                             a["invite"] if path.startswith("/api/invites") else "a-plan")
+                concrete = concrete.replace("{" + name + "}", value)
+            body = None
+            if method in ("post", "put", "patch"):
+                body = dict(BODIES.get((method, path), {}), **hostile_body(a))
+            status, answer, _ = server.request(method.upper(), concrete, body, token=bea)
+            walked += 1
+            text = json.dumps(answer)
+            names_a = concrete != path or path in ("/metrics",) or path.startswith("/api/server")
+            if names_a:
+                assert status in (400, 403, 404, 409, 422), (method, concrete, status, answer)
+            else:
+                assert status != 500, (method, concrete, answer)
+            for marker in markers(a):
+                assert marker not in text, (method, concrete, marker, answer)
+    assert walked >= 40
+    assert snapshot(server) == before
+
+
+def test_a_provider_cannot_use_another_workspace_credential(world):
+    server, bea, a = world
+    # Finding 1: the body named the owner's workspace and credential.
+    status, body, _ = server.put("/api/settings/providers", {"items": [
+        {"name": "steal", "kind": "openai", "base_url": "https://steal.example/v1",
+         "credential": a["credential"], "workspace": A_WS}]}, token=bea)
+    assert status in (400, 422) and body["error"]["details"][0]["pointer"] == "/items/0/workspace", body
+    status, body, _ = server.put("/api/settings/providers", {"items": [
+        {"name": "steal", "kind": "openai", "base_url": "https://steal.example/v1",
+         "credential": a["credential"]}]}, token=bea)
+    assert status in (400, 422) and body["error"]["details"][0]["pointer"] == "/items/0/credential", body
+    assert "no credential" in body["error"]["message"]
+    # Bea sees the server's providers by name and kind, nothing of the owner's.
+    status, body, _ = server.get("/api/settings/providers", token=bea)
+    assert status == 200
+    assert all(p["source"] == "server" and set(p) == {"name", "kind", "source"} for p in body["items"]), body
+    assert "a-llm" not in json.dumps(body)
+
+
+def test_one_workspace_providers_never_change_another(world):
+    server, bea, a = world
+    # Finding 2: Bea's PUT replaced every workspace's providers.
+    status, body, _ = server.put("/api/settings/providers", {"items": [
+        {"name": "ollama", "kind": "ollama", "base_url": "https://bea.example"}]}, token=bea)
+    assert status == 200, body
+    status, mine, _ = server.get("/api/settings/providers")
+    assert [p["name"] for p in mine["items"] if p["source"] == "workspace"] == ["a-llm"]
+    status, servers, _ = server.get("/api/server/providers")
+    assert next(p for p in servers["items"] if p["name"] == "ollama")["base_url"] != "https://bea.example"
+    # Server providers are for server admins only.
+    for method, body in (("GET", None), ("PUT", {"items": []})):
+        for path in ("/api/server/providers", "/api/server/settings"):
+            status, answer, _ = server.request(method, path, body, token=bea)
+            assert status == 403, (method, path, answer)
+    # Bea's blocks cannot call the owner's provider by its name.
+    llm = {"id": "bea-llm", "nodes": [
+        {"id": "chat", "type": "llm_chat", "config": {"provider": "a-llm", "model": "m", "prompt": "hi"}}],
+        "edges": []}
+    status, body, _ = server.post("/api/pipelines", llm, token=bea)
+    assert status == 201, body
+    status, run, _ = server.post("/api/pipelines/bea-llm/run", {}, token=bea)
+    assert run["status"] == "failed" and "no LLM provider is named `a-llm`" in json.dumps(run["error"]), run
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:11434", "http://localhost:8080/v1", "http://[::1]:9/v1",
+                                 "http://169.254.169.254/latest", "http://10.0.0.1/v1",
+                                 "http://[::ffff:127.0.0.1]/v1"])
+def test_a_workspace_provider_may_not_point_at_internal_addresses(world, url):
+    server, bea, _ = world
+    # Finding 4: any account reached loopback listeners and the metadata address.
+    status, body, _ = server.put("/api/settings/providers", {"items": [
+        {"name": "probe", "kind": "openai", "base_url": url}]}, token=bea)
+    assert status in (400, 422) and body["error"]["code"] == "address_refused", body
+    assert body["error"]["details"][0]["pointer"] == "/items/0/base_url"
+
+
+def test_metrics_need_the_metrics_token_or_a_server_admin(world):
+    server, bea, _ = world
+    assert server.get("/metrics", token=None)[0] == 401
+    assert server.get("/metrics", token=bea)[0] == 403
+    status, text, _ = server.get("/metrics")
+    assert status == 200 and "weft_" in text
+    token = "prometheus-scrape-token-0123456789"
+    status, body, _ = server.put("/api/server/settings", {"metrics_token": token})
+    assert status == 200 and body == {"allow_signup": True, "metrics_token_set": True}
+    assert token not in json.dumps(server.get("/api/server/settings")[1])
+    status, text, _ = server.get("/metrics", token=token)
+    assert status == 200 and "weft_" in text
+    assert server.get("/metrics", token=token + "x")[0] == 401
+    status, body, _ = server.put("/api/server/settings", {"metrics_token": None, "allow_signup": False})
+    assert status == 200 and body == {"allow_signup": False, "metrics_token_set": False}
+    assert server.get("/metrics", token=token)[0] == 401
+    assert server.post("/api/auth/register", dict(BEA, email="carl@example.com"), token=None)[0] == 403
+    status, body, _ = server.put("/api/server/settings", {"workspace": A_WS})
+    assert status in (400, 422) and body["error"]["details"][0]["pointer"] == "/workspace"
+
+
+def test_server_admins_come_from_the_first_account_or_the_command_line(data_dir):
+    import subprocess
+    from conftest import BINARY
+    first = Server(data_dir).start()
+    first.stop()
+    created = subprocess.run([str(BINARY), "user", "create", "--data", str(data_dir), "--email", "ops@example.com",
+                              "--password", "-", "--server-admin"], input="ops long password\n",
+                             capture_output=True, text=True)
+    assert created.returncode == 0 and "server admin" in created.stdout, created
+    plain = subprocess.run([str(BINARY), "user", "create", "--data", str(data_dir), "--email", "dev@example.com",
+                            "--password", "-"], input="dev long password\n", capture_output=True, text=True)
+    assert plain.returncode == 0 and "server admin" not in plain.stdout
+    server = Server(data_dir).start()
+    try:
+        for email, password, admin in (("ops@example.com", "ops long password", True),
+                                       ("dev@example.com", "dev long password", False),
+                                       (OWNER["email"], OWNER["password"], True)):
+            status, session, _ = server.post("/api/auth/login", {"email": email, "password": password}, token=None)
+            assert status == 200 and session["user"]["server_admin"] is admin, session
+            status, _, _ = server.get("/api/server/settings", token=session["access_token"])
+            assert status == (200 if admin else 403)
+    finally:
+        server.stop()
