@@ -16,7 +16,7 @@ export function ServerPage() {
     return (
       <EmptyState icon="lock" title="Server admins only">
         The server&apos;s providers and settings are managed by its server admins. The first account is one; an operator makes more with{' '}
-        <code>weft user create --server-admin</code>.
+        <code className="whitespace-nowrap">weft user create --server-admin</code>.
       </EmptyState>
     );
   }

@@ -86,7 +86,7 @@ describe('ProvidersPage', () => {
   it('shows an editor the providers read-only, and why', async () => {
     page({ role: 'editor' });
     await screen.findByRole('table', { name: 'Server providers' });
-    expect(screen.getByText(/Owners and admins add, change and remove these providers; your role is editor/)).toBeTruthy();
+    expect(screen.getByText(/Owners and admins add, change and remove these providers. Your role is editor/)).toBeTruthy();
     expect((within(region()).getByLabelText('Name') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Add provider' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save providers' })).toBeNull();

@@ -49,7 +49,7 @@ export function ProvidersPage() {
           operator allows them with <code>WEFT_ALLOW_NETWORKS</code>.
         </p>
         {manage ? null : (
-          <p className="text-xs text-muted">Owners and admins add, change and remove these providers; your role is {role ?? 'none'}.</p>
+          <p className="text-xs text-muted">Owners and admins add, change and remove these providers. Your role is {role ?? 'none'}.</p>
         )}
         <ProviderRows
           label="This workspace's providers"
