@@ -135,8 +135,9 @@ describe('accounts and credentials on a new install', () => {
   it('adds an LLM provider in settings', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Add provider' }).click();
-    const row = page.getByRole('region', { name: 'Providers in settings' });
+    const row = page.getByRole('region', { name: "This workspace's providers" });
     await row.getByLabel('Name').fill('local');
+    // A workspace's provider on loopback: admitted only because this server's WEFT_ALLOW_NETWORKS allows 127.0.0.1.
     await row.getByLabel('Base URL').fill('http://127.0.0.1:9/v1');
     await page.getByRole('button', { name: 'Save providers' }).click();
     await page.getByText('Providers saved').waitFor();

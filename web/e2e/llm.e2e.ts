@@ -8,6 +8,12 @@ import { setUpOwner, startWeft, type RunningServer } from './server';
 
 const webDir = path.resolve(artifacts, '..', '..');
 const kOwner = { email: 'llm-owner@example.com', name: 'LLM Owner', password: 'llm-owner-passphrase' };
+/** Signs up once the owner opens sign-up: owner of a workspace of its own, not a server admin. */
+const kMember = { email: 'llm-member@example.com', name: 'LLM Member', password: 'llm-member-passphrase' };
+/** The server provider the owner adds on the Server page, pointing at the stub. */
+const kProvider = 'gpu-box';
+/** Where the environment's `ollama` points: nothing listens there, so only the server provider answers. */
+const kNoOllama = 'http://127.0.0.1:9';
 const kQuestion = 'How does Weft answer?';
 /** The reply, one Ollama stream line per piece; short enough that the node preview (90 characters) shows all of it. */
 const kTokens = ['Weft', ' streams', ' this', ' answer', ' one', ' token', ' at', ' a', ' time', '.'];
@@ -92,9 +98,12 @@ function ollamaStub(chats: ChatRequest[], tags: { count: number }): Server {
 }
 
 /**
- * An LLM block end to end on a server of its own whose Ollama is a stub:
- * the provider in Settings, the live model list in the block's model picker,
- * the answer streaming into the canvas and the run's token usage.
+ * An LLM block end to end on a server of its own whose Ollama is a stub on
+ * loopback: the first account (a server admin) adds it as a server provider
+ * on the Server page (a workspace's own provider may not point at loopback),
+ * then the live model list in the block's model picker, the answer streaming
+ * into the canvas and the run's token usage. Last, a second account sees the
+ * server provider by name and kind only, and no Server page.
  */
 describe('an LLM chat block with a live model list and streaming', () => {
   let weft: RunningServer;
@@ -111,8 +120,8 @@ describe('an LLM chat block with a live model list and streaming', () => {
     await new Promise<void>((resolve) => ollama.listen(0, '127.0.0.1', resolve));
     ollamaUrl = `http://127.0.0.1:${(ollama.address() as AddressInfo).port}`;
     const binary = path.resolve(webDir, process.env.WEFT_BINARY ?? '../build/weft');
-    // No WEFT_ALLOW_NETWORKS: a configured provider's host is admitted for LLM calls (docs/llm.md).
-    weft = await startWeft(binary, path.join(webDir, 'dist'), { OLLAMA_HOST: ollamaUrl });
+    // No WEFT_ALLOW_NETWORKS: a server provider's host is admitted for LLM calls (docs/llm.md).
+    weft = await startWeft(binary, path.join(webDir, 'dist'), { OLLAMA_HOST: kNoOllama });
     await setUpOwner(weft.url, kOwner);
     browser = await launch();
     page = await openPage(browser, errors, false);
@@ -124,13 +133,46 @@ describe('an LLM chat block with a live model list and streaming', () => {
     await new Promise<void>((resolve) => (ollama ? ollama.close(() => resolve()) : resolve()));
   });
 
-  it('shows the Ollama provider from the environment in Settings', async () => {
-    await page.getByRole('link', { name: 'Settings' }).click();
-    const table = page.getByRole('table', { name: 'Providers from the environment' });
-    const row = table.getByRole('row').filter({ hasText: ollamaUrl });
+  it('offers the first account, a server admin, the Server page, where it adds the stub as a server provider', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Server' }).click();
+    await page.getByRole('heading', { name: 'Server', exact: true }).waitFor();
+    const environment = page.getByRole('table', { name: 'Providers from the environment' });
+    const row = environment.getByRole('row').filter({ hasText: kNoOllama });
     await row.waitFor();
-    await expect.poll(() => row.getByRole('cell').allTextContents()).toEqual(['ollama', 'ollama', ollamaUrl, '—']);
+    await expect.poll(() => row.getByRole('cell').allTextContents()).toEqual(['ollama', 'ollama', kNoOllama, '—']);
+
+    const here = page.getByRole('region', { name: 'Server providers set here' });
+    await here.getByRole('button', { name: 'Add provider' }).click();
+    await here.getByLabel('Name').fill(kProvider);
+    await here.getByLabel('Kind').selectOption('ollama');
+    await here.getByLabel('Base URL').fill(ollamaUrl);
+    await here.getByRole('button', { name: 'Save providers' }).click();
+    await page.getByText('Server providers saved', { exact: true }).waitFor();
     await shot(page, '35-llm-provider');
+  });
+
+  it('opens sign-up on the Server page, and a second account signs up', async () => {
+    const signUp = page.getByRole('switch', { name: 'Open sign-up' });
+    await expect.poll(() => signUp.getAttribute('aria-checked')).toBe('false');
+    await signUp.click();
+    await expect.poll(() => signUp.getAttribute('aria-checked')).toBe('true');
+    const response = await fetch(`${weft.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(kMember),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('lists the server providers by name and kind in Settings, with the way to the Server page', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const table = page.getByRole('table', { name: 'Server providers' });
+    await table.getByRole('row').filter({ hasText: kProvider }).waitFor();
+    await expect.poll(() => serverRows(page)).toEqual([
+      [kProvider, 'ollama', ''],
+      ['ollama', 'ollama', ''],
+    ]);
+    await page.getByRole('link', { name: 'Server page' }).waitFor();
   });
 
   it('drags input → LLM chat → output onto a new canvas and connects them', async () => {
@@ -154,12 +196,17 @@ describe('an LLM chat block with a live model list and streaming', () => {
 
     const before = tags.count;
     await page.getByTestId('node-llm_chat_1').click();
-    // The provider is a choice among the configured ones, the default chosen.
+    // The provider is a choice among the configured ones, each marked with its level, the default chosen.
     const providerField = page.locator('#cfg-llm_chat_1-provider');
-    await expect.poll(() => providerField.evaluate((select: HTMLSelectElement) => [...select.options].map((o) => o.value))).toEqual(['ollama']);
+    await expect
+      .poll(async () => (await providerField.evaluate((select: HTMLSelectElement) => [...select.options].map((o) => o.textContent ?? ''))).sort())
+      .toEqual([`${kProvider} (server)`, 'ollama (server)']);
     await expect.poll(() => providerField.inputValue()).toBe('ollama');
+    // Nothing listens where the environment's ollama points: the picker says so and still takes a name.
+    await page.getByTestId('models-error').waitFor();
+    await providerField.selectOption(kProvider);
     const model = page.locator('#cfg-llm_chat_1-model');
-    await page.getByText('2 models from ollama; pick one or type a name.').waitFor();
+    await page.getByText(`2 models from ${kProvider}; pick one or type a name.`).waitFor();
     expect(tags.count).toBeGreaterThan(before);
     await expect
       .poll(() => model.evaluate((input: HTMLInputElement) => [...(input.list?.options ?? [])].map((o) => o.value)))
@@ -170,7 +217,7 @@ describe('an LLM chat block with a live model list and streaming', () => {
     const suggestion = page.locator(`datalist[id="${await model.getAttribute('list')}"] option[value="qwen2:7b"]`);
     await model.fill((await suggestion.getAttribute('value')) ?? '');
     await expect.poll(() => model.inputValue()).toBe('qwen2:7b');
-    await page.getByText('2 models from ollama; pick one or type a name.').scrollIntoViewIfNeeded();
+    await page.getByText(`2 models from ${kProvider}; pick one or type a name.`).scrollIntoViewIfNeeded();
     await shot(page, '36-model-picker');
 
     await page.getByTestId('node-output_text_1').click();
@@ -228,6 +275,46 @@ describe('an LLM chat block with a live model list and streaming', () => {
     await expect.poll(() => page.getByTestId('run-usage').textContent()).toBe('12 in · 10 out tokens');
     await page.locator('[data-step="llm_chat_1"]').click();
     await expect.poll(() => page.getByTestId('output-details').textContent()).toContain('qwen2:7b');
+  });
+
+  it('shows a second account, not a server admin, the server provider by name and kind only, and no Server page', async () => {
+    const member = await openPage(browser, errors, false);
+    await signIn(member, weft.url, kMember);
+    await member.goto(`${weft.url}/server`);
+    await member.getByText('Server admins only').waitFor();
+    await expect.poll(() => member.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Server' }).count()).toBe(0);
+
+    await member.getByRole('link', { name: 'Settings' }).click();
+    await member.getByRole('table', { name: 'Server providers' }).getByRole('row').filter({ hasText: kProvider }).waitFor();
+    await expect.poll(() => serverRows(member)).toEqual([
+      [kProvider, 'ollama', ''],
+      ['ollama', 'ollama', ''],
+    ]);
+    const shown = (await member.getByRole('main').textContent()) ?? '';
+    expect(shown).not.toContain(ollamaUrl);
+    expect(shown).not.toContain(kNoOllama);
+    expect(await member.getByRole('link', { name: 'Server page' }).count()).toBe(0);
+
+    // Its own workspace's providers are its to edit, but loopback is refused there without the operator's permission.
+    const own = member.getByRole('region', { name: "This workspace's providers" });
+    await own.getByRole('button', { name: 'Add provider' }).click();
+    await own.getByLabel('Name').fill('mine');
+    await own.getByLabel('Kind').selectOption('ollama');
+    await own.getByLabel('Base URL').fill(ollamaUrl);
+    const asked = tags.count;
+    await own.getByRole('button', { name: 'Save providers' }).click();
+    await own.getByRole('alert').waitFor();
+    await expect.poll(() => own.getByLabel('Base URL').getAttribute('aria-invalid')).toBe('true');
+    await shot(member, '35-member-settings');
+    expect(tags.count).toBe(asked);
+    await member.context().close();
     expect(errors).toEqual([]);
   });
 });
+
+/** The rows of the Settings page's server providers, by name. */
+async function serverRows(page: Page): Promise<string[][]> {
+  const rows = page.getByRole('table', { name: 'Server providers' }).getByRole('row');
+  const cells = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return cells.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}

@@ -5,6 +5,7 @@ import { AccountMenu } from './AccountMenu';
 import { Link } from './Link';
 import { Logo } from './Logo';
 import { useLocation } from './router';
+import { useServerAdmin } from './useServerAdmin';
 
 const items = [
   { to: '/', label: 'Pipelines', icon: 'workflow', match: (p: string) => p === '/' || p.startsWith('/pipelines') },
@@ -14,17 +15,20 @@ const items = [
   { to: '/credentials', label: 'Credentials', icon: 'lock', match: (p: string) => p.startsWith('/credentials') },
   { to: '/settings', label: 'Settings', icon: 'settings', match: (p: string) => p.startsWith('/settings') },
 ];
+/** Only for server admins: what every workspace shares. */
+const serverItem = { to: '/server', label: 'Server', icon: 'database', match: (p: string) => p.startsWith('/server') };
 
 /** The frame of every page: a slim navigation rail and the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
+  const serverAdmin = useServerAdmin();
   return (
     <div className="flex h-full">
       <nav aria-label="Main" className="flex w-16 shrink-0 flex-col items-center gap-1 border-r border-line bg-surface py-3">
         <Link to="/" aria-label="Weft home" className="mb-3 rounded-xl">
           <Logo />
         </Link>
-        {items.map((item) => {
+        {(serverAdmin ? [...items, serverItem] : items).map((item) => {
           const active = item.match(location.split('?')[0] ?? '/');
           return (
             <Link

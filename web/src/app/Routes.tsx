@@ -5,6 +5,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { ApiKeysPage } from '../features/apiKeys/ApiKeysPage';
 import { ProvidersPage } from '../features/settings/ProvidersPage';
 import { ExecutionsPage } from '../features/executions/ExecutionsPage';
+import { ServerPage } from '../features/server/ServerPage';
 import { EmptyState, LoadingState } from '../shared/ui/States';
 import { Link } from './Link';
 import { matchPath, useLocation } from './router';
@@ -30,6 +31,8 @@ export function Routes() {
     page = <ApiKeysPage />;
   } else if (matchPath('/settings', location)) {
     page = <ProvidersPage />;
+  } else if (matchPath('/server', location)) {
+    page = <ServerPage />;
   } else if (matchPath('/executions', location)) {
     page = <ExecutionsPage />;
   } else if ((params = matchPath('/executions/:id', location))) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiProvider } from '../shared/api/ApiProvider';
+import type { Me, Role } from '../shared/api/accountTypes';
 import type { RunSocket } from '../shared/api/runSocket';
 import type { WeftApi } from '../shared/api/weftApi';
 
@@ -10,4 +11,13 @@ export function FakeApi({ api, socket = {}, children }: { api: Partial<WeftApi>;
       {children}
     </ApiProvider>
   );
+}
+
+/** The answer of `GET /api/me` for Ada, owner of "Research", a server admin or not. */
+export function fakeMe({ serverAdmin = false, role = 'owner' }: { serverAdmin?: boolean; role?: Role } = {}): Me {
+  return {
+    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', server_admin: serverAdmin },
+    workspace: { id: 'w1', name: 'Research', role },
+    workspaces: [{ id: 'w1', name: 'Research', role }],
+  };
 }

@@ -12,7 +12,8 @@ export interface WorkspaceRef {
 
 /** `GET /api/me`. */
 export interface Me {
-  user: { id: string; email: string; name: string; created_at?: string };
+  /** `server_admin`: manages the server's providers and settings (the first account has it); absent on older servers. */
+  user: { id: string; email: string; name: string; created_at?: string; server_admin?: boolean };
   workspace: WorkspaceRef;
   workspaces: WorkspaceRef[];
 }
@@ -79,13 +80,60 @@ export interface CredentialInput {
   data?: JsonObject;
 }
 
-export interface Provider {
+/** A provider as it is written: `PUT /api/settings/providers` and `PUT /api/server/providers` take a list of these. */
+export interface ProviderInput {
   name: string;
   kind: string;
   base_url: string;
-  has_api_key?: boolean;
+  /** The id of a bearer or API-key credential; left out for none. */
   credential?: string;
-  source?: 'environment' | 'settings';
+}
+
+/** One of this workspace's providers, as its members see it. */
+export interface WorkspaceProvider {
+  name: string;
+  kind: string;
+  base_url: string;
+  /** "" for none. */
+  credential: string;
+  has_api_key: boolean;
+  source: 'workspace';
+}
+
+/** A server provider as a member sees it: its name and kind, nothing of where it is. */
+export interface SharedProvider {
+  name: string;
+  kind: string;
+  source: 'server';
+}
+
+/**
+ * `GET /api/settings/providers`: the workspace's providers, then the
+ * server's. A workspace provider named like a server one wins for this
+ * workspace's blocks; both are listed.
+ */
+export type Provider = WorkspaceProvider | SharedProvider;
+
+/** `GET /api/server/providers` (server admins): from the environment (read-only) or kept in the server's settings. */
+export interface ServerProvider {
+  name: string;
+  kind: string;
+  base_url: string;
+  credential: string;
+  has_api_key: boolean;
+  source: 'environment' | 'settings';
+}
+
+/** `GET /api/server/settings`. The metrics token is never shown back, only whether one is set. */
+export interface ServerSettings {
+  allow_signup: boolean;
+  metrics_token_set: boolean;
+}
+
+/** `PUT /api/server/settings`: any of these; `metrics_token: null` clears it. */
+export interface ServerSettingsInput {
+  allow_signup?: boolean;
+  metrics_token?: string | null;
 }
 
 export interface ModelInfo {

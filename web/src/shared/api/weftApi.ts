@@ -26,7 +26,11 @@ import type {
   Member,
   ModelInfo,
   Provider,
+  ProviderInput,
   Role,
+  ServerProvider,
+  ServerSettings,
+  ServerSettingsInput,
 } from './accountTypes';
 
 import type { SessionTokens as SessionAnswer } from '../auth/session';
@@ -115,13 +119,23 @@ export function createWeftApi(http: HttpClient) {
     updateCredential: (id: string, body: CredentialInput) =>
       http.request<Credential>('PATCH', `/api/credentials/${enc(id)}`, { body }),
     deleteCredential: (id: string) => http.request<null>('DELETE', `/api/credentials/${enc(id)}`),
+    /** This workspace's providers, then the server's (by name and kind only). */
     listProviders: () => http.request<{ items: Provider[] }>('GET', '/api/settings/providers').then((r) => r.items),
-    saveProviders: (items: Provider[]) =>
+    /** Replaces this workspace's providers (owners and admins); answers the whole list again. */
+    saveProviders: (items: ProviderInput[]) =>
       http.request<{ items: Provider[] }>('PUT', '/api/settings/providers', { body: { items } }).then((r) => r.items),
     listModels: (provider: string, signal?: AbortSignal) =>
       http
         .request<{ items: ModelInfo[] }>('GET', `/api/settings/providers/${enc(provider)}/models`, { signal })
         .then((r) => r.items),
+    /** Server admins only: the environment's providers and those kept in the server's settings. */
+    listServerProviders: () =>
+      http.request<{ items: ServerProvider[] }>('GET', '/api/server/providers').then((r) => r.items),
+    /** Replaces the server's providers kept in settings; a credential is one of the caller's current workspace. */
+    saveServerProviders: (items: ProviderInput[]) =>
+      http.request<{ items: ServerProvider[] }>('PUT', '/api/server/providers', { body: { items } }).then((r) => r.items),
+    getServerSettings: () => http.request<ServerSettings>('GET', '/api/server/settings'),
+    saveServerSettings: (body: ServerSettingsInput) => http.request<ServerSettings>('PUT', '/api/server/settings', { body }),
     nodeTypes: () =>
       http.request<{ items: NodeTypeDescriptor[] }>('GET', '/api/node-types').then((r) => r.items),
   };
