@@ -147,10 +147,10 @@ Middleware make_auth_gate(auth::Auth& auth) {
       // A server admin's power does not depend on their role in the
       // workspace they happen to be signed in to; API keys never carry it.
       if (!caller->server_admin || caller->is_api_key()) {
-        return Response::from_error(
-            Error::make(ErrorCode::forbidden,
-                        "only a server admin may read or change the server's settings "
-                        "(the first account is one; `weft user create --server-admin` makes more)"));
+        return Response::from_error(Error::make(
+            ErrorCode::forbidden,
+            "only a server admin may read or change the server's settings "
+            "(the first account is one; `weft user create --server-admin` makes more)"));
       }
     } else if (route != nullptr) {
       const auth::Action action = required_action(method, route->pattern);

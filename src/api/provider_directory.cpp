@@ -117,8 +117,7 @@ Result<WorkspaceProviders> ProviderDirectory::build(std::string_view workspace,
     }
     configs.push_back(std::move(*config));
   }
-  auto registry =
-      std::make_shared<llm::ProviderRegistry>(guard_, llm::ProviderTrust::guarded);
+  auto registry = std::make_shared<llm::ProviderRegistry>(guard_, llm::ProviderTrust::guarded);
   if (auto replaced = registry->replace(std::move(configs)); !replaced) {
     return std::move(replaced).error();
   }
@@ -182,8 +181,8 @@ Status ProviderDirectory::put_workspace(std::string_view workspace,
   if (!built) {
     return std::move(built).error();
   }
-  if (auto saved = store_.put_workspace_setting(workspace, kProvidersSetting,
-                                                to_stored_json(settings));
+  if (auto saved =
+          store_.put_workspace_setting(workspace, kProvidersSetting, to_stored_json(settings));
       !saved) {
     return saved;
   }

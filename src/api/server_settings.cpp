@@ -101,8 +101,7 @@ Status ServerSettings::put(const json::object& body) {
       }
       token_digest = digest(value.get_string());
     } else {
-      return bad("`" + std::string(key) +
-                     "` is not a server setting (allow_signup, metrics_token)",
+      return bad("`" + std::string(key) + "` is not a server setting (allow_signup, metrics_token)",
                  pointer_join("", key));
     }
   }

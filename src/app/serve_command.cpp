@@ -199,9 +199,8 @@ int serve_command(const ServeArgs& args) {
   }
   api::ServerSettings server_settings(store, (*auth)->accounts());
   const char* metrics_token = std::getenv(std::string(api::kMetricsTokenEnv).c_str());
-  if (auto loaded = server_settings.load(metrics_token != nullptr
-                                             ? std::optional<std::string>(metrics_token)
-                                             : std::nullopt);
+  if (auto loaded = server_settings.load(
+          metrics_token != nullptr ? std::optional<std::string>(metrics_token) : std::nullopt);
       !loaded) {
     log.event("the stored server settings could not be read", {{"error", loaded.error().message}});
   }

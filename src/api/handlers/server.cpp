@@ -37,8 +37,7 @@ Response put_server_providers(ApiContext& ctx, Request& request) {
     return Response::from_error(settings.error());
   }
   // The server admin's own workspace holds the credentials they name.
-  if (auto saved = ctx.providers->put_server(std::move(*settings), workspace_of(request));
-      !saved) {
+  if (auto saved = ctx.providers->put_server(std::move(*settings), workspace_of(request)); !saved) {
     return Response::from_error(saved.error());
   }
   return list_server_providers(ctx);

@@ -30,9 +30,8 @@ Response list_providers(ApiContext& ctx, const Request& request) {
     items.push_back(std::move(item));
   }
   for (const auto& config : ctx.providers->server_configs()) {
-    items.push_back(json::object{{"name", config.name},
-                                 {"kind", llm::to_string(config.kind)},
-                                 {"source", "server"}});
+    items.push_back(json::object{
+        {"name", config.name}, {"kind", llm::to_string(config.kind)}, {"source", "server"}});
   }
   return Response::json(200, json::object{{"items", std::move(items)}});
 }
@@ -74,14 +73,14 @@ asio::awaitable<Response> list_models(ApiContext& ctx, Request& request) {
 
 Handler with_providers(ApiContext& context,
                        std::function<asio::awaitable<Response>(ApiContext&, Request&)> f) {
-  return with_auth(context, [f = std::move(f)](ApiContext& ctx,
-                                               Request& r) -> asio::awaitable<Response> {
-    if (ctx.providers == nullptr) {
-      co_return Response::from_error(
-          Error::make(ErrorCode::unavailable, "LLM providers are not served here"));
-    }
-    co_return co_await f(ctx, r);
-  });
+  return with_auth(
+      context, [f = std::move(f)](ApiContext& ctx, Request& r) -> asio::awaitable<Response> {
+        if (ctx.providers == nullptr) {
+          co_return Response::from_error(
+              Error::make(ErrorCode::unavailable, "LLM providers are not served here"));
+        }
+        co_return co_await f(ctx, r);
+      });
 }
 
 }  // namespace

@@ -24,8 +24,8 @@ std::optional<Response> metrics_refusal(ApiContext& ctx, const Request& request)
   }
   auto caller = ctx.auth->accounts().authenticate_bearer(token, request.remote);
   if (!caller) {
-    const bool ours = caller.error().code == ErrorCode::unavailable ||
-                      caller.error().code == ErrorCode::internal;
+    const bool ours =
+        caller.error().code == ErrorCode::unavailable || caller.error().code == ErrorCode::internal;
     return ours ? Response::from_error(caller.error()) : unauthenticated(caller.error().message);
   }
   if (!caller->server_admin) {

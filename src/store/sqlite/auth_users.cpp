@@ -124,9 +124,9 @@ Result<UserRecord> insert_user(Connection& db, NewUser request, Time now) {
     user.created_at = now;
     user.updated_at = now;
     user.server_admin = user.server_admin || !*any;
-    auto inserted = execute(tx, kInsertUser, user.id, user.email, user.name, user.password_hash,
-                            user.personal_workspace_id, now,
-                            std::int64_t{user.server_admin ? 1 : 0});
+    auto inserted =
+        execute(tx, kInsertUser, user.id, user.email, user.name, user.password_hash,
+                user.personal_workspace_id, now, std::int64_t{user.server_admin ? 1 : 0});
     if (!inserted) {
       return std::move(inserted).error();
     }
