@@ -45,6 +45,16 @@ constexpr RouteKey kReadRoutes[] = {
     {"POST", "/api/pipelines/validate"},
     {"POST", "/api/me/password"},
     {"DELETE", "/api/members/{user_id}"},
+    {"POST", "/api/me/invitations/{id}/accept"},
+    {"POST", "/api/me/invitations/{id}/decline"},
+};
+
+/// All a run-scoped API key may call: run (its pipeline, when it is limited
+/// to one) and read executions, which the handlers narrow to that pipeline's.
+constexpr RouteKey kRunKeyRoutes[] = {
+    {"POST", "/api/pipelines/{id}/run"},
+    {"GET", "/api/executions"},
+    {"GET", "/api/executions/{id}"},
 };
 
 bool listed(std::span<const RouteKey> keys, std::string_view method, std::string_view pattern) {
@@ -72,10 +82,38 @@ bool is_server_route(std::string_view pattern) {
 }  // namespace
 
 Response unauthenticated(std::string message) {
-  Response response = Response::error(401, "unauthenticated", message);
+  Response response =
+      Response::from_error(Error::make(ErrorCode::unauthenticated, std::move(message)));
   response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"weft\"");
   return response;
 }
+
+namespace {
+
+/// Why the caller may not do `action` on this route; nullopt when it may.
+std::optional<Error> refusal(const auth::Caller& caller, std::string_view method,
+                             std::string_view pattern, auth::Action action,
+                             std::string_view pipeline_id) {
+  const bool run_key = caller.api_key_scope == auth::ApiKeyScope::run;
+  if (run_key && !listed(kRunKeyRoutes, method, pattern)) {
+    return Error::make(ErrorCode::forbidden,
+                       "a run key may only run its pipeline and read that pipeline's executions");
+  }
+  // The execution routes name no pipeline: their handlers narrow what a key
+  // limited to one reads (auth::Caller::may_read_execution).
+  const bool reads_executions = run_key && method == "GET";
+  if (reads_executions || caller.may(action, pipeline_id)) {
+    return std::nullopt;
+  }
+  return Error::make(ErrorCode::forbidden,
+                     caller.is_api_key()
+                         ? "this API key may not " + std::string(auth::to_string(action)) + " here"
+                         : "your role (" + std::string(auth::to_string(caller.role)) +
+                               ") may not " + std::string(auth::to_string(action)) +
+                               " in this workspace");
+}
+
+}  // namespace
 
 std::string_view bearer_token(const Request& request) {
   constexpr std::string_view kBearer = "Bearer ";
@@ -138,10 +176,12 @@ Middleware make_auth_gate(auth::Auth& auth) {
     }
     auto caller = auth.accounts().authenticate_bearer(token, request.remote);
     if (!caller) {
-      // A database that cannot answer is the server's trouble, not a bad token.
-      const bool ours = caller.error().code == ErrorCode::unavailable ||
-                        caller.error().code == ErrorCode::internal;
-      return ours ? Response::from_error(caller.error()) : unauthenticated(caller.error().message);
+      // A database that cannot answer is the server's trouble, not a bad
+      // token; an address refused for guessing keys is told when to retry.
+      const ErrorCode code = caller.error().code;
+      const bool as_is = code == ErrorCode::unavailable || code == ErrorCode::internal ||
+                         code == ErrorCode::rate_limited;
+      return as_is ? Response::from_error(caller.error()) : unauthenticated(caller.error().message);
     }
     if (route != nullptr && is_server_route(route->pattern)) {
       // A server admin's power does not depend on their role in the
@@ -155,13 +195,9 @@ Middleware make_auth_gate(auth::Auth& auth) {
     } else if (route != nullptr) {
       const auth::Action action = required_action(method, route->pattern);
       const bool names_pipeline = route->pattern.starts_with("/api/pipelines/{id}");
-      if (!caller->may(action, names_pipeline ? request.param("id") : std::string_view{})) {
-        return Response::error(
-            403, "forbidden",
-            caller->is_api_key()
-                ? "this API key may not " + std::string(auth::to_string(action)) + " here"
-                : "your role (" + std::string(auth::to_string(caller->role)) + ") may not " +
-                      std::string(auth::to_string(action)) + " in this workspace");
+      if (auto refused = refusal(*caller, method, route->pattern, action,
+                                 names_pipeline ? request.param("id") : std::string_view{})) {
+        return Response::from_error(*refused);
       }
     }
     request.caller = std::move(*caller);

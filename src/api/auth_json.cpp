@@ -77,6 +77,16 @@ json::object to_json(const auth::InviteInfo& invite) {
           {"expires_at", format_time(invite.expires_at)}};
 }
 
+json::object to_json(const auth::Invitation& invitation) {
+  return {{"id", invitation.id},
+          {"workspace_id", invitation.workspace_id},
+          {"workspace_name", invitation.workspace_name},
+          {"role", auth::to_string(invitation.role)},
+          {"invited_by", invitation.invited_by},
+          {"created_at", format_time(invitation.created_at)},
+          {"expires_at", format_time(invitation.expires_at)}};
+}
+
 json::object to_json(const auth::ApiKeyInfo& key) {
   return {{"id", key.id},
           {"name", key.name},

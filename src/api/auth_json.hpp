@@ -14,6 +14,7 @@ json::object to_json(const auth::WorkspaceInfo& workspace);
 json::object to_json(const auth::Me& me);
 json::object to_json(const auth::MemberInfo& member);
 json::object to_json(const auth::InviteInfo& invite);
+json::object to_json(const auth::Invitation& invitation);
 json::object to_json(const auth::ApiKeyInfo& key);
 json::object to_json(const auth::CredentialInfo& credential);
 json::object to_json(const store::AuditRecord& entry);

@@ -17,13 +17,6 @@ Error wrong_login() {
   return Error::make(ErrorCode::unauthenticated, std::string(kWrongLogin));
 }
 
-Error too_many(std::chrono::seconds wait) {
-  Error error = Error::make(ErrorCode::rate_limited, "too many failed logins; try again in " +
-                                                         std::to_string(wait.count()) + " seconds");
-  error.retryable = true;
-  return error;
-}
-
 /// The rate-limiter key of an email as typed (normalised when it can be).
 std::string account_key(std::string_view email) {
   auto normal = normalize_email(email);
@@ -168,7 +161,7 @@ Result<Session> AccountService::login(LoginRequest request) {
     // Not audited: the failures that led here were, and a flood of refused
     // attempts must not become a flood of writes.
     wipe(request.password);
-    return too_many(*wait);
+    return too_many_failures("logins", *wait);
   }
   auto user = core_.db.find_user_by_email(account);
   if (!user && user.error().code != ErrorCode::not_found) {
@@ -201,11 +194,6 @@ Result<Session> AccountService::login(LoginRequest request) {
   return core_.start_session(*user, *membership);
 }
 
-std::optional<std::chrono::seconds> AccountService::login_retry_after(std::string_view email,
-                                                                      std::string_view remote) {
-  return core_.limiter.blocked_for(account_key(email), remote, std::chrono::steady_clock::now());
-}
-
 Result<store::MembershipRecord> AccountService::login_workspace(
     const store::UserRecord& user, const std::optional<std::string>& asked) {
   if (asked) {
@@ -234,6 +222,11 @@ Result<store::MembershipRecord> AccountService::login_workspace(
 Result<Session> AccountService::refresh(std::string_view refresh_token,
                                         std::optional<std::string> workspace,
                                         std::string_view remote) {
+  // Guessing refresh tokens is refused per address like guessing passwords.
+  const auto steady = std::chrono::steady_clock::now();
+  if (auto wait = core_.token_limiter.blocked_for(remote, steady)) {
+    return too_many_failures("refresh tokens from this address", *wait);
+  }
   const store::Time at = core_.now();
   std::string next = random_token();
   store::RefreshTokenRecord record;
@@ -245,7 +238,12 @@ Result<Session> AccountService::refresh(std::string_view refresh_token,
     return std::move(rotation).error();
   }
   const auto& presented = rotation->presented;
-  switch (rotation->outcome) {
+  const auto outcome = rotation->outcome;
+  if (outcome != store::RefreshOutcome::rotated &&
+      outcome != store::RefreshOutcome::no_membership) {
+    core_.token_limiter.record_failure(remote, steady);
+  }
+  switch (outcome) {
     case store::RefreshOutcome::rotated:
       break;
     case store::RefreshOutcome::reused:
@@ -294,12 +292,13 @@ Result<Session> AccountService::change_password(const Caller& caller, std::strin
   if (!user) {
     return finish(std::move(user).error());
   }
+  // A limit of its own, per user: failures here never lock the login.
   const auto steady = std::chrono::steady_clock::now();
-  if (auto wait = core_.limiter.blocked_for(user->email, caller.remote, steady)) {
-    return finish(too_many(*wait));
+  if (auto wait = core_.password_limiter.blocked_for(user->id, steady)) {
+    return finish(too_many_failures("password changes", *wait));
   }
   if (!core_.hasher.verify(user->password_hash, old_password)) {
-    core_.limiter.record_failure(user->email, caller.remote, steady);
+    core_.password_limiter.record_failure(user->id, steady);
     core_.audit.record(AuditEvent::by(caller, "password.change_failed", user->id));
     return finish(Error::make(ErrorCode::forbidden, "the current password is wrong"));
   }

@@ -11,8 +11,8 @@
 //   Caller on. Handlers scope every query by caller.workspace_id and check
 //   caller.may(action, pipeline_id) — never role alone, which ignores API
 //   key limits.
-// - Errors: unauthenticated (401), forbidden (403), rate_limited (429; ask
-//   login_retry_after for Retry-After), invalid_argument (400), conflict (409).
+// - Errors: unauthenticated (401), forbidden (403), rate_limited (429; the
+//   Error carries retry_after), invalid_argument (400), conflict (409).
 // - login, setup_owner, register_account and change_password hash with
 //   Argon2id (~0.1 s, 64 MiB, at most max_concurrent_hashes at once): call
 //   them off the io threads.
@@ -84,12 +84,11 @@ class AccountService {
   /// an unknown email and a wrong password, after the same work; both are
   /// audited. rate_limited after too many failures for the account or address.
   Result<Session> login(LoginRequest request);
-  /// For Retry-After after a rate_limited login; nullopt when allowed now.
-  std::optional<std::chrono::seconds> login_retry_after(std::string_view email,
-                                                        std::string_view remote);
   /// Exchanges a refresh token for a new session (the token is spent). A
   /// token presented twice ends every session of its login (reuse detection)
   /// and fails. `workspace` switches the session to another of the user's.
+  /// Failed tokens count per `remote` (AuthOptions::token_limits): past the
+  /// limit, rate_limited before the token is looked at.
   Result<Session> refresh(std::string_view refresh_token,
                           std::optional<std::string> workspace = std::nullopt,
                           std::string_view remote = {});
@@ -97,13 +96,17 @@ class AccountService {
   Status logout(std::string_view refresh_token, std::string_view remote = {});
   /// Checks the old password, stores the new one, ends every other session of
   /// the user (their refresh tokens and older access tokens), and returns a
-  /// new session. Not for API keys.
+  /// new session. Not for API keys. Wrong current passwords are limited per
+  /// user (AuthOptions::password_change_limits), apart from login's limits.
   Result<Session> change_password(const Caller& caller, std::string old_password,
                                   std::string new_password);
 
   /// An access token (JWT) or an API key (`wft_…`) as the Caller it stands
   /// for, with the role read from the membership now (so removals and role
-  /// changes apply at once). unauthenticated, saying why, otherwise.
+  /// changes apply at once). unauthenticated, saying why, otherwise. Failed
+  /// API keys count per `remote` like failed refresh tokens (rate_limited
+  /// past the limit, even for a right key); a recently verified key is
+  /// answered from the cache first.
   Result<Caller> authenticate_bearer(std::string_view token, std::string_view remote = {});
   /// The caller's user and workspaces.
   Result<Me> me(const Caller& caller);

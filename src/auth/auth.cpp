@@ -18,6 +18,7 @@ Auth::Auth(std::unique_ptr<detail::AuthCore> core)
     : core_(std::move(core)),
       accounts_(*core_),
       members_(*core_),
+      invitations_(*core_),
       api_keys_(*core_),
       credentials_(*core_) {}
 

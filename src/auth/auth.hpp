@@ -17,6 +17,7 @@
 #include "auth/audit_log.hpp"
 #include "auth/auth_options.hpp"
 #include "auth/credential_service.hpp"
+#include "auth/invitation_service.hpp"
 #include "auth/key_file.hpp"
 #include "auth/member_service.hpp"
 #include "common/result.hpp"
@@ -39,6 +40,7 @@ class Auth {
 
   AccountService& accounts() { return accounts_; }
   MemberService& members() { return members_; }
+  InvitationService& invitations() { return invitations_; }
   ApiKeyService& api_keys() { return api_keys_; }
   CredentialService& credentials() { return credentials_; }
   AuditLog& audit();
@@ -62,6 +64,7 @@ class Auth {
   std::unique_ptr<detail::AuthCore> core_;
   AccountService accounts_;
   MemberService members_;
+  InvitationService invitations_;
   ApiKeyService api_keys_;
   CredentialService credentials_;
 };

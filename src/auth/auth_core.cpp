@@ -30,6 +30,8 @@ AuthCore::AuthCore(store::Store& store_in, KeyRing keys_in, AuthOptions options_
       signer(std::move(signer_in)),
       vault(keys),
       limiter(options.login_limits),
+      token_limiter(options.token_limits),
+      password_limiter(options.password_change_limits),
       audit(db, options.clock),
       callers(options.caller_cache_life, options.caller_cache_capacity),
       registration_open(options.allow_registration) {}

@@ -2,7 +2,7 @@
 // What the auth services share (internal to src/auth/): the store, the keys
 // and what is made from them, the limiter, the audit log, the clock, and the
 // few steps more than one service takes (checking a new account, starting a
-// session). Built once by Auth::create; immutable but for the limiter, the
+// session). Built once by Auth::create; immutable but for the limiters, the
 // hasher's slots and the audit counter, which lock or are atomic.
 
 #include <atomic>
@@ -54,7 +54,9 @@ struct AuthCore {
   const TokenSigner signer;
   const Vault vault;
   const CredentialKinds kinds;
-  LoginLimiter limiter;
+  LoginLimiter limiter;             ///< logins, and invite links accepted with a password
+  FailureLimiter token_limiter;     ///< failed API keys and refresh tokens, per address
+  FailureLimiter password_limiter;  ///< wrong current passwords, per user
   AuditLog audit;
   /// Verified callers by token; emptied by every change that narrows access.
   CallerCache callers;

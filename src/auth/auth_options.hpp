@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "auth/access_token.hpp"
+#include "auth/failure_limiter.hpp"
 #include "auth/login_limiter.hpp"
 #include "auth/password.hpp"
 
@@ -26,6 +27,12 @@ struct AuthOptions {
   /// Open sign-up (POST /api/auth/register); off unless the operator turns it on.
   bool allow_registration = false;
   LoginLimits login_limits;
+  /// Failed API keys and refresh tokens per remote address: guessing either
+  /// is refused like guessing passwords.
+  FailureLimit token_limits{20, std::chrono::seconds{60}};
+  /// Wrong current passwords per user when changing the password, kept apart
+  /// from login's limits: a stolen session or a typo never locks the login.
+  FailureLimit password_change_limits{5, std::chrono::seconds{15 * 60}};
   /// The wall clock; empty for the system clock (tests set it).
   std::function<std::chrono::system_clock::time_point()> clock;
 };

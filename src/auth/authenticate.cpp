@@ -23,8 +23,21 @@ Result<Caller> AccountService::authenticate_bearer(std::string_view token,
     return std::move(*known);
   }
   const CallerCache::Ticket ticket = core_.callers.ticket();
-  return looks_like_api_key(token) ? authenticate_api_key(token, remote, ticket)
-                                   : authenticate_access_token(token, remote, ticket);
+  if (!looks_like_api_key(token)) {
+    // A forged access token cannot be guessed (it is signed), so it is not counted.
+    return authenticate_access_token(token, remote, ticket);
+  }
+  // Checked before the key is looked at: once blocked, a right guess would
+  // answer differently from a wrong one.
+  const auto steady = std::chrono::steady_clock::now();
+  if (auto wait = core_.token_limiter.blocked_for(remote, steady)) {
+    return too_many_failures("API keys from this address", *wait);
+  }
+  auto caller = authenticate_api_key(token, remote, ticket);
+  if (!caller && caller.error().code == ErrorCode::unauthenticated) {
+    core_.token_limiter.record_failure(remote, steady);
+  }
+  return caller;
 }
 
 Result<Caller> AccountService::authenticate_access_token(std::string_view token,

@@ -29,4 +29,8 @@ bool Caller::may(Action action, std::string_view pipeline_id) const {
   return true;
 }
 
+bool Caller::may_read_execution(std::string_view pipeline_id) const {
+  return !api_key_pipeline || *api_key_pipeline == pipeline_id;
+}
+
 }  // namespace weft::auth

@@ -13,7 +13,7 @@
 namespace weft::auth {
 
 enum class ApiKeyScope {
-  run,   ///< only POST /api/pipelines/{id}/run
+  run,   ///< only POST /api/pipelines/{id}/run and reading executions (see may_read_execution)
   full,  ///< what the creating member's role allows, capped at editor
 };
 
@@ -40,6 +40,12 @@ struct Caller {
   /// one ("" when it names none). A run-scoped key may only run; a key limited
   /// to a pipeline may act on that pipeline only, never on routes that name none.
   bool may(Action action, std::string_view pipeline_id = {}) const;
+
+  /// Whether the caller may read an execution of `pipeline_id`, once the
+  /// route let it read executions: a key limited to a pipeline reads that
+  /// pipeline's executions only (a run key not limited to one runs, and so
+  /// reads, every pipeline's).
+  bool may_read_execution(std::string_view pipeline_id) const;
 };
 
 }  // namespace weft::auth

@@ -1,23 +1,18 @@
 #pragma once
 // Login rate limits: failed attempts are counted per account (email) and per
-// remote address in sliding windows; past a limit, attempts are refused
-// (before the password is even checked) until the oldest failure in the
-// window ages out. A successful login clears its account's failures.
+// remote address in sliding windows (two FailureLimiters); past a limit,
+// attempts are refused (before the password is even checked) until the
+// oldest failure in the window ages out. A successful login clears its
+// account's failures. Memory is bounded as FailureLimiter says, per table.
 //
-// Memory is bounded: at most max_entries accounts plus max_entries addresses
-// are tracked; past that, expired entries are swept and then the entries
-// whose last failure is oldest are forgotten.
-//
-// Thread-safe: one mutex guards both tables; every call is O(1) amortised.
+// Thread-safe, as FailureLimiter.
 
 #include <chrono>
 #include <cstddef>
-#include <deque>
-#include <mutex>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "auth/failure_limiter.hpp"
 
 namespace weft::auth {
 
@@ -31,9 +26,11 @@ struct LoginLimits {
 
 class LoginLimiter {
  public:
-  using Clock = std::chrono::steady_clock;
+  using Clock = FailureLimiter::Clock;
 
-  explicit LoginLimiter(LoginLimits limits = {}) : limits_(limits) {}
+  explicit LoginLimiter(LoginLimits limits = {})
+      : accounts_({limits.account_failures, limits.account_window, limits.max_entries}),
+        addresses_({limits.address_failures, limits.address_window, limits.max_entries}) {}
 
   /// How long until an attempt for `account` from `address` is allowed;
   /// nullopt when it is allowed now.
@@ -46,22 +43,8 @@ class LoginLimiter {
   std::size_t size() const;
 
  private:
-  struct Window {
-    std::deque<Clock::time_point> failures;  ///< oldest first; at most the limit
-  };
-  using Table = std::unordered_map<std::string, Window>;
-
-  static std::optional<std::chrono::seconds> wait_in(Table& table, std::string_view key, int limit,
-                                                     std::chrono::seconds window,
-                                                     Clock::time_point now);
-  void add(Table& table, std::string_view key, int limit, std::chrono::seconds window,
-           Clock::time_point now);
-  void make_room(Table& table, std::chrono::seconds window, Clock::time_point now);
-
-  const LoginLimits limits_;
-  mutable std::mutex mutex_;  // guards accounts_ and addresses_
-  Table accounts_;
-  Table addresses_;
+  FailureLimiter accounts_;
+  FailureLimiter addresses_;
 };
 
 }  // namespace weft::auth

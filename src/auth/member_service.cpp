@@ -68,8 +68,8 @@ Result<std::vector<MemberInfo>> MemberService::list(const Caller& caller) {
   return out;
 }
 
-Result<MemberInfo> MemberService::add_existing(const Caller& caller, std::string_view email,
-                                               Role role) {
+Result<AddedMember> MemberService::invite_email(const Caller& caller, std::string_view email,
+                                                Role role) {
   if (auto allowed = check_may_assign(caller, std::nullopt, role); !allowed) {
     return std::move(allowed).error();
   }
@@ -78,44 +78,67 @@ Result<MemberInfo> MemberService::add_existing(const Caller& caller, std::string
     return std::move(normal).error();
   }
   auto user = core_.db.find_user_by_email(*normal);
-  if (!user) {
+  if (!user && user.error().code != ErrorCode::not_found) {
     return std::move(user).error();
   }
-  auto added = core_.db.add_member(caller.workspace_id, user->id, to_string(role), core_.now());
-  if (!added) {
-    return std::move(added).error();
+  if (user) {
+    auto membership = core_.db.get_membership(caller.workspace_id, user->id);
+    if (membership) {
+      return Error::make(ErrorCode::conflict, *normal + " is a member of this workspace already");
+    }
+    if (membership.error().code != ErrorCode::not_found) {
+      return std::move(membership).error();
+    }
   }
-  core_.audit.record(AuditEvent::by(caller, "member.added", user->id, {{"role", to_string(role)}}));
-  return member_info(*added);
+  if (auto withdrawn = withdraw_invitations_of(caller, *normal); !withdrawn) {
+    return std::move(withdrawn).error();
+  }
+  // Accepted by the account signed in with this address, never through a
+  // link: the token is drawn only because every invite has one.
+  auto stored = store_invite(caller, role, *normal, random_token());
+  if (!stored) {
+    return std::move(stored).error();
+  }
+  core_.audit.record(AuditEvent::by(caller, "invite.created", stored->id,
+                                    {{"role", stored->role}, {"email", *normal}}));
+  return AddedMember{AddOutcome::invited, std::move(*normal), role};
 }
 
-Result<MemberInfo> MemberService::create(const Caller& caller, NewAccount account, Role role) {
+Result<AddedMember> MemberService::create(const Caller& caller, NewAccount account, Role role) {
   if (auto allowed = check_may_assign(caller, std::nullopt, role); !allowed) {
     wipe(account.password);
     return std::move(allowed).error();
   }
+  // Hashed first, whether or not the address has an account: the time of
+  // the answer must not tell.
   auto checked = core_.check_account(std::move(account));
   if (!checked) {
     return std::move(checked).error();
   }
+  auto existing = core_.db.find_user_by_email(checked->email);
+  if (existing) {
+    return invite_email(caller, checked->email, role);
+  }
+  if (existing.error().code != ErrorCode::not_found) {
+    return std::move(existing).error();
+  }
   store::NewUser user;
   user.user.id = new_id("usr");
-  user.user.email = std::move(checked->email);
+  user.user.email = checked->email;
   user.user.name = std::move(checked->name);
   user.user.password_hash = std::move(checked->password_hash);
   user.join_workspace = caller.workspace_id;
   user.join_role = std::string(to_string(role));
   auto created = core_.db.create_user(std::move(user), core_.now());
   if (!created) {
-    return std::move(created).error();
-  }
-  auto membership = core_.db.get_membership(caller.workspace_id, created->id);
-  if (!membership) {
-    return std::move(membership).error();
+    // Made by someone else meanwhile: an account that exists is invited.
+    return created.error().code == ErrorCode::conflict
+               ? invite_email(caller, checked->email, role)
+               : Result<AddedMember>(std::move(created).error());
   }
   core_.audit.record(
       AuditEvent::by(caller, "member.created", created->id, {{"role", to_string(role)}}));
-  return member_info(*membership);
+  return AddedMember{AddOutcome::created, std::move(checked->email), role};
 }
 
 Result<MemberInfo> MemberService::change_role(const Caller& caller, std::string_view user_id,
@@ -170,19 +193,9 @@ Result<CreatedInvite> MemberService::invite(const Caller& caller, Role role,
     }
     email = std::move(*normal);
   }
-  const store::Time at = core_.now();
   CreatedInvite created;
   created.token = random_token();
-  store::InviteRecord record;
-  record.workspace_id = caller.workspace_id;
-  record.id = new_id("inv");
-  record.token_hash = sha256_hex(created.token);
-  record.role = std::string(to_string(role));
-  record.email = std::move(email);
-  record.created_by = caller.user_id;
-  record.created_at = at;
-  record.expires_at = at + core_.options.invite_lifetime;
-  auto stored = core_.db.insert_invite(std::move(record));
+  auto stored = store_invite(caller, role, std::move(email), created.token);
   if (!stored) {
     return std::move(stored).error();
   }
@@ -190,6 +203,40 @@ Result<CreatedInvite> MemberService::invite(const Caller& caller, Role role,
   core_.audit.record(
       AuditEvent::by(caller, "invite.created", stored->id, {{"role", stored->role}}));
   return created;
+}
+
+Result<store::InviteRecord> MemberService::store_invite(const Caller& caller, Role role,
+                                                        std::optional<std::string> email,
+                                                        std::string_view token) {
+  const store::Time at = core_.now();
+  store::InviteRecord record;
+  record.workspace_id = caller.workspace_id;
+  record.id = new_id("inv");
+  record.token_hash = sha256_hex(token);
+  record.role = std::string(to_string(role));
+  record.email = std::move(email);
+  record.created_by = caller.user_id;
+  record.created_at = at;
+  record.expires_at = at + core_.options.invite_lifetime;
+  return core_.db.insert_invite(std::move(record));
+}
+
+Status MemberService::withdraw_invitations_of(const Caller& caller, std::string_view email) {
+  const store::Time at = core_.now();
+  auto pending = core_.db.list_invites(caller.workspace_id, at);
+  if (!pending) {
+    return std::move(pending).error();
+  }
+  for (const auto& invite : *pending) {
+    if (invite.email == email) {
+      // not_found: accepted or withdrawn meanwhile, which is as good.
+      if (auto revoked = core_.db.revoke_invite(caller.workspace_id, invite.id, at);
+          !revoked && revoked.error().code != ErrorCode::not_found) {
+        return revoked;
+      }
+    }
+  }
+  return Ok{};
 }
 
 Result<std::vector<InviteInfo>> MemberService::list_invites(const Caller& caller) {
@@ -302,8 +349,7 @@ Result<Session> MemberService::join_as_existing(const store::InviteRecord& invit
   const auto steady = std::chrono::steady_clock::now();
   if (auto wait = core_.limiter.blocked_for(user.email, remote, steady)) {
     wipe(account.password);
-    return Error::make(ErrorCode::rate_limited, "too many failed attempts; try again in " +
-                                                    std::to_string(wait->count()) + " seconds");
+    return too_many_failures("sign-ins for this account", *wait);
   }
   const bool matches = core_.hasher.verify(user.password_hash, account.password);
   wipe(account.password);

@@ -2,6 +2,7 @@
 // The error catalogue: every error a user can see has a code from this list
 // and a message that says what is wrong and where.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,9 @@ struct Error {
   std::string pointer;  ///< JSON Pointer into the offending document, when there is one
   std::string node_id;  ///< the node it happened in, when there is one
   bool retryable = false;
+  /// For rate_limited: how long until another attempt can succeed, as the
+  /// limiter that refused knows it (the HTTP answer's Retry-After).
+  std::optional<std::chrono::seconds> retry_after;
 
   static Error make(ErrorCode code, std::string message) {
     Error error;

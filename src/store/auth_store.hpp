@@ -247,6 +247,14 @@ class AuthStore {
   /// Pending ones (not accepted, revoked or expired at `now`), newest first.
   virtual Result<std::vector<InviteRecord>> list_invites(std::string_view workspace, Time now) = 0;
   virtual Status revoke_invite(std::string_view workspace, std::string_view id, Time now) = 0;
+  /// Pending invites bound to `email` (normalised), across workspaces, newest
+  /// first, at most `limit`: what the person with that address may accept.
+  virtual Result<std::vector<InviteRecord>> list_invites_for_email(std::string_view email, Time now,
+                                                                   int limit) = 0;
+  /// The invite `id` if it is bound to `email`; not_found otherwise (whether
+  /// or not it exists for another address).
+  virtual Result<InviteRecord> find_invite_for_email(std::string_view id,
+                                                     std::string_view email) = 0;
   /// For an existing user: adds the membership and marks the invite
   /// accepted, in one transaction; conflict when it is no longer pending or
   /// the user is a member already.

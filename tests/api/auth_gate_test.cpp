@@ -53,12 +53,18 @@ std::string concrete(const std::string& pattern) {
   return std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"), "x");
 }
 
-int status_of(unsigned short port, const std::string& method, const std::string& path) {
+testing::RawResponse answer_of(unsigned short port, const std::string& method,
+                               const std::string& path, const std::string& token = "") {
   testing::RawClient client(port);
-  client.send(method + " " + path +
-              " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: "
-              "2\r\nConnection: close\r\n\r\n{}");
-  return client.read_response(method == "HEAD").status;
+  const std::string authorization = token.empty() ? "" : "Authorization: Bearer " + token + "\r\n";
+  client.send(method + " " + path + " HTTP/1.1\r\nHost: t\r\n" + authorization +
+              "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: "
+              "close\r\n\r\n{}");
+  return client.read_response(method == "HEAD");
+}
+
+int status_of(unsigned short port, const std::string& method, const std::string& path) {
+  return answer_of(port, method, path).status;
 }
 
 class AuthGateTest : public ::testing::Test {
@@ -113,6 +119,86 @@ TEST_F(AuthGateTest, PublicRoutesAndTheEditorFilesNeedNoToken) {
   EXPECT_EQ(status_of(server.port(), "GET", "/"), 404);
   EXPECT_EQ(status_of(server.port(), "GET", "/assets/app-1.js"), 404);
   EXPECT_EQ(status_of(server.port(), "GET", "/API/pipelines"), 401);
+}
+
+/// An owner, a pipeline `hello`, and run keys: one limited to `hello`, one not.
+class RunKeyTest : public AuthGateTest {
+ protected:
+  void SetUp() override {
+    AuthGateTest::SetUp();
+    auto session = backend.auth->accounts().setup_owner({"o@example.com", "long password", ""}, "");
+    ASSERT_TRUE(session.ok());
+    auto owner = backend.auth->accounts().authenticate_bearer(session->access_token);
+    ASSERT_TRUE(owner.ok());
+    store::PipelineRecord pipeline;
+    pipeline.id = "hello";
+    pipeline.name = "Hello";
+    pipeline.definition =
+        json::object{{"id", "hello"}, {"nodes", json::array{}}, {"edges", json::array{}}};
+    ASSERT_TRUE(backend.store->create_pipeline(owner->workspace_id, pipeline).ok());
+    auto limited = backend.auth->api_keys().create(*owner, "hook", auth::ApiKeyScope::run, "hello");
+    auto any = backend.auth->api_keys().create(*owner, "any", auth::ApiKeyScope::run);
+    ASSERT_TRUE(limited.ok() && any.ok());
+    limited_key = limited->key;
+    any_key = any->key;
+  }
+
+  /// What a run key may reach; 403 for the rest.
+  static bool reachable(const Route& route) {
+    return (route.method == "POST" && route.pattern == "/api/pipelines/{id}/run") ||
+           (route.method == "GET" && route.pattern.starts_with("/api/executions"));
+  }
+
+  std::string limited_key;
+  std::string any_key;
+};
+
+TEST_F(RunKeyTest, ARunKeyRunsAndReadsExecutionsAndIsRefusedEverywhereElse) {
+  int refused = 0;
+  for (const auto& route : routes) {
+    if (is_public_route(route.method, route.pattern) || !route.pattern.starts_with("/api/")) {
+      continue;
+    }
+    // Its own pipeline where a route names one.
+    const std::string path = std::regex_replace(
+        concrete(route.pattern), std::regex("^/api/pipelines/x"), "/api/pipelines/hello");
+    for (const std::string& key : {limited_key, any_key}) {
+      const auto answer = answer_of(server.port(), route.method, path, key);
+      if (reachable(route)) {
+        EXPECT_NE(answer.status, 403) << route.method << " " << path << " " << answer.body;
+        EXPECT_NE(answer.status, 401) << route.method << " " << path << " " << answer.body;
+      } else {
+        EXPECT_EQ(answer.status, 403) << route.method << " " << path << " " << answer.body;
+        ++refused;
+      }
+    }
+  }
+  EXPECT_GT(refused, 70);
+  // test-run is a run, but not what a run key is for.
+  EXPECT_EQ(answer_of(server.port(), "POST", "/api/pipelines/hello/test-run", limited_key).status,
+            403);
+  // The limited key runs its pipeline only, and lists that pipeline's executions only.
+  EXPECT_EQ(answer_of(server.port(), "POST", "/api/pipelines/other/run", limited_key).status, 403);
+  EXPECT_EQ(
+      answer_of(server.port(), "GET", "/api/executions?pipeline_id=other", limited_key).status,
+      403);
+  EXPECT_EQ(
+      answer_of(server.port(), "GET", "/api/executions?pipeline_id=hello", limited_key).status,
+      200);
+  EXPECT_EQ(answer_of(server.port(), "GET", "/api/executions?pipeline_id=other", any_key).status,
+            200);
+}
+
+TEST_F(RunKeyTest, GuessingKeysFromOneAddressIsLimitedWithRetryAfter) {
+  std::string wrong = limited_key;
+  wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(answer_of(server.port(), "GET", "/api/executions", wrong).status, 401) << i;
+  }
+  const auto limited = answer_of(server.port(), "GET", "/api/executions", any_key);
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_FALSE(limited.header("retry-after").empty());
+  EXPECT_LE(std::stoi(limited.header("retry-after")), 60);
 }
 
 }  // namespace

@@ -64,6 +64,21 @@ TEST(Response, FromErrorWithPointerNamesIt) {
   EXPECT_EQ(body.at("error").at("details").at(0).at("pointer"), "/a/0");
 }
 
+TEST(Response, Every429SaysWhenToComeBack) {
+  Error limited = Error::make(ErrorCode::rate_limited, "too many failed logins");
+  limited.retry_after = std::chrono::seconds(42);
+  auto response = Response::from_error(limited);
+  EXPECT_EQ(response.status, 429);
+  ASSERT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.headers[0], (std::pair<std::string, std::string>{"Retry-After", "42"}));
+  // A limit that did not say how long (an upstream's) still gets a wait.
+  auto unknown = Response::from_error(Error::make(ErrorCode::rate_limited, "provider busy"));
+  ASSERT_EQ(unknown.headers.size(), 1u);
+  EXPECT_EQ(unknown.headers[0].first, "Retry-After");
+  EXPECT_GT(std::stoi(unknown.headers[0].second), 0);
+  EXPECT_TRUE(Response::from_error(Error::make(ErrorCode::forbidden, "no")).headers.empty());
+}
+
 TEST(Response, JsonAndText) {
   auto json_response = Response::json(201, json::object{{"id", "p_1"}});
   EXPECT_EQ(json_response.status, 201);

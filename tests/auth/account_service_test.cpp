@@ -75,10 +75,67 @@ TEST_F(AccountServiceTest, TooManyFailuresAreRateLimited) {
   auto limited = auth_->accounts().login({"owner@example.com", "correct horse", "10.0.0.9"});
   ASSERT_FALSE(limited.ok());
   EXPECT_EQ(limited.error().code, ErrorCode::rate_limited);
-  auto retry = auth_->accounts().login_retry_after("owner@example.com", "10.0.0.9");
+  // The wait travels with the error (the HTTP answer's Retry-After).
+  const auto retry = limited.error().retry_after;
   ASSERT_TRUE(retry.has_value());
   EXPECT_GT(retry->count(), 0);
   EXPECT_LE(retry->count(), 15 * 60);
+}
+
+TEST_F(AccountServiceTest, AWrongCurrentPasswordNeverLocksTheLogin) {
+  Caller caller = caller_for(setup_owner());
+  for (int i = 0; i < 5; ++i) {
+    auto wrong =
+        auth_->accounts().change_password(caller, "a guess " + std::to_string(i), "a new password");
+    ASSERT_EQ(wrong.error().code, ErrorCode::forbidden);
+  }
+  // Password changes have a limit of their own, with its wait…
+  auto limited = auth_->accounts().change_password(caller, "correct horse", "a new password");
+  ASSERT_FALSE(limited.ok());
+  EXPECT_EQ(limited.error().code, ErrorCode::rate_limited);
+  ASSERT_TRUE(limited.error().retry_after.has_value());
+  EXPECT_GT(limited.error().retry_after->count(), 0);
+  // …and the login does not feel it, from the same address or another.
+  EXPECT_TRUE(auth_->accounts().login({"owner@example.com", "correct horse", "10.0.0.1"}).ok());
+  EXPECT_TRUE(auth_->accounts().login({"owner@example.com", "correct horse", "10.0.0.7"}).ok());
+}
+
+TEST_F(AccountServiceTest, FailedApiKeysAreLimitedPerAddress) {
+  Caller owner = caller_for(setup_owner());
+  auto key = auth_->api_keys().create(owner, "ci", ApiKeyScope::full);
+  ASSERT_TRUE(key.ok());
+  // A well-formed key with a wrong secret, twenty times from one address.
+  std::string wrong = key->key;
+  wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
+  for (int i = 0; i < 20; ++i) {
+    auto refused = auth_->accounts().authenticate_bearer(wrong, "198.51.100.9");
+    ASSERT_EQ(refused.error().code, ErrorCode::unauthenticated) << i;
+  }
+  // Now that address waits, even with the right key; others do not.
+  auto blocked = auth_->accounts().authenticate_bearer(key->key, "198.51.100.9");
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code, ErrorCode::rate_limited);
+  ASSERT_TRUE(blocked.error().retry_after.has_value());
+  EXPECT_LE(blocked.error().retry_after->count(), 60);
+  EXPECT_TRUE(auth_->accounts().authenticate_bearer(key->key, "198.51.100.10").ok());
+  // Access tokens are signed, not guessed: they are not held up.
+  Session session = *auth_->accounts().login({"owner@example.com", "correct horse", ""});
+  EXPECT_TRUE(auth_->accounts().authenticate_bearer(session.access_token, "198.51.100.9").ok());
+}
+
+TEST_F(AccountServiceTest, FailedRefreshTokensAreLimitedPerAddress) {
+  Session session = setup_owner();
+  for (int i = 0; i < 20; ++i) {
+    auto refused =
+        auth_->accounts().refresh("guess-" + std::to_string(i), std::nullopt, "10.1.1.1");
+    ASSERT_EQ(refused.error().code, ErrorCode::unauthenticated) << i;
+  }
+  auto blocked = auth_->accounts().refresh(session.refresh_token, std::nullopt, "10.1.1.1");
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code, ErrorCode::rate_limited);
+  EXPECT_TRUE(blocked.error().retry_after.has_value());
+  // The token was not spent by the refused attempt: it still works elsewhere.
+  EXPECT_TRUE(auth_->accounts().refresh(session.refresh_token, std::nullopt, "10.1.1.2").ok());
 }
 
 TEST_F(AccountServiceTest, BearerAccessTokensResolveTheCaller) {

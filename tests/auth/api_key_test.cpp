@@ -107,6 +107,9 @@ TEST_F(ApiKeyServiceTest, ARunKeyOnlyRunsItsPipeline) {
   EXPECT_FALSE(caller->may(Action::run));
   EXPECT_FALSE(caller->may(Action::read, "hello"));
   EXPECT_FALSE(caller->may(Action::build, "hello"));
+  // Where a route lets it read executions, only its pipeline's.
+  EXPECT_TRUE(caller->may_read_execution("hello"));
+  EXPECT_FALSE(caller->may_read_execution("other"));
 
   auto unknown = auth_->api_keys().create(owner_, "hook", ApiKeyScope::run, "missing");
   ASSERT_FALSE(unknown.ok());

@@ -56,7 +56,7 @@ TEST_F(MemberServiceTest, EditorsAndViewersCannotManageButMayLeave) {
   for (const Caller& c : {editor, viewer}) {
     EXPECT_EQ(auth_->members().change_role(c, owner_.user_id, Role::viewer).error().code,
               ErrorCode::forbidden);
-    EXPECT_EQ(auth_->members().add_existing(c, "owner@example.com", Role::viewer).error().code,
+    EXPECT_EQ(auth_->members().invite_email(c, "owner@example.com", Role::viewer).error().code,
               ErrorCode::forbidden);
     EXPECT_EQ(auth_->members().invite(c, Role::viewer).error().code, ErrorCode::forbidden);
     EXPECT_TRUE(auth_->members().list(c).ok());
@@ -66,18 +66,75 @@ TEST_F(MemberServiceTest, EditorsAndViewersCannotManageButMayLeave) {
   EXPECT_EQ(auth_->members().list(owner_)->size(), 2u);
 }
 
-TEST_F(MemberServiceTest, AddingAnExistingAccount) {
+TEST_F(MemberServiceTest, AddingAnExistingAccountInvitesItAndTellsNothing) {
   auto created = auth_->accounts().create_user(
       {{"solo@example.com", "solo password", ""}, Role::viewer, "ws_default"});
   ASSERT_TRUE(created.ok());
   ASSERT_TRUE(auth_->members().remove(owner_, created->user.id).ok());
-  auto added = auth_->members().add_existing(owner_, "SOLO@example.com", Role::editor);
-  ASSERT_TRUE(added.ok()) << added.error().message;
-  EXPECT_EQ(added->role, Role::editor);
-  EXPECT_EQ(auth_->members().add_existing(owner_, "solo@example.com", Role::editor).error().code,
+
+  auto known = auth_->members().invite_email(owner_, "SOLO@example.com", Role::editor);
+  auto unknown = auth_->members().invite_email(owner_, "ghost@example.com", Role::editor);
+  ASSERT_TRUE(known.ok()) << known.error().message;
+  ASSERT_TRUE(unknown.ok()) << unknown.error().message;
+  EXPECT_EQ(known->outcome, AddOutcome::invited);
+  EXPECT_EQ(unknown->outcome, AddOutcome::invited);
+  EXPECT_EQ(known->email, "solo@example.com");
+  // Nobody joined: both are pending invitations for their address.
+  EXPECT_EQ(auth_->members().list(owner_)->size(), 1u);
+  auto pending = auth_->members().list_invites(owner_);
+  ASSERT_EQ(pending->size(), 2u);
+  for (const auto& invite : *pending) {
+    EXPECT_TRUE(invite.email == "solo@example.com" || invite.email == "ghost@example.com");
+  }
+
+  // A login does not land in a workspace it did not accept, nor may ask for it.
+  auto login = auth_->accounts().login({"solo@example.com", "solo password", ""});
+  ASSERT_TRUE(login.ok());
+  EXPECT_NE(login->workspace.id, store::kDefaultWorkspace);
+  auto asked = auth_->accounts().login({"solo@example.com", "solo password", "", "ws_default"});
+  EXPECT_EQ(asked.error().code, ErrorCode::forbidden);
+  auto switched = auth_->accounts().refresh(login->refresh_token, "ws_default");
+  EXPECT_EQ(switched.error().code, ErrorCode::forbidden);
+
+  // Inviting again replaces the pending invitation (the newest role wins).
+  ASSERT_TRUE(auth_->members().invite_email(owner_, "solo@example.com", Role::viewer).ok());
+  EXPECT_EQ(auth_->members().list_invites(owner_)->size(), 2u);
+  auto solo = caller_for(*login);
+  auto mine = auth_->invitations().list(solo);
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ(mine->front().role, Role::viewer);
+  ASSERT_TRUE(auth_->invitations().accept(solo, mine->front().id).ok());
+  // A member now: adding them again says so (the member list shows it anyway).
+  EXPECT_EQ(auth_->members().invite_email(owner_, "solo@example.com", Role::editor).error().code,
             ErrorCode::conflict);
-  EXPECT_EQ(auth_->members().add_existing(owner_, "ghost@example.com", Role::editor).error().code,
-            ErrorCode::not_found);
+}
+
+TEST_F(MemberServiceTest, AddingWithAPasswordCreatesOnlyAnAccountThatDidNotExist) {
+  auto created = auth_->accounts().create_user(
+      {{"solo@example.com", "solo password", ""}, Role::viewer, "ws_default"});
+  ASSERT_TRUE(created.ok());
+  ASSERT_TRUE(auth_->members().remove(owner_, created->user.id).ok());
+
+  auto fresh =
+      auth_->members().create(owner_, {"new@example.com", "given password", "New"}, Role::editor);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+  EXPECT_EQ(fresh->outcome, AddOutcome::created);
+  // The existing account is invited; its password stays its own.
+  auto existing =
+      auth_->members().create(owner_, {"solo@example.com", "given password", ""}, Role::editor);
+  ASSERT_TRUE(existing.ok()) << existing.error().message;
+  EXPECT_EQ(existing->outcome, AddOutcome::invited);
+  EXPECT_EQ(existing->email, "solo@example.com");
+  EXPECT_EQ(existing->role, fresh->role);
+  EXPECT_FALSE(auth_->accounts().login({"solo@example.com", "given password", ""}).ok());
+  EXPECT_TRUE(auth_->accounts().login({"solo@example.com", "solo password", ""}).ok());
+  EXPECT_EQ(auth_->members().list(owner_)->size(), 2u);  // the owner and the new account
+  // A bad password is refused the same way for both.
+  auto weak_known =
+      auth_->members().create(owner_, {"solo@example.com", "short", ""}, Role::editor);
+  auto weak_new = auth_->members().create(owner_, {"else@example.com", "short", ""}, Role::editor);
+  EXPECT_EQ(weak_known.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(weak_known.error().message, weak_new.error().message);
 }
 
 TEST_F(MemberServiceTest, AnInviteIsAcceptedOnceByANewAccount) {
@@ -145,8 +202,10 @@ TEST_F(MemberServiceTest, MemberChangesAreAudited) {
   Session ed = member(owner_, Role::editor, "ed@example.com");
   ASSERT_TRUE(auth_->members().change_role(owner_, ed.user.id, Role::viewer).ok());
   ASSERT_TRUE(auth_->members().remove(owner_, ed.user.id).ok());
+  ASSERT_TRUE(auth_->members().invite_email(owner_, "guest@example.com", Role::viewer).ok());
   const auto actions = audit_actions(owner_);
-  for (const char* action : {"member.created", "member.role_changed", "member.removed"}) {
+  for (const char* action :
+       {"member.created", "member.role_changed", "member.removed", "invite.created"}) {
     EXPECT_NE(std::find(actions.begin(), actions.end(), action), actions.end()) << action;
   }
   // Reading the audit log needs the admin role.

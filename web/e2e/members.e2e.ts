@@ -10,6 +10,8 @@ const webDir = path.resolve(artifacts, '..', '..');
 const kOwner = { email: 'team-owner@example.com', name: 'Team Owner', password: 'team-owner-passphrase' };
 const kEditor = { email: 'ed@example.com', name: 'Ed Itor', password: 'editor-passphrase' };
 const kViewer = { email: 'vi@example.com', name: 'Vi Ewer', password: 'viewer-passphrase' };
+/** Has an account of their own, and is no member of the owner's workspace until they say yes. */
+const kGuest = { email: 'guest@example.com', name: 'Gus Guest', password: 'guest-passphrase' };
 const kPipeline = 'team-greeting';
 const kForbidden = 'your role (viewer) may not build in this workspace';
 /** The same, as the editor puts it in a tooltip. */
@@ -20,7 +22,8 @@ const kWhy = 'Your role (viewer) may not build in this workspace';
  * adds an editor directly; the viewer joins through the link, sees and runs
  * the owner's pipelines, and is offered nothing that would change them or
  * manage the workspace; an editor is offered building; the owner changes a
- * role.
+ * role; someone who has an account is added by email, which invites them,
+ * and joins only when they accept.
  */
 describe('members, invites and what a viewer may do', () => {
   let weft: RunningServer;
@@ -34,6 +37,21 @@ describe('members, invites and what a viewer may do', () => {
   const getPipeline = async () => {
     const response = await fetch(`${weft.url}/api/pipelines/${kPipeline}`, { headers: { Authorization: `Bearer ${ownerToken}` } });
     return (await response.json()) as PipelineRecord;
+  };
+
+  /** An account that exists but is no member here: made by the owner, then removed. */
+  const makeOutsider = async (account: typeof kGuest) => {
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${weft.url}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ownerToken}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const added = await call('POST', '/api/members', { ...account, role: 'viewer' });
+    if (added.status !== 202) throw new Error(`add ${account.email}: ${added.status} ${await added.text()}`);
+    const { items } = (await (await call('GET', '/api/members')).json()) as { items: { user_id: string; email: string }[] };
+    const member = items.find((m) => m.email === account.email);
+    if (!member || !(await call('DELETE', `/api/members/${member.user_id}`)).ok) throw new Error(`remove ${account.email}`);
   };
 
   beforeAll(async () => {
@@ -58,6 +76,7 @@ describe('members, invites and what a viewer may do', () => {
       }),
     });
     if (!created.ok) throw new Error(`create ${kPipeline}: ${created.status} ${await created.text()}`);
+    await makeOutsider(kGuest);
     browser = await launch();
     owner = await openPage(browser, errors, false);
     await signIn(owner, weft.url, kOwner);
@@ -279,6 +298,43 @@ describe('members, invites and what a viewer may do', () => {
     await expect.poll(() => owner.getByLabel(`Role of ${kEditor.email}`).inputValue()).toBe('admin');
     await expect.poll(() => owner.getByLabel(`Role of ${kViewer.email}`).inputValue()).toBe('viewer');
     await shot(owner, '48-role-changed');
+    expect(errors).toEqual([]);
+  });
+
+  it('the owner adds someone who has an account: they are invited, not added', async () => {
+    await owner.getByRole('button', { name: 'Add member' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Add a member' });
+    await dialog.getByLabel('Email').fill(kGuest.email);
+    await dialog.getByLabel('Role').selectOption('editor');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await owner.getByText(`${kGuest.email} is invited as editor and joins on accepting, after signing in.`).waitFor();
+    const open = owner.getByRole('region', { name: 'Invite links' }).getByRole('listitem');
+    await expect.poll(() => open.allTextContents()).toEqual([expect.stringMatching(new RegExp(`^editor\\s*${kGuest.email}`))]);
+    expect(await owner.getByTestId(`member-${kGuest.email}`).count()).toBe(0);
+    await shot(owner, '51-member-invited');
+  });
+
+  it('the invitee signs in to their own workspace, sees the invitation, accepts and is switched in', async () => {
+    const guest = await openPage(browser, errors, false);
+    await signIn(guest, weft.url, kGuest);
+    // Not in the owner's workspace before saying yes.
+    await expect.poll(() => guest.locator(`[data-pipeline="${kPipeline}"]`).count()).toBe(0);
+    const card = guest.getByRole('region', { name: 'Invitations' });
+    await expect.poll(() => card.textContent()).toContain(`${kOwner.name} invited you to Default as editor.`);
+    await shot(guest, '52-invitation');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await guest.locator(`[data-pipeline="${kPipeline}"]`).getByRole('link', { name: 'Team greeting' }).waitFor();
+    await expect.poll(() => card.count()).toBe(0);
+    await guest.getByRole('button', { name: 'Account' }).click();
+    await expect.poll(() => guest.getByTestId('account-workspace').textContent()).toBe('Default');
+    await expect.poll(() => guest.getByRole('menu', { name: 'Account' }).textContent()).toMatch(/Default\s*editor/);
+    await guest.context().close();
+
+    await owner.reload();
+    const row = owner.getByTestId(`member-${kGuest.email}`);
+    await row.getByText(kGuest.name).waitFor();
+    await expect.poll(() => owner.getByRole('region', { name: 'Invite links' }).getByRole('listitem').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -65,13 +65,7 @@ asio::awaitable<Response> login(ApiContext& ctx, Request& request) {
   auth::LoginRequest login{**email, **password, request.remote, *workspace};
   auto session =
       co_await on_blocking_pool(ctx, [&] { return ctx.auth->accounts().login(std::move(login)); });
-  Response response = session_response(session);
-  if (!session && session.error().code == ErrorCode::rate_limited) {
-    if (auto wait = ctx.auth->accounts().login_retry_after(**email, request.remote)) {
-      response.headers.emplace_back("Retry-After", std::to_string(wait->count()));
-    }
-  }
-  co_return response;
+  co_return session_response(session);
 }
 
 Response refresh(ApiContext& ctx, Request& request) {

@@ -46,10 +46,27 @@ Result<store::ExecutionFilter> filter_of(const Request& request) {
   return filter;
 }
 
+/// forbidden unless the caller may read executions of `pipeline_id` (an API
+/// key limited to one pipeline reads that one's only).
+std::optional<Error> refused(const Request& request, std::string_view pipeline_id) {
+  if (!request.caller || request.caller->may_read_execution(pipeline_id)) {
+    return std::nullopt;
+  }
+  return Error::make(ErrorCode::forbidden, "this API key reads the executions of pipeline `" +
+                                               *request.caller->api_key_pipeline + "` only");
+}
+
 Response list(ApiContext& context, const Request& request) {
   auto filter = filter_of(request);
   if (!filter) {
     return Response::from_error(filter.error());
+  }
+  // A key limited to one pipeline lists that pipeline's executions only.
+  if (request.caller && request.caller->api_key_pipeline) {
+    if (auto no = filter->pipeline_id ? refused(request, *filter->pipeline_id) : std::nullopt) {
+      return Response::from_error(*no);
+    }
+    filter->pipeline_id = *request.caller->api_key_pipeline;
   }
   auto page = context.store.list_executions(workspace_of(request), *filter);
   if (!page) {
@@ -70,6 +87,9 @@ Response get(ApiContext& context, const Request& request) {
   auto execution = context.store.get_execution(workspace, request.param("id"));
   if (!execution) {
     return Response::from_error(execution.error());
+  }
+  if (auto no = refused(request, execution->pipeline_id)) {
+    return Response::from_error(*no);
   }
   auto node_runs = context.store.list_node_runs(workspace, execution->id);
   if (!node_runs) {

@@ -9,7 +9,18 @@ namespace {
 
 namespace asio = boost::asio;
 
-/// Adds an existing account by email, or creates one when a password is given.
+/// The answer to adding someone, the same whether or not the address has an
+/// account (and whether an account was created), so that it tells nothing.
+Response added(const Result<auth::AddedMember>& result) {
+  if (!result) {
+    return Response::from_error(result.error());
+  }
+  return Response::json(202, json::object{{"status", "invited"},
+                                          {"email", result->email},
+                                          {"role", auth::to_string(result->role)}});
+}
+
+/// Invites an address; with a password, creates the account when there is none.
 asio::awaitable<Response> add_member(ApiContext& ctx, Request& request) {
   auto body = body_object(request, ctx.limits, false);
   if (!body) {
@@ -24,12 +35,12 @@ asio::awaitable<Response> add_member(ApiContext& ctx, Request& request) {
     co_return Response::from_error(name.error());
   }
   if (!*password) {
-    co_return item_or_error(ctx.auth->members().add_existing(*request.caller, **email, *role), 201);
+    co_return added(ctx.auth->members().invite_email(*request.caller, **email, *role));
   }
   auth::NewAccount account{**email, **password, name->value_or("")};
-  auto created = co_await on_blocking_pool(
+  auto result = co_await on_blocking_pool(
       ctx, [&] { return ctx.auth->members().create(*request.caller, std::move(account), *role); });
-  co_return item_or_error(created, 201);
+  co_return added(result);
 }
 
 Response change_role(ApiContext& ctx, Request& request) {
@@ -83,6 +94,20 @@ void add_member_routes(Router& router, ApiContext& context) {
   router.add("DELETE", "/api/invites/{id}",
              with_auth_sync(context, [](ApiContext& ctx, Request& r) {
                return no_content(ctx.auth->members().revoke_invite(*r.caller, r.param("id")));
+             }));
+  // The invitee's side: invitations addressed to the caller's own email.
+  router.add("GET", "/api/me/invitations", with_auth_sync(context, [](ApiContext& ctx, Request& r) {
+               return items_or_error(ctx.auth->invitations().list(*r.caller));
+             }));
+  router.add("POST", "/api/me/invitations/{id}/accept",
+             with_auth_sync(context, [](ApiContext& ctx, Request& r) {
+               auto joined = ctx.auth->invitations().accept(*r.caller, r.param("id"));
+               return joined ? Response::json(200, json::object{{"workspace", to_json(*joined)}})
+                             : Response::from_error(joined.error());
+             }));
+  router.add("POST", "/api/me/invitations/{id}/decline",
+             with_auth_sync(context, [](ApiContext& ctx, Request& r) {
+               return no_content(ctx.auth->invitations().decline(*r.caller, r.param("id")));
              }));
 }
 

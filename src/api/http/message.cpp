@@ -29,6 +29,9 @@ int status_by_name(std::string_view name) {
   return 500;
 }
 
+/// Retry-After for a 429 whose limiter did not say (an upstream's rate limit).
+constexpr std::chrono::seconds kDefaultRetryAfter{30};
+
 }  // namespace
 
 std::string_view Request::header(std::string_view name) const {
@@ -83,11 +86,16 @@ Response Response::error(int status, std::string_view code, std::string_view mes
 Response Response::from_error(const Error& error, const Problems& details) {
   // An error that points somewhere but comes without a problem list still
   // tells the client where: as a one-element list.
-  if (details.empty() && !error.pointer.empty()) {
-    return Response::error(http_status(error.code), to_string(error.code), error.message,
-                           {{error.pointer, error.message}});
+  const bool pointed = details.empty() && !error.pointer.empty();
+  Response response = Response::error(http_status(error.code), to_string(error.code), error.message,
+                                      pointed ? Problems{{error.pointer, error.message}} : details);
+  if (response.status == 429) {
+    // Every 429 says when to come back (RFC 9110 §10.2.3), here and only here.
+    const auto wait = error.retry_after.value_or(kDefaultRetryAfter);
+    response.headers.emplace_back("Retry-After",
+                                  std::to_string(std::max<std::int64_t>(1, wait.count())));
   }
-  return Response::error(http_status(error.code), to_string(error.code), error.message, details);
+  return response;
 }
 
 int http_status(ErrorCode code) {

@@ -72,6 +72,22 @@ Result<std::vector<InviteRecord>> select_pending_invites(Connection& db, std::st
   return select_all<InviteRecord>(db, sql, read_invite, workspace, now);
 }
 
+Result<std::vector<InviteRecord>> select_pending_invites_for(Connection& db, std::string_view email,
+                                                             Time now, int limit) {
+  static const std::string sql = std::string(kInviteColumns) +
+                                 " WHERE email = ?1 AND accepted_at IS NULL AND revoked_at IS NULL"
+                                 " AND expires_at > ?2 ORDER BY created_at DESC, id DESC LIMIT ?3";
+  return select_all<InviteRecord>(db, sql, read_invite, email, now, std::int64_t{limit});
+}
+
+Result<InviteRecord> select_invite_for(Connection& db, std::string_view id,
+                                       std::string_view email) {
+  static const std::string sql = std::string(kInviteColumns) + " WHERE id = ?1 AND email = ?2";
+  return select_one(db, sql, read_invite,
+                    Error::make(ErrorCode::not_found, "no invitation `" + std::string(id) + "`"),
+                    id, email);
+}
+
 Status revoke_invite(Connection& db, std::string_view workspace, std::string_view id, Time now) {
   auto revoked = execute(db, kRevokeInvite, workspace, id, now);
   if (!revoked) {

@@ -73,6 +73,9 @@ Result<InviteRecord> select_invite_by_token(Connection& db, std::string_view tok
 Result<std::vector<InviteRecord>> select_pending_invites(Connection& db, std::string_view workspace,
                                                          Time now);
 Status revoke_invite(Connection& db, std::string_view workspace, std::string_view id, Time now);
+Result<std::vector<InviteRecord>> select_pending_invites_for(Connection& db, std::string_view email,
+                                                             Time now, int limit);
+Result<InviteRecord> select_invite_for(Connection& db, std::string_view id, std::string_view email);
 /// Marks the invite accepted by `user_id` if it is still pending (inside a transaction).
 Status mark_invite_accepted(Connection& db, std::string_view workspace, std::string_view id,
                             std::string_view user_id, Time now);

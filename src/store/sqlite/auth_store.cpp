@@ -199,6 +199,18 @@ Status SqliteAuthStore::revoke_invite(std::string_view workspace, std::string_vi
                [&](Connection& db) { return sqlite::revoke_invite(db, workspace, id, now); });
 }
 
+Result<std::vector<InviteRecord>> SqliteAuthStore::list_invites_for_email(std::string_view email,
+                                                                          Time now, int limit) {
+  return read("listing your invitations",
+              [&](Connection& db) { return select_pending_invites_for(db, email, now, limit); });
+}
+
+Result<InviteRecord> SqliteAuthStore::find_invite_for_email(std::string_view id,
+                                                            std::string_view email) {
+  return read("reading the invitation",
+              [&](Connection& db) { return select_invite_for(db, id, email); });
+}
+
 Result<MembershipRecord> SqliteAuthStore::accept_invite(const InviteRecord& invite,
                                                         std::string_view user_id, Time now) {
   return write("accepting the invite",

@@ -57,6 +57,9 @@ class SqliteAuthStore final : public AuthStore {
   Result<InviteRecord> find_invite(std::string_view token_hash) override;
   Result<std::vector<InviteRecord>> list_invites(std::string_view workspace, Time now) override;
   Status revoke_invite(std::string_view workspace, std::string_view id, Time now) override;
+  Result<std::vector<InviteRecord>> list_invites_for_email(std::string_view email, Time now,
+                                                           int limit) override;
+  Result<InviteRecord> find_invite_for_email(std::string_view id, std::string_view email) override;
   Result<MembershipRecord> accept_invite(const InviteRecord& invite, std::string_view user_id,
                                          Time now) override;
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Me } from '../shared/api/accountTypes';
+import type { Invitation, Me } from '../shared/api/accountTypes';
 import type { Session } from '../shared/auth/session';
 import { FakeApi } from '../test/fakeApi';
 import { fakeSession as signedIn } from '../test/fakeAuth';
@@ -16,12 +16,22 @@ const me: Me = {
   ],
 };
 
+const invitation: Invitation = {
+  id: 'inv1',
+  workspace_id: 'w3',
+  workspace_name: 'Lab',
+  role: 'editor',
+  invited_by: 'Bo',
+  created_at: '2026-01-01T00:00:00Z',
+  expires_at: '2026-01-08T00:00:00Z',
+};
+
 /** Ada, admin of Research (`me`). */
 const fakeSession = (): Session => signedIn('admin');
 
 function open(session: Session, api = {}) {
   render(
-    <FakeApi api={{ me: () => Promise.resolve(me), ...api }}>
+    <FakeApi api={{ me: () => Promise.resolve(me), listInvitations: () => Promise.resolve([]), ...api }}>
       <AuthContext.Provider value={{ mode: 'auth', session }}>
         <AccountMenu />
       </AuthContext.Provider>
@@ -49,6 +59,38 @@ describe('AccountMenu', () => {
     await waitFor(() => expect(session.switchWorkspace).toHaveBeenCalledWith('w2'));
     await waitFor(() => expect(assign).toHaveBeenCalledWith('/'));
     vi.unstubAllGlobals();
+  });
+
+  it('shows an invitation beside the rail; accepting switches into its workspace', async () => {
+    const session = fakeSession();
+    const assign = vi.fn();
+    vi.stubGlobal('location', { ...window.location, assign });
+    const acceptInvitation = vi.fn(() => Promise.resolve({ id: 'w3', name: 'Lab', role: 'editor' as const }));
+    open(session, { listInvitations: () => Promise.resolve([invitation]), acceptInvitation });
+    const card = await screen.findByRole('region', { name: 'Invitations' });
+    expect(card.textContent).toContain('Bo invited you to Lab as editor.');
+    fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(session.switchWorkspace).toHaveBeenCalledWith('w3'));
+    expect(acceptInvitation).toHaveBeenCalledWith('inv1');
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('/'));
+    vi.unstubAllGlobals();
+  });
+
+  it('declines an invitation, which then leaves', async () => {
+    const session = fakeSession();
+    const declineInvitation = vi.fn(() => Promise.resolve(null));
+    open(session, { listInvitations: () => Promise.resolve([invitation]), declineInvitation });
+    fireEvent.click(await screen.findByRole('button', { name: 'Decline' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Invitations' })).toBeNull());
+    expect(declineInvitation).toHaveBeenCalledWith('inv1');
+    expect(session.switchWorkspace).not.toHaveBeenCalled();
+  });
+
+  it('shows no invitations card when there are none', async () => {
+    const listInvitations = vi.fn(() => Promise.resolve([]));
+    open(fakeSession(), { listInvitations });
+    await waitFor(() => expect(listInvitations).toHaveBeenCalled());
+    expect(screen.queryByRole('region', { name: 'Invitations' })).toBeNull();
   });
 
   it('signs out', () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../shared/api/ApiProvider';
 import type { Me } from '../shared/api/accountTypes';
 import { cn } from '../shared/lib/cn';
+import { PendingInvitations } from '../features/members/PendingInvitations';
 import { Icon } from '../shared/ui/Icon';
 import { useToasts } from '../shared/ui/toast.store';
 import { useAuth } from './AuthContext';
@@ -12,7 +13,8 @@ const itemClass =
 
 /**
  * Who is signed in, in which workspace and with which role; switches the
- * workspace, changes the password and signs out. Sits at the foot of the rail.
+ * workspace, changes the password and signs out. Sits at the foot of the rail,
+ * with the invitations waiting for an answer beside it.
  */
 export function AccountMenu() {
   const { mode, session } = useAuth();
@@ -58,6 +60,7 @@ export function AccountMenu() {
 
   return (
     <div ref={root} className="relative">
+      <PendingInvitations />
       <button
         type="button"
         aria-label="Account"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import type { Role } from '../../shared/api/accountTypes';
+import type { AddedMember, Role } from '../../shared/api/accountTypes';
 import { grantableRoles } from '../../shared/auth/permissions';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
@@ -9,8 +9,12 @@ import { kFieldInput, TextField } from '../../shared/ui/TextField';
 import { useSubmit } from '../../shared/lib/useSubmit';
 import { FormError } from '../../shared/ui/FormError';
 
-/** Adds an existing account by email, or creates one with a password, with a role no higher than the caller's. */
-export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
+/**
+ * Invites an address with a role no higher than the caller's (its account
+ * joins once it accepts), or creates an account with a password. The server
+ * answers the same either way, so `onAdded` learns only what was asked.
+ */
+export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (added: AddedMember, created: boolean) => void }) {
   const api = useApi();
   const roles = grantableRoles(useRole());
   const [email, setEmail] = useState('');
@@ -22,8 +26,7 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
 
   const add = async () => {
     await run(async () => {
-      await api.addMember(create ? { email, role, name, password } : { email, role });
-      onAdded();
+      onAdded(await api.addMember(create ? { email, role, name, password } : { email, role }), create);
     });
   };
 
@@ -69,7 +72,9 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
             />
           </>
         ) : (
-          <p className="text-xs text-muted">The account must exist already. For someone new, create one here or send an invite link.</p>
+          <p className="text-xs text-muted">
+            They are invited and join once they accept, after signing in. Someone without an account needs one: create it here or send an invite link.
+          </p>
         )}
         <FormError message={error} />
       </div>

@@ -11,13 +11,17 @@ import { CopyButton } from '../../shared/ui/CopyButton';
 import { kFieldInput } from '../../shared/ui/TextField';
 import { useToasts } from '../../shared/ui/toast.store';
 
-/** Invite links: make one for a role (optionally bound to an email), copy it once, withdraw open ones. */
-export function Invites() {
+/**
+ * Invite links: make one for a role (optionally bound to an email), copy it
+ * once, withdraw open ones; the list also holds the invitations of members
+ * added by email. A new `version` reloads it.
+ */
+export function Invites({ version = 0 }: { version?: number }) {
   const api = useApi();
   const toast = useToasts((s) => s.push);
   // An invite never makes an owner, nor a role above the inviter's.
   const roles = grantableRoles(useRole()).filter((r) => r !== 'owner');
-  const list = useResource(() => api.listInvites(), 'invites');
+  const list = useResource(() => api.listInvites(), `invites#${version}`);
   const [role, setRole] = useState<Role>('editor');
   const [email, setEmail] = useState('');
   const [made, setMade] = useState<Invite | null>(null);

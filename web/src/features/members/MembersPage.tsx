@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useAuth } from '../../app/AuthContext';
 import { useCan, useRole } from '../../app/useCan';
 import { useApi } from '../../shared/api/ApiProvider';
-import type { Member, Role } from '../../shared/api/accountTypes';
+import type { AddedMember, Member, Role } from '../../shared/api/accountTypes';
 import { errorText } from '../../shared/api/errorText';
 import { grantableRoles, roleAtLeast } from '../../shared/auth/permissions';
 import { useResource } from '../../shared/lib/useResource';
@@ -14,6 +14,13 @@ import { useToasts } from '../../shared/ui/toast.store';
 import { AddMemberDialog } from './AddMemberDialog';
 import { Invites } from './Invites';
 
+/** The server does not say whether the address had an account, so neither do we. */
+function addedMessage({ email, role }: AddedMember, created: boolean): string {
+  return created
+    ? `${email} is a member as ${role} now, or, if that address had an account already, is invited and joins on accepting.`
+    : `${email} is invited as ${role} and joins on accepting, after signing in.`;
+}
+
 /** Who belongs to the workspace and with which role (admins change it, up to their own role). */
 export function MembersPage() {
   const api = useApi();
@@ -24,6 +31,8 @@ export function MembersPage() {
   const roles = grantableRoles(myRole);
   const list = useResource(() => api.listMembers(), 'members');
   const [adding, setAdding] = useState(false);
+  // Bumped when an invitation is made here, so that the invite list shows it.
+  const [invited, setInvited] = useState(0);
   const [removing, setRemoving] = useState<Member | null>(null);
   const me = session.user()?.id;
   // Not your own row (the list never changed it), nor anyone above you: the server refuses an admin changing an owner.
@@ -97,13 +106,15 @@ export function MembersPage() {
       }
     >
       {body}
-      {manage ? <Invites /> : null}
+      {manage ? <Invites version={invited} /> : null}
       {adding ? (
         <AddMemberDialog
           onClose={() => setAdding(false)}
-          onAdded={() => {
+          onAdded={(added, created) => {
             setAdding(false);
+            toast({ kind: 'success', message: addedMessage(added, created) });
             list.reload();
+            setInvited((n) => n + 1);
           }}
         />
       ) : null}

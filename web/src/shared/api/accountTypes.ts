@@ -37,6 +37,27 @@ export interface Invite {
   path?: string;
 }
 
+/**
+ * `POST /api/members`: the same answer whether or not the address has an
+ * account (it is invited), or an account was made for it (with a password).
+ */
+export interface AddedMember {
+  status: 'invited';
+  email: string;
+  role: Role;
+}
+
+/** `GET /api/me/invitations`: an invitation waiting for the signed-in person's answer. */
+export interface Invitation {
+  id: string;
+  workspace_id: string;
+  workspace_name: string;
+  role: Role;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+}
+
 /** `GET /api/auth/invites/{token}`. */
 export interface InviteInfo {
   workspace_name?: string;

@@ -16,12 +16,14 @@ import type {
   VersionSummary,
 } from './types';
 import type {
+  AddedMember,
   ApiKey,
   Credential,
   CredentialInput,
   CredentialKind,
   Invite,
   InviteInfo,
+  Invitation,
   Me,
   Member,
   ModelInfo,
@@ -31,6 +33,7 @@ import type {
   ServerProvider,
   ServerSettings,
   ServerSettingsInput,
+  WorkspaceRef,
 } from './accountTypes';
 
 import type { SessionTokens as SessionAnswer } from '../auth/session';
@@ -97,7 +100,7 @@ export function createWeftApi(http: HttpClient) {
       http.request<SessionAnswer>('POST', '/api/me/password', { body: { old_password: oldPassword, new_password: newPassword } }),
     listMembers: () => http.request<{ items: Member[] }>('GET', '/api/members').then((r) => r.items),
     addMember: (body: { email: string; role: Role; password?: string; name?: string }) =>
-      http.request<Member>('POST', '/api/members', { body }),
+      http.request<AddedMember>('POST', '/api/members', { body }),
     setMemberRole: (userId: string, role: Role) =>
       http.request<Member>('PATCH', `/api/members/${enc(userId)}`, { body: { role } }),
     removeMember: (userId: string) => http.request<null>('DELETE', `/api/members/${enc(userId)}`),
@@ -107,6 +110,10 @@ export function createWeftApi(http: HttpClient) {
     inviteInfo: (token: string) => http.request<InviteInfo>('GET', `/api/auth/invites/${enc(token)}`),
     acceptInvite: (token: string, body: { email: string; password: string; name: string }) =>
       http.request<SessionAnswer>('POST', `/api/auth/invites/${enc(token)}/accept`, { body }),
+    listInvitations: () => http.request<{ items: Invitation[] }>('GET', '/api/me/invitations').then((r) => r.items),
+    acceptInvitation: (id: string) =>
+      http.request<{ workspace: WorkspaceRef }>('POST', `/api/me/invitations/${enc(id)}/accept`).then((r) => r.workspace),
+    declineInvitation: (id: string) => http.request<null>('POST', `/api/me/invitations/${enc(id)}/decline`),
     listApiKeys: () => http.request<{ items: ApiKey[] }>('GET', '/api/api-keys').then((r) => r.items),
     createApiKey: (body: { name: string; scope: 'run' | 'full'; pipeline_id?: string }) =>
       http.request<ApiKey>('POST', '/api/api-keys', { body }),
