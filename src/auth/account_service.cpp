@@ -203,8 +203,10 @@ Result<store::MembershipRecord> AccountService::login_workspace(
     }
     return membership;
   }
-  // Someone added to a team lands in it (the one they joined last); anyone
-  // else in their own workspace. The editor asks for the last one used.
+  // Someone in a team lands in it (the one they joined last); anyone else in
+  // their own workspace. Every membership was accepted (an invitation, a
+  // link) or made with the account, so this never lands anywhere unasked.
+  // The editor asks for the last one used.
   auto all = core_.db.list_memberships_of(user.id);
   if (!all) {
     return std::move(all).error();
