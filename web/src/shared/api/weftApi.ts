@@ -29,7 +29,7 @@ import type {
   Role,
 } from './accountTypes';
 
-import type { SessionTokens as SessionAnswer } from '../auth/session';
+import { kCookieModeHeaders, type SessionTokens as SessionAnswer } from '../auth/session';
 
 const enc = encodeURIComponent;
 
@@ -90,7 +90,10 @@ export function createWeftApi(http: HttpClient) {
     cancelExecution: (id: string) => http.request<unknown>('POST', `/api/executions/${enc(id)}/cancel`),
     me: () => http.request<Me>('GET', '/api/me'),
     changePassword: (oldPassword: string, newPassword: string) =>
-      http.request<SessionAnswer>('POST', '/api/me/password', { body: { old_password: oldPassword, new_password: newPassword } }),
+      http.request<SessionAnswer>('POST', '/api/me/password', {
+        body: { old_password: oldPassword, new_password: newPassword },
+        headers: kCookieModeHeaders,
+      }),
     listMembers: () => http.request<{ items: Member[] }>('GET', '/api/members').then((r) => r.items),
     addMember: (body: { email: string; role: Role; password?: string; name?: string }) =>
       http.request<Member>('POST', '/api/members', { body }),
@@ -102,7 +105,7 @@ export function createWeftApi(http: HttpClient) {
     deleteInvite: (id: string) => http.request<null>('DELETE', `/api/invites/${enc(id)}`),
     inviteInfo: (token: string) => http.request<InviteInfo>('GET', `/api/auth/invites/${enc(token)}`),
     acceptInvite: (token: string, body: { email: string; password: string; name: string }) =>
-      http.request<SessionAnswer>('POST', `/api/auth/invites/${enc(token)}/accept`, { body }),
+      http.request<SessionAnswer>('POST', `/api/auth/invites/${enc(token)}/accept`, { body, headers: kCookieModeHeaders }),
     listApiKeys: () => http.request<{ items: ApiKey[] }>('GET', '/api/api-keys').then((r) => r.items),
     createApiKey: (body: { name: string; scope: 'run' | 'full'; pipeline_id?: string }) =>
       http.request<ApiKey>('POST', '/api/api-keys', { body }),
