@@ -165,8 +165,7 @@ describe('script payloads in every string a user sees', () => {
   async function tour(page: Page): Promise<string[]> {
     const seen: string[] = [];
     const settle = async (where: string) => {
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(250); // an <img onerror> fires once the image fails
+      await page.waitForTimeout(300); // an <img onerror> would fire once its image failed
       seen.push(where);
     };
     await page.goto(weft.url);
@@ -246,13 +245,13 @@ describe('script payloads in every string a user sees', () => {
     const page = await open(true, fired, [], errors);
     const seen = await tour(page);
     expect(seen.length).toBeGreaterThan(20);
-    // The payloads did reach the pages (as text).
+    expect(named(fired)).toEqual([]);
+    // The payloads did reach the pages, as text.
     await page.goto(`${weft.url}/api-keys`);
     await expect.poll(() => page.getByRole('main').textContent()).toContain('<img src=x onerror=__xss(');
-    expect(named(fired)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('runs none of them under the policy, and the editor needs nothing the policy forbids', async () => {
     const fired: number[] = [];
@@ -268,9 +267,10 @@ describe('script payloads in every string a user sees', () => {
     writeFileSync(path.join(artifacts, 'xss-csp.json'), JSON.stringify({ stopped, violations }, null, 2));
     if (stopped.length) console.warn(`xss: the CSP stopped ${stopped.length} payload(s):`, stopped);
     expect(violations.filter((v) => !v.includes('__xss'))).toEqual([]);
-    expect(errors).toEqual([]);
+    // The browser logs each violation too; they are all in `violations`.
+    expect(errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('the built page has no inline script, so the policy costs the editor nothing', () => {
     const html = readFileSync(path.join(webDir, 'dist', 'index.html'), 'utf8');
