@@ -22,7 +22,7 @@ int count(const std::string& text, std::string_view needle) {
   return n;
 }
 
-TEST(ResponseWireTest, EveryAnswerForbidsSniffingFramingAndReferrers) {
+TEST(ResponseWireSecurity, EveryAnswerForbidsSniffingFramingAndReferrers) {
   for (const Response& response : {Response::json(200, json::object{}), Response::text(204, ""),
                                    Response::error(401, "unauthenticated", "sign in"),
                                    Response::text(200, "x", "text/javascript; charset=utf-8")}) {
@@ -36,7 +36,7 @@ TEST(ResponseWireTest, EveryAnswerForbidsSniffingFramingAndReferrers) {
   }
 }
 
-TEST(ResponseWireTest, HtmlGetsTheEditorsPolicy) {
+TEST(ResponseWireSecurity, HtmlGetsTheEditorsPolicy) {
   const std::string out = wire(Response::text(200, "<!doctype html>", "text/html; charset=utf-8"));
   EXPECT_NE(out.find("\r\nContent-Security-Policy: " + std::string(kEditorPolicy) + "\r\n"),
             std::string::npos);
@@ -45,7 +45,7 @@ TEST(ResponseWireTest, HtmlGetsTheEditorsPolicy) {
   EXPECT_EQ(std::string(kEditorPolicy).find("unsafe"), std::string::npos);
 }
 
-TEST(ResponseWireTest, AHandlerCannotWeakenThem) {
+TEST(ResponseWireSecurity, AHandlerCannotWeakenThem) {
   Response response = Response::text(200, "<p>", "text/html");
   response.headers = {{"Content-Security-Policy", "script-src *"},
                       {"x-frame-options", "ALLOWALL"},
