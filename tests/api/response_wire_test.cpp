@@ -40,7 +40,8 @@ TEST(ResponseWireSecurity, HtmlGetsTheEditorsPolicy) {
   const std::string out = wire(Response::text(200, "<!doctype html>", "text/html; charset=utf-8"));
   EXPECT_NE(out.find("\r\nContent-Security-Policy: " + std::string(kEditorPolicy) + "\r\n"),
             std::string::npos);
-  EXPECT_NE(std::string(kEditorPolicy).find("script-src 'self' 'report-sample';"), std::string::npos);
+  EXPECT_NE(std::string(kEditorPolicy).find("script-src 'self' 'report-sample';"),
+            std::string::npos);
   EXPECT_NE(std::string(kEditorPolicy).find("frame-ancestors 'none'"), std::string::npos);
   EXPECT_EQ(std::string(kEditorPolicy).find("unsafe"), std::string::npos);
 }
