@@ -15,7 +15,10 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: backend, ws: true, changeOrigin: true },
+      // `/api` and `/api/…` only: `/api-keys` is a page of the editor. The
+      // Host stays the dev server's, so that the server's Origin checks
+      // (sign-in routes, WebSocket) see the page's own origin.
+      '^/api(/|$)': { target: backend, ws: true, changeOrigin: false },
     },
   },
 });

@@ -63,10 +63,11 @@ bool listed(std::span<const RouteKey> keys, std::string_view method, std::string
   });
 }
 
-/// True for paths under /api in any spelling of its case.
+/// True for `/api` and paths under `/api/`, in any spelling of its case; not
+/// for the editor's own pages that merely start so (`/api-keys`).
 bool under_api(std::string_view path) {
   constexpr std::string_view kApi = "/api";
-  if (path.size() < kApi.size()) {
+  if (path.size() < kApi.size() || (path.size() > kApi.size() && path[kApi.size()] != '/')) {
     return false;
   }
   return std::equal(kApi.begin(), kApi.end(), path.begin(), [](char a, char b) {

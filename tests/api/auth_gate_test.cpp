@@ -201,5 +201,14 @@ TEST_F(RunKeyTest, GuessingKeysFromOneAddressIsLimitedWithRetryAfter) {
   EXPECT_LE(std::stoi(limited.header("retry-after")), 60);
 }
 
+TEST_F(AuthGateTest, OnlyApiAndPathsUnderItAreTheApi) {
+  // Pages of the editor whose path merely starts with /api (a reload of /api-keys).
+  EXPECT_EQ(status_of(server.port(), "GET", "/api-keys"), 404);  // the "not built" page
+  EXPECT_EQ(status_of(server.port(), "GET", "/apis/x"), 404);
+  EXPECT_EQ(status_of(server.port(), "GET", "/api"), 401);
+  EXPECT_EQ(status_of(server.port(), "GET", "/api/"), 401);
+  EXPECT_EQ(status_of(server.port(), "GET", "/Api/nothing"), 401);
+}
+
 }  // namespace
 }  // namespace weft::api

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Cookie, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { kSessionKey } from '../src/shared/auth/session';
+import { kCookieModeHeaders } from '../src/shared/auth/session';
 
 /** Flags for Debian's chromium in a container (no sandbox, no GPU, no phoning home). */
 export const kChromiumArgs = [
@@ -24,38 +24,16 @@ export function launch(): Promise<Browser> {
 
 /**
  * A page at 1440×900, signed in as the owner with a login of its own (refresh
- * tokens are single use, so pages never share one); uncaught errors and
- * console errors are collected into `errors`. `signedIn: false` opens it
- * signed out.
+ * tokens are single use, so pages never share one): the login's refresh
+ * cookie is put in the page's cookie jar, and the editor trades it for an
+ * access token as on any reload. Uncaught errors and console errors are
+ * collected into `errors`. `signedIn: false` opens it signed out.
  */
 export async function openPage(browser: Browser, errors: string[] = [], signedIn = true): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   const owner = inject('owner');
   if (owner && signedIn) {
-    const response = await fetch(`${inject('baseUrl')}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(owner),
-    });
-    const tokens = (await response.json()) as Record<string, unknown>;
-    // Only seeds the session: after the first refresh the page keeps its own newer tokens.
-    await context.addInitScript(
-      ([key, t]) => {
-        if (!localStorage.getItem(key)) {
-          localStorage.setItem(
-            key,
-            JSON.stringify({
-              access: t.access_token,
-              expiresAt: Date.now() + Number(t.expires_in) * 1000,
-              refresh: t.refresh_token,
-              user: t.user,
-              workspace: t.workspace,
-            }),
-          );
-        }
-      },
-      [kSessionKey, tokens] as const,
-    );
+    await context.addCookies([await refreshCookie(inject('baseUrl'), owner)]);
   }
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -65,6 +43,34 @@ export async function openPage(browser: Browser, errors: string[] = [], signedIn
   });
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+/** The refresh cookie of a new login of `account`, for a browser context's cookie jar. */
+export async function refreshCookie(base: string, account: { email: string; password: string }): Promise<Cookie> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...kCookieModeHeaders },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  if (!response.ok) throw new Error(`login: ${response.status} ${await response.text()}`);
+  const set = response.headers.getSetCookie().find((c) => c.startsWith('weft_refresh='));
+  if (!set) throw new Error('login: no weft_refresh cookie');
+  const value = set.slice('weft_refresh='.length, set.indexOf(';'));
+  return { name: 'weft_refresh', value, domain: new URL(base).hostname, path: '/api/auth', httpOnly: true, sameSite: 'Strict', secure: false, expires: -1 };
+}
+
+/** The access token a signed-in page holds in memory, read the only way left: a refresh with its cookie. */
+export async function pageToken(page: Page): Promise<string> {
+  return page.evaluate(
+    (headers) =>
+      // Under the editor's own lock: the cookie is good once.
+      navigator.locks.request('weft-session-refresh', async () => {
+        const response = await fetch('/api/auth/refresh', { method: 'POST', headers });
+        if (!response.ok) throw new Error(`refresh: ${response.status}`);
+        return String(((await response.json()) as { access_token: unknown }).access_token);
+      }),
+    kCookieModeHeaders,
+  );
 }
 
 /** Signs a signed-out page in through the sign-in form and waits for the pipelines list. */

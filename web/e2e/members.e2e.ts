@@ -2,8 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineRecord } from '../src/shared/api/types';
-import { kSessionKey } from '../src/shared/auth/session';
-import { artifacts, launch, nodeIds, openPage, shot, signIn } from './browser';
+import { artifacts, launch, nodeIds, openPage, pageToken, shot, signIn } from './browser';
 import { setUpOwner, startWeft, type RunningServer } from './server';
 
 const webDir = path.resolve(artifacts, '..', '..');
@@ -220,15 +219,14 @@ describe('members, invites and what a viewer may do', () => {
     await shot(viewer, '46-viewer-pipelines');
     // What the list no longer offers, asked with the viewer's own session: still a readable 403.
     const answer = await viewer.evaluate(
-      async ([key, id]) => {
-        const session = JSON.parse(localStorage.getItem(key) ?? 'null') as { access: string };
+      async ([token, id]) => {
         const response = await fetch(`/api/pipelines/${id}`, {
           method: 'DELETE',
-          headers: { Authorization: `Bearer ${session.access}` },
+          headers: { Authorization: `Bearer ${token}` },
         });
         return { status: response.status, text: await response.text() };
       },
-      [kSessionKey, kPipeline] as const,
+      [await pageToken(viewer), kPipeline] as const,
     );
     expect(answer.status).toBe(403);
     expect(answer.text).toContain(kForbidden);

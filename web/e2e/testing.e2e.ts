@@ -76,15 +76,12 @@ describe('testing while building', () => {
 
     const before = (await lastRun()).id;
     await page.getByRole('button', { name: 'Run this node' }).click();
-    await page.waitForFunction(
-      async ([api, pid, prev]) => {
-        const session = JSON.parse(localStorage.getItem('weft.session') ?? 'null') as { access: string } | null;
-        const headers: Record<string, string> = session ? { Authorization: `Bearer ${session.access}` } : {};
-        const r = await fetch(`${api}/api/executions?pipeline_id=${pid}&limit=1`, { headers }).then((x) => x.json());
-        return r.items[0] && r.items[0].id !== prev && r.items[0].status !== 'running';
-      },
-      [base, id, before] as const,
-    );
+    await expect
+      .poll(async () => {
+        const r = await apiCall<{ items: { id: string; status: string }[] }>(base, 'GET', `/api/executions?pipeline_id=${id}&limit=1`);
+        return r.items[0] !== undefined && r.items[0].id !== before && r.items[0].status !== 'running';
+      })
+      .toBe(true);
     const single = await lastRun();
     const byId = Object.fromEntries(single.node_runs.map((r) => [r.node_id, r]));
     expect(byId.shout?.status).toBe('succeeded');

@@ -2,6 +2,7 @@
 // the caller's own account and password, invite links, the audit log.
 #include "api/auth_json.hpp"
 #include "api/handlers/blocking.hpp"
+#include "api/handlers/session_cookie.hpp"
 #include "api/handlers/support.hpp"
 #include "auth/auth.hpp"
 
@@ -10,13 +11,14 @@ namespace {
 
 namespace asio = boost::asio;
 
-Response session_response(const Result<auth::Session>& session, int status = 200) {
+/// A new session for a request that presented no refresh token: the token in
+/// the body unless the request asked for cookie mode; the cookie either way.
+Response session_response(const Request& request, const Result<auth::Session>& session,
+                          int status = 200) {
   if (!session) {
     return Response::from_error(session.error());
   }
-  Response response = Response::json(status, to_json(*session));
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  return session_answer(request, *session, status, !cookie_mode(request));
 }
 
 /// email, password and name from a body; role, workspace_id and the like are ignored.
@@ -38,7 +40,7 @@ asio::awaitable<Response> setup(ApiContext& ctx, Request& request) {
   }
   auto session = co_await on_blocking_pool(
       ctx, [&] { return ctx.auth->accounts().setup_owner(std::move(*account), request.remote); });
-  co_return session_response(session, 201);
+  co_return session_response(request, session, 201);
 }
 
 asio::awaitable<Response> register_account(ApiContext& ctx, Request& request) {
@@ -50,7 +52,7 @@ asio::awaitable<Response> register_account(ApiContext& ctx, Request& request) {
   auto session = co_await on_blocking_pool(ctx, [&] {
     return ctx.auth->accounts().register_account(std::move(*account), request.remote);
   });
-  co_return session_response(session, 201);
+  co_return session_response(request, session, 201);
 }
 
 asio::awaitable<Response> login(ApiContext& ctx, Request& request) {
@@ -65,31 +67,39 @@ asio::awaitable<Response> login(ApiContext& ctx, Request& request) {
   auth::LoginRequest login{**email, **password, request.remote, *workspace};
   auto session =
       co_await on_blocking_pool(ctx, [&] { return ctx.auth->accounts().login(std::move(login)); });
-  co_return session_response(session);
+  co_return session_response(request, session);
 }
 
+/// The next session comes back the way the spent token came: in the body, or
+/// in the cookie only. A cookie the server refuses is removed.
 Response refresh(ApiContext& ctx, Request& request) {
-  auto body = body_object(request, ctx.limits, false);
-  auto token = body ? string_field(*body, "refresh_token", true)
-                    : Result<std::optional<std::string>>(body.error());
-  auto workspace = token ? string_field(*body, "workspace", false) : token;
-  if (!workspace) {
-    return Response::from_error(workspace.error());
+  auto read = read_refresh_request(request, ctx.limits);
+  if (!read) {
+    return Response::from_error(read.error());
   }
-  return session_response(ctx.auth->accounts().refresh(**token, *workspace, request.remote));
+  auto session =
+      ctx.auth->accounts().refresh(read->token, std::move(read->workspace), request.remote);
+  if (!session) {
+    Response response = Response::from_error(session.error());
+    if (read->from_cookie && session.error().code == ErrorCode::unauthenticated) {
+      clear_refresh_cookie(response, request);
+    }
+    return response;
+  }
+  return session_answer(request, *session, 200, !read->from_cookie);
 }
 
+/// Ends the login of the body's token, or the cookie's; the cookie goes either way.
 Response logout(ApiContext& ctx, Request& request) {
-  auto body = body_object(request, ctx.limits, false);
-  auto token = body ? string_field(*body, "refresh_token", true)
-                    : Result<std::optional<std::string>>(body.error());
-  if (!token) {
-    return Response::from_error(token.error());
+  auto read = read_refresh_request(request, ctx.limits);
+  Response response = Response::text(204, "");
+  if (!read) {
+    response = Response::from_error(read.error());
+  } else if (auto done = ctx.auth->accounts().logout(read->token, request.remote); !done) {
+    response = Response::from_error(done.error());
   }
-  if (auto done = ctx.auth->accounts().logout(**token, request.remote); !done) {
-    return Response::from_error(done.error());
-  }
-  return Response::text(204, "");
+  clear_refresh_cookie(response, request);
+  return response;
 }
 
 asio::awaitable<Response> change_password(ApiContext& ctx, Request& request) {
@@ -104,7 +114,7 @@ asio::awaitable<Response> change_password(ApiContext& ctx, Request& request) {
     return ctx.auth->accounts().change_password(*request.caller, std::move(**old_password),
                                                 std::move(**new_password));
   });
-  co_return session_response(session);
+  co_return session_response(request, session);
 }
 
 asio::awaitable<Response> accept_invite(ApiContext& ctx, Request& request) {
@@ -117,7 +127,7 @@ asio::awaitable<Response> accept_invite(ApiContext& ctx, Request& request) {
     return ctx.auth->members().accept_invite(request.param("token"), std::move(*account),
                                              request.remote);
   });
-  co_return session_response(session);
+  co_return session_response(request, session);
 }
 
 Response audit(ApiContext& ctx, Request& request) {
@@ -147,18 +157,20 @@ void add_account_routes(Router& router, ApiContext& context) {
                return needs ? Response::json(200, json::object{{"needs_setup", *needs}})
                             : Response::from_error(needs.error());
              }));
-  router.add("POST", "/api/auth/setup", with_auth(context, setup));
-  router.add("POST", "/api/auth/register", with_auth(context, register_account));
-  router.add("POST", "/api/auth/login", with_auth(context, login));
-  router.add("POST", "/api/auth/refresh", with_auth_sync(context, refresh));
-  router.add("POST", "/api/auth/logout", with_auth_sync(context, logout));
+  // The routes that set, use or clear the refresh cookie answer only pages of our own origin.
+  router.add("POST", "/api/auth/setup", own_origin_only(with_auth(context, setup)));
+  router.add("POST", "/api/auth/register", own_origin_only(with_auth(context, register_account)));
+  router.add("POST", "/api/auth/login", own_origin_only(with_auth(context, login)));
+  router.add("POST", "/api/auth/refresh", own_origin_only(with_auth_sync(context, refresh)));
+  router.add("POST", "/api/auth/logout", own_origin_only(with_auth_sync(context, logout)));
   router.add("GET", "/api/auth/invites/{token}",
              with_auth_sync(context, [](ApiContext& ctx, Request& request) {
                auto invite = ctx.auth->members().describe_invite(request.param("token"));
                return invite ? Response::json(200, to_json(*invite))
                              : Response::from_error(invite.error());
              }));
-  router.add("POST", "/api/auth/invites/{token}/accept", with_auth(context, accept_invite));
+  router.add("POST", "/api/auth/invites/{token}/accept",
+             own_origin_only(with_auth(context, accept_invite)));
   router.add("GET", "/api/me", with_auth_sync(context, [](ApiContext& ctx, Request& request) {
                auto me = ctx.auth->accounts().me(*request.caller);
                return me ? Response::json(200, to_json(*me)) : Response::from_error(me.error());

@@ -15,6 +15,7 @@
 #include <limits>
 
 #include "api/http/handler_call.hpp"
+#include "api/http/origin.hpp"
 #include "api/http/response_wire.hpp"
 #include "api/http/route_decision.hpp"
 #include "api/http/upgraded_connection.hpp"
@@ -288,6 +289,13 @@ net::awaitable<void> HttpSession::answer(Parser& parser, Reply& reply) {
     co_return;
   }
   if (decision.route->upgrade && boost::beast::websocket::is_upgrade(message)) {
+    // A page of another site could otherwise open the socket with whatever
+    // token it holds or finds; browsers always say which page asks.
+    if (!from_own_origin(request)) {
+      reply.response = Response::from_error(Error::make(
+          ErrorCode::forbidden, "a WebSocket from a page of another origin is refused"));
+      co_return;
+    }
     hand_over(*decision.route, std::move(message), request);
     co_return;
   }

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "api/http/security_headers.hpp"
+
 namespace weft::api {
 namespace {
 
@@ -31,7 +33,8 @@ bool is_managed(std::string_view name) {
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kManaged.begin(), kManaged.end(), lower) != kManaged.end();
+  return std::find(kManaged.begin(), kManaged.end(), lower) != kManaged.end() ||
+         is_security_header(lower);
 }
 
 /// 1xx, 204 and 304 answers carry no body (RFC 9110 §6.4.1).
@@ -69,6 +72,10 @@ std::string serialize_response(const Response& response, const WireOptions& opti
   add_field(out, "Server", kServerName);
   add_field(out, "Date", http_date());
   add_field(out, "X-Request-Id", options.request_id);
+  for (const auto& [name, value] : kFixedSecurityHeaders) {
+    add_field(out, name, value);
+  }
+  add_field(out, "Content-Security-Policy", content_security_policy(response.content_type));
   if (allows_body(response.status)) {
     if (!response.content_type.empty() && is_field_value(response.content_type)) {
       add_field(out, "Content-Type", response.content_type);

@@ -1,7 +1,8 @@
 #pragma once
 // A Response as HTTP/1.1 bytes on the wire. The framing headers (Content-Length,
-// Connection) and Server, Date, X-Request-Id are ours; a handler's headers with
-// those names, or with a name or value that could split the header, are dropped.
+// Connection), Server, Date, X-Request-Id and the security headers
+// (security_headers.hpp) are ours; a handler's headers with those names, or
+// with a name or value that could split the header, are dropped.
 
 #include <string>
 #include <string_view>

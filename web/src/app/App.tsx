@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiProvider } from '../shared/api/ApiProvider';
 import { createHttpClient, type ClientOptions } from '../shared/api/client';
-import { createSession, type SessionTokens } from '../shared/auth/session';
+import { createSession, kCookieModeHeaders, type SessionTokens } from '../shared/auth/session';
 import { Toaster } from '../shared/ui/Toaster';
 import { AuthGate } from './AuthGate';
 import { InvitePage } from './InvitePage';
@@ -14,7 +14,9 @@ export function App() {
   const location = useLocation();
   const [session] = useState(() => {
     const plain = createHttpClient();
-    return createSession({ post: (path, body) => plain.request<SessionTokens>('POST', path, { body }) });
+    return createSession({
+      post: (path, body) => plain.request<SessionTokens>('POST', path, { body, headers: kCookieModeHeaders }),
+    });
   });
   const options: ClientOptions = useMemo(
     () => ({

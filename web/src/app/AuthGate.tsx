@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../shared/api/ApiProvider';
 import { ApiError } from '../shared/api/client';
-import { refreshDueIn, type Session } from '../shared/auth/session';
+import type { Session } from '../shared/auth/session';
 import { ErrorState, LoadingState } from '../shared/ui/States';
 import { AuthContext, type AuthMode } from './AuthContext';
 import { SignInPage } from './SignInPage';
@@ -11,7 +11,8 @@ type Gate = { phase: 'checking' } | { phase: 'error'; error: Error } | { phase: 
 /**
  * Shows the app once the caller is known: the first-owner setup on a new
  * install, the sign-in form when there is no valid session, the app itself
- * otherwise. Keeps the access token fresh while the app is open.
+ * otherwise. A reload or a new tab has no access token yet: it trades the
+ * browser's refresh cookie for one first. Keeps the token fresh while the app is open.
  */
 export function AuthGate({ session, children }: { session: Session; children: ReactNode }) {
   const api = useApi();
@@ -31,7 +32,7 @@ export function AuthGate({ session, children }: { session: Session; children: Re
           setGate({ phase: 'setup' });
           return;
         }
-        if (session.token() !== null) await session.refresh();
+        await (session.token() === null ? session.restore() : session.refresh());
         if (live) setGate({ phase: 'ready', mode: 'auth' });
       })
       .catch((e: unknown) => {
@@ -52,7 +53,7 @@ export function AuthGate({ session, children }: { session: Session; children: Re
     if (gate.phase !== 'ready' || gate.mode !== 'auth' || !signedIn) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const schedule = () => {
-      const due = refreshDueIn(window.localStorage);
+      const due = session.refreshDueIn();
       if (due === null) return;
       timer = setTimeout(() => void session.refresh().then(schedule), due);
     };

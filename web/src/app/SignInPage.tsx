@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../shared/api/ApiProvider';
 import { ApiError } from '../shared/api/client';
-import type { Session, SessionTokens } from '../shared/auth/session';
+import { kCookieModeHeaders, type Session, type SessionTokens } from '../shared/auth/session';
 import { Button } from '../shared/ui/Button';
 import { Logo } from './Logo';
 import { useSubmit } from '../shared/lib/useSubmit';
@@ -23,7 +23,7 @@ export function SignInPage({ kind, session, onDone }: { kind: 'setup' | 'login';
     e.preventDefault();
     await run(async () => {
       const post = (body: object) =>
-        api.http.request<SessionTokens>('POST', setup ? '/api/auth/setup' : '/api/auth/login', { body });
+        api.http.request<SessionTokens>('POST', setup ? '/api/auth/setup' : '/api/auth/login', { body, headers: kCookieModeHeaders });
       const body = setup ? { email, password, name } : { email, password };
       // Back to the workspace used last on this browser; if that membership
       // is gone (403), wherever the server puts the account.

@@ -14,6 +14,8 @@ export function fakeSession(role: string): Session & { setRole(next: string): vo
     lastWorkspace: () => null,
     signIn: vi.fn(),
     refresh: () => Promise.resolve(true),
+    restore: () => Promise.resolve(true),
+    refreshDueIn: () => 840_000,
     signOut: vi.fn(() => Promise.resolve()),
     switchWorkspace: vi.fn(() => Promise.resolve()),
     subscribe: (listener) => {

@@ -36,7 +36,7 @@ import type {
   WorkspaceRef,
 } from './accountTypes';
 
-import type { SessionTokens as SessionAnswer } from '../auth/session';
+import { kCookieModeHeaders, type SessionTokens as SessionAnswer } from '../auth/session';
 
 const enc = encodeURIComponent;
 
@@ -97,7 +97,10 @@ export function createWeftApi(http: HttpClient) {
     cancelExecution: (id: string) => http.request<unknown>('POST', `/api/executions/${enc(id)}/cancel`),
     me: () => http.request<Me>('GET', '/api/me'),
     changePassword: (oldPassword: string, newPassword: string) =>
-      http.request<SessionAnswer>('POST', '/api/me/password', { body: { old_password: oldPassword, new_password: newPassword } }),
+      http.request<SessionAnswer>('POST', '/api/me/password', {
+        body: { old_password: oldPassword, new_password: newPassword },
+        headers: kCookieModeHeaders,
+      }),
     listMembers: () => http.request<{ items: Member[] }>('GET', '/api/members').then((r) => r.items),
     addMember: (body: { email: string; role: Role; password?: string; name?: string }) =>
       http.request<AddedMember>('POST', '/api/members', { body }),
@@ -109,7 +112,7 @@ export function createWeftApi(http: HttpClient) {
     deleteInvite: (id: string) => http.request<null>('DELETE', `/api/invites/${enc(id)}`),
     inviteInfo: (token: string) => http.request<InviteInfo>('GET', `/api/auth/invites/${enc(token)}`),
     acceptInvite: (token: string, body: { email: string; password: string; name: string }) =>
-      http.request<SessionAnswer>('POST', `/api/auth/invites/${enc(token)}/accept`, { body }),
+      http.request<SessionAnswer>('POST', `/api/auth/invites/${enc(token)}/accept`, { body, headers: kCookieModeHeaders }),
     listInvitations: () => http.request<{ items: Invitation[] }>('GET', '/api/me/invitations').then((r) => r.items),
     acceptInvitation: (id: string) =>
       http.request<{ workspace: WorkspaceRef }>('POST', `/api/me/invitations/${enc(id)}/accept`).then((r) => r.workspace),

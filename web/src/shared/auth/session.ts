@@ -1,9 +1,11 @@
 /**
- * The signed-in session: an access token (15 minutes) for every request and a
- * refresh token (single use) that buys the next pair. Both are kept in
- * localStorage so a reload or a second tab stays signed in; a Web Lock makes
- * tabs refresh one at a time, since presenting a used refresh token ends every
- * session of the login (docs/security.md, "Sessions").
+ * The signed-in session. The access token (15 minutes) lives in this tab's
+ * memory only; the refresh token that buys the next one is an HttpOnly
+ * cookie no script can read, sent by the browser to /api/auth only. A reload
+ * or a second tab starts by trading the cookie for an access token of its
+ * own. The cookie rotates on every refresh and a spent one ends the whole
+ * login (docs/security.md, "Sessions"), so a Web Lock makes tabs refresh one
+ * at a time, each after the cookie the previous one got back.
  */
 export interface SessionUser {
   id: string;
@@ -17,112 +19,140 @@ export interface SessionWorkspace {
   role: string;
 }
 
-/** The answer of login, setup and refresh. */
+/** The answer of login, setup, invite accept, password change and refresh (cookie mode: no refresh token). */
 export interface SessionTokens {
   access_token: string;
   expires_in: number;
-  refresh_token: string;
+  refresh_token?: string;
   user: SessionUser;
   workspace: SessionWorkspace;
 }
 
-interface Stored {
+interface Current {
   access: string;
   /** Epoch ms when the access token expires. */
   expiresAt: number;
-  refresh: string;
   user: SessionUser;
   workspace: SessionWorkspace;
 }
 
-export const kSessionKey = 'weft.session';
-/** The workspace last used, by account: the next sign-in opens it again. Kept after sign-out. */
+/**
+ * Sent with every request that starts or renews a session: the server then
+ * keeps the refresh token in its cookie and leaves it out of the answer.
+ */
+export const kCookieModeHeaders: Readonly<Record<string, string>> = { 'X-Weft-Refresh': 'cookie' };
+/** The workspace last used, by account: the next sign-in opens it again. Kept after sign-out; not a secret. */
 export const kLastWorkspaceKey = 'weft.lastWorkspace';
 /** Refresh this long before the access token runs out. */
 export const kRefreshMarginMs = 60_000;
+const kLockName = 'weft-session-refresh';
+const kChannelName = 'weft-session';
 
 type Post = (path: string, body: object) => Promise<SessionTokens>;
+
+/** What one tab tells the others: a session changed (they renew theirs from the cookie) or ended. */
+type Broadcast = 'changed' | 'signed-out';
 
 export interface Session {
   /** The access token, or null when signed out. */
   token(): string | null;
   user(): SessionUser | null;
   workspace(): SessionWorkspace | null;
-  /** Stores the answer of login or setup. */
+  /** Keeps the answer of login, setup, invite accept or password change. */
   signIn(tokens: SessionTokens): void;
-  /** Trades the refresh token for a new pair; false when signed out for good. */
+  /** Trades the cookie for a new access token (at once unless it is due); false when signed out for good. */
   refresh(): Promise<boolean>;
+  /** Picks up the login this browser already has (a reload, a second tab); false when there is none. */
+  restore(): Promise<boolean>;
   signOut(): Promise<void>;
-  /** Trades the refresh token for a session in another workspace of the same user. */
+  /** Trades the cookie for a session in another workspace of the same user. */
   switchWorkspace(workspace: string): Promise<void>;
   /** The workspace `email` last worked in on this browser, to sign in there again. */
   lastWorkspace(email: string): string | null;
+  /** Milliseconds until the access token should be refreshed (0 when due), or null when signed out. */
+  refreshDueIn(): number | null;
   /** Called with the new state on every change (sign in, refresh, sign out). */
   subscribe(listener: () => void): () => void;
 }
 
 export interface SessionOptions {
+  /** POSTs to the auth routes with the cookie and kCookieModeHeaders; rejects with `{status}` on an error answer. */
   post: Post;
+  /** Where the workspace last used is remembered (nothing else is stored). */
   storage?: Storage;
   now?: () => number;
   locks?: LockManager | null;
+  /** Tells the other tabs of this browser; null: no other tabs to tell. */
+  channel?: BroadcastChannel | null;
 }
 
 export function createSession(options: SessionOptions): Session {
   const storage = options.storage ?? window.localStorage;
   const now = options.now ?? Date.now;
   const locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
+  const channel =
+    options.channel === undefined
+      ? typeof BroadcastChannel === 'undefined'
+        ? null
+        : new BroadcastChannel(kChannelName)
+      : options.channel;
   const listeners = new Set<() => void>();
+  let current: Current | null = null;
   let inflight: Promise<boolean> | null = null;
 
-  const read = (): Stored | null => {
-    try {
-      const text = storage.getItem(kSessionKey);
-      return text ? (JSON.parse(text) as Stored) : null;
-    } catch {
-      return null;
-    }
-  };
-  const write = (stored: Stored | null) => {
-    if (stored) {
-      storage.setItem(kSessionKey, JSON.stringify(stored));
-      storage.setItem(kLastWorkspaceKey, JSON.stringify({ email: stored.user.email, workspace: stored.workspace.id }));
-    } else {
-      storage.removeItem(kSessionKey);
+  const set = (next: Current | null) => {
+    current = next;
+    if (next) {
+      storage.setItem(kLastWorkspaceKey, JSON.stringify({ email: next.user.email, workspace: next.workspace.id }));
     }
     listeners.forEach((l) => l());
   };
-  const fromTokens = (t: SessionTokens): Stored => ({
+  const tell = (message: Broadcast) => channel?.postMessage(message);
+  const fromTokens = (t: SessionTokens): Current => ({
     access: t.access_token,
     expiresAt: now() + t.expires_in * 1000,
-    refresh: t.refresh_token,
     user: t.user,
     workspace: t.workspace,
   });
-  const fresh = (s: Stored | null) => s !== null && s.expiresAt - kRefreshMarginMs > now();
+  const fresh = () => current !== null && current.expiresAt - kRefreshMarginMs > now();
+  // The lock's typings nest the callback's promise; the runtime resolves it once.
+  const serially = <T>(work: () => Promise<T>): Promise<T> => (locks ? locks.request(kLockName, work).then((done) => done) : work());
 
-  const doRefresh = async (): Promise<boolean> => {
-    const before = read();
-    if (!before) return false;
-    if (fresh(before)) return true; // another tab refreshed meanwhile
-    try {
-      write(fromTokens(await options.post('/api/auth/refresh', { refresh_token: before.refresh })));
-      return true;
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (status === 401 || status === 400) {
-        // Only forget the login if no other tab has replaced it meanwhile.
-        if (read()?.refresh === before.refresh) write(null);
-        return false;
-      }
-      return read() !== null; // a network error: keep the login, try again later
+  /** One refresh at a time in this tab, and (by the lock) in this browser. */
+  const renew = (force: boolean): Promise<boolean> => {
+    if (!inflight) {
+      inflight = serially(async () => {
+        if (!force && fresh()) return true;
+        try {
+          set(fromTokens(await options.post('/api/auth/refresh', {})));
+          return true;
+        } catch (error) {
+          const status = (error as { status?: number }).status;
+          if (status === 401 || status === 400) {
+            if (current) set(null);
+            return false;
+          }
+          return current !== null; // a network error: keep what we have, try again later
+        }
+      }).finally(() => {
+        inflight = null;
+      });
     }
+    return inflight;
   };
 
+  channel?.addEventListener('message', (event: MessageEvent<Broadcast>) => {
+    if (event.data === 'signed-out') {
+      if (current) set(null);
+    } else if (event.data === 'changed') {
+      void renew(true);
+    }
+  });
+
   return {
-    token: () => read()?.access ?? null,
-    user: () => read()?.user ?? null,
-    workspace: () => read()?.workspace ?? null,
+    token: () => current?.access ?? null,
+    user: () => current?.user ?? null,
+    workspace: () => current?.workspace ?? null,
     lastWorkspace(email) {
       try {
         const last = JSON.parse(storage.getItem(kLastWorkspaceKey) ?? 'null') as { email?: string; workspace?: string } | null;
@@ -131,47 +161,32 @@ export function createSession(options: SessionOptions): Session {
         return null;
       }
     },
-    signIn: (tokens) => write(fromTokens(tokens)),
-    refresh() {
-      if (!inflight) {
-        const run: Promise<boolean> = locks ? locks.request('weft-session-refresh', () => doRefresh()).then((ok) => ok) : doRefresh();
-        inflight = run.finally(() => {
-          inflight = null;
-        });
-      }
-      return inflight;
+    signIn(tokens) {
+      set(fromTokens(tokens));
+      tell('changed');
     },
+    refresh: () => renew(false),
+    restore: () => renew(true),
     async switchWorkspace(workspace) {
-      const work = async () => {
-        const stored = read();
-        if (!stored) throw new Error('Signed out');
-        write(fromTokens(await options.post('/api/auth/refresh', { refresh_token: stored.refresh, workspace })));
-      };
-      // Same lock as refresh: a refresh token is good once, so no other tab may spend it meanwhile.
-      await (locks ? locks.request('weft-session-refresh', work) : work());
+      // Under the same lock as refresh: the cookie is good once, so no other tab may spend it meanwhile.
+      await serially(async () => {
+        if (!current) throw new Error('Signed out');
+        set(fromTokens(await options.post('/api/auth/refresh', { workspace })));
+      });
+      tell('changed');
     },
     async signOut() {
-      const stored = read();
-      write(null);
-      if (stored) {
-        await options.post('/api/auth/logout', { refresh_token: stored.refresh }).catch(() => undefined);
+      const was = current;
+      set(null);
+      tell('signed-out');
+      if (was) {
+        await serially(() => options.post('/api/auth/logout', {})).catch(() => undefined);
       }
     },
+    refreshDueIn: () => (current ? Math.max(0, current.expiresAt - kRefreshMarginMs - now()) : null),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** Milliseconds until the stored access token should be refreshed (0 when due), or null when signed out. */
-export function refreshDueIn(storage: Storage, now = Date.now()): number | null {
-  try {
-    const text = storage.getItem(kSessionKey);
-    if (!text) return null;
-    const stored = JSON.parse(text) as Stored;
-    return Math.max(0, stored.expiresAt - kRefreshMarginMs - now);
-  } catch {
-    return null;
-  }
 }
