@@ -125,9 +125,14 @@ class NodeRunner final : public nodes::NodeContext {
     if (!graph_->place_.emit_events) {
       return;
     }
+    RunShared& shared = graph_->shared_;
+    if (shared.secrets.empty()) {
+      shared.emit("node.token", record().node_id, {{"text", text}});
+      return;
+    }
     std::string piece(text);
-    redact_text(piece, graph_->shared_.secrets);
-    graph_->shared_.emit("node.token", record().node_id, {{"text", piece}});
+    redact_text(piece, shared.secrets);
+    shared.emit("node.token", record().node_id, {{"text", piece}});
   }
 
   std::string idempotency_key() const override {
