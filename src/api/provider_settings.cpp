@@ -134,6 +134,7 @@ Result<llm::ProviderConfig> open_provider(const ProviderSetting& setting,
                             : opened.error().message),
                pointer_join(pointer_join("/items", index), "credential"));
   }
+  config.key_source = "the credential `" + setting.credential + "`";
   for (const char* field : {"key", "token", "access_token"}) {
     if (const auto* value = opened->data.if_contains(field); value && value->is_string()) {
       config.api_key = std::string(value->get_string());

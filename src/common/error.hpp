@@ -2,6 +2,7 @@
 // The error catalogue: every error a user can see has a code from this list
 // and a message that says what is wrong and where.
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -41,6 +42,25 @@ enum class ErrorCode {
   context_too_long,
   /// A model's reply does not match the JSON Schema asked for.
   invalid_output,
+};
+
+/// Every code, in catalogue order, for tables that must cover them all (the
+/// HTTP status test walks it). A new code goes here too: a test compares this
+/// list with the codes `to_string` names.
+inline constexpr std::array kAllErrorCodes = {
+    ErrorCode::invalid_argument, ErrorCode::invalid_json,
+    ErrorCode::invalid_pipeline, ErrorCode::invalid_input,
+    ErrorCode::invalid_config,   ErrorCode::expression_error,
+    ErrorCode::limit_exceeded,   ErrorCode::timeout,
+    ErrorCode::cancelled,        ErrorCode::address_refused,
+    ErrorCode::network_error,    ErrorCode::http_status,
+    ErrorCode::node_failed,      ErrorCode::upstream_failed,
+    ErrorCode::not_found,        ErrorCode::conflict,
+    ErrorCode::unauthenticated,  ErrorCode::forbidden,
+    ErrorCode::rate_limited,     ErrorCode::unavailable,
+    ErrorCode::internal,         ErrorCode::provider_unreachable,
+    ErrorCode::model_not_found,  ErrorCode::context_too_long,
+    ErrorCode::invalid_output,
 };
 
 /// Stable snake_case name of a code, as shown in JSON (`"code": "timeout"`).

@@ -140,10 +140,13 @@ bool GraphRun::reuse_output(std::size_t node) {
 
 void GraphRun::settle(std::size_t node) {
   ++settled_;
+  // Before anything reads the record: downstream nodes (which may re-case or
+  // space out what they read), the loop that collects a body's outputs, the
+  // run's failure reason. A loop body is scrubbed exactly like the top level.
+  redact(states_[node].record, shared_.secrets);
   if (!place_.emit_events) {
     return;
   }
-  redact(states_[node].record, shared_.secrets);
   const NodeRun& record = states_[node].record;
   if (shared_.on_node_settled) {
     shared_.on_node_settled(record);

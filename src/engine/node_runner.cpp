@@ -1,5 +1,6 @@
 #include "engine/node_runner.hpp"
 
+#include <algorithm>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -41,6 +42,15 @@ Error timeout_error(std::string_view node_id, std::chrono::milliseconds limit) {
                                           std::to_string(limit.count()) + " ms");
   error.retryable = true;
   return error;
+}
+
+/// Credential fields that hold settings, not secrets ("Bearer", a header
+/// name, "starttls", a date): scrubbing them in every letter case would eat
+/// ordinary words from every record.
+bool names_a_setting(std::string_view field) {
+  constexpr std::string_view kSettings[] = {"header", "token_type", "expires_at", "security",
+                                            "token_url"};
+  return std::find(std::begin(kSettings), std::end(kSettings), field) != std::end(kSettings);
 }
 
 /// Adds each string value of `data` (long enough to be a secret) to `secrets`.
@@ -85,7 +95,9 @@ class NodeRunner final : public nodes::NodeContext {
     auto opened = shared.credentials->resolve(shared.workspace, id);
     if (opened) {
       for (const auto& [field, value] : opened->data) {
-        remember_secrets(value, shared.secrets);
+        if (!names_a_setting(field)) {
+          remember_secrets(value, shared.secrets);
+        }
       }
       // What goes on the wire may be derived (Basic auth is base64): keep
       // those spellings out of the record too.
@@ -119,9 +131,17 @@ class NodeRunner final : public nodes::NodeContext {
   }
 
   void token(std::string_view text) override {
-    if (graph_->place_.emit_events) {
-      graph_->shared_.emit("node.token", record().node_id, {{"text", text}});
+    if (!graph_->place_.emit_events) {
+      return;
     }
+    RunShared& shared = graph_->shared_;
+    if (shared.secrets.empty()) {
+      shared.emit("node.token", record().node_id, {{"text", text}});
+      return;
+    }
+    std::string piece(text);
+    redact_text(piece, shared.secrets);
+    shared.emit("node.token", record().node_id, {{"text", piece}});
   }
 
   std::string idempotency_key() const override {

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 
 #include "integrations/ascii.hpp"
@@ -44,22 +45,20 @@ constexpr std::array<V4Range, 16> kV4NonPublic = {{
     {0xf0000000, 4, "reserved address"},
 }};
 
-/// A non-public IPv6 block, written as its eight 16-bit groups. `embeds_v4`
-/// blocks carry an IPv4 address in their last 32 bits and are judged by it,
-/// with `reason` as a prefix ("IPv4-mapped loopback address").
+/// A non-public IPv6 block, written as its eight 16-bit groups.
 struct V6Range {
   std::array<std::uint16_t, 8> groups;
   unsigned prefix;
   std::string_view reason;
-  bool embeds_v4 = false;
 };
 
-constexpr std::array<V6Range, 12> kV6NonPublic = {{
+/// Judged before the IPv4-embedding forms below: `::` and `::1` sit inside
+/// the IPv4-compatible block but are IPv6's own unspecified and loopback.
+constexpr std::array<V6Range, 9> kV6NonPublic = {{
     {{0, 0, 0, 0, 0, 0, 0, 0}, 128, "unspecified address"},
     {{0, 0, 0, 0, 0, 0, 0, 1}, 128, "loopback address"},
-    {{0, 0, 0, 0, 0, 0xffff, 0, 0}, 96, "IPv4-mapped", true},
-    {{0, 0, 0, 0, 0, 0, 0, 0}, 96, "IPv4-compatible", true},
-    {{0x64, 0xff9b, 0, 0, 0, 0, 0, 0}, 96, "NAT64", true},
+    // RFC 8215: operators choose where the IPv4 address sits, and the block
+    // is never globally reachable, so all of it is refused.
     {{0x64, 0xff9b, 1, 0, 0, 0, 0, 0}, 48, "local-use NAT64 address"},
     {{0x100, 0, 0, 0, 0, 0, 0, 0}, 64, "discard-only address"},
     {{0x2001, 0xdb8, 0, 0, 0, 0, 0, 0}, 32, "documentation address"},
@@ -67,6 +66,29 @@ constexpr std::array<V6Range, 12> kV6NonPublic = {{
     {{0xfe80, 0, 0, 0, 0, 0, 0, 0}, 10, "link-local address"},
     {{0xfec0, 0, 0, 0, 0, 0, 0, 0}, 10, "site-local address"},
     {{0xff00, 0, 0, 0, 0, 0, 0, 0}, 8, "multicast address"},
+}};
+
+/// An IPv6 block that carries an IPv4 address, where it sits (the byte
+/// offset of its 32 bits) and whether it is stored inverted (Teredo's
+/// client address). The connection reaches, or is relayed to, that IPv4
+/// address, so it is judged by the IPv4 rules with `form` as a prefix
+/// ("6to4 loopback address").
+struct V4Embedding {
+  std::array<std::uint16_t, 8> groups;
+  unsigned prefix;
+  std::string_view form;
+  std::size_t offset;
+  bool inverted = false;
+};
+
+constexpr std::array<V4Embedding, 7> kV4Embeddings = {{
+    {{0, 0, 0, 0, 0, 0xffff, 0, 0}, 96, "IPv4-mapped", 12},          // RFC 4291
+    {{0, 0, 0, 0, 0xffff, 0, 0, 0}, 96, "IPv4-translated", 12},      // RFC 2765
+    {{0, 0, 0, 0, 0, 0, 0, 0}, 96, "IPv4-compatible", 12},           // RFC 4291 (deprecated)
+    {{0x64, 0xff9b, 0, 0, 0, 0, 0, 0}, 96, "NAT64", 12},             // RFC 6052
+    {{0x2002, 0, 0, 0, 0, 0, 0, 0}, 16, "6to4", 2},                  // RFC 3056
+    {{0x2001, 0, 0, 0, 0, 0, 0, 0}, 32, "Teredo server", 4},         // RFC 4380
+    {{0x2001, 0, 0, 0, 0, 0, 0, 0}, 32, "Teredo client", 12, true},  // RFC 4380
 }};
 
 ip::address_v6::bytes_type to_bytes(const std::array<std::uint16_t, 8>& groups) {
@@ -97,6 +119,30 @@ ip::address_v4 embedded_v4(const ip::address_v6& address) {
   return ip::address_v4({bytes[12], bytes[13], bytes[14], bytes[15]});
 }
 
+/// An IPv4 address an IPv6 address carries, and the form it is carried in.
+struct Embedded {
+  ip::address_v4 address;
+  std::string_view form;
+};
+
+/// Every IPv4 address `address` carries (Teredo carries two).
+std::vector<Embedded> embedded_v4s(const ip::address_v6& address) {
+  const auto bytes = address.to_bytes();
+  std::vector<Embedded> found;
+  for (const V4Embedding& embedding : kV4Embeddings) {
+    if (!prefix_matches(bytes, to_bytes(embedding.groups), embedding.prefix)) {
+      continue;
+    }
+    ip::address_v4::bytes_type v4{};
+    for (std::size_t i = 0; i < v4.size(); ++i) {
+      const unsigned char byte = bytes[embedding.offset + i];
+      v4[i] = embedding.inverted ? static_cast<unsigned char>(~byte) : byte;
+    }
+    found.push_back({ip::address_v4(v4), embedding.form});
+  }
+  return found;
+}
+
 std::optional<std::string> v4_refusal(const ip::address_v4& address) {
   const std::uint32_t value = address.to_uint();
   for (const V4Range& range : kV4NonPublic) {
@@ -108,23 +154,27 @@ std::optional<std::string> v4_refusal(const ip::address_v4& address) {
   return std::nullopt;
 }
 
-std::optional<std::string> refusal_reason(const ip::address& address) {
+/// Why `address` is refused, or nothing when it is public. An IPv4 address
+/// carried inside an IPv6 one is refused as that IPv4 address would be,
+/// unless `admitted` (the allow-list) admits it.
+std::optional<std::string> refusal_reason(
+    const ip::address& address, const std::function<bool(const ip::address_v4&)>& admitted) {
   if (address.is_v4()) {
     return v4_refusal(address.to_v4());
   }
   const ip::address_v6 v6 = address.to_v6();
   for (const V6Range& range : kV6NonPublic) {
-    if (!prefix_matches(v6.to_bytes(), to_bytes(range.groups), range.prefix)) {
-      continue;
-    }
-    if (!range.embeds_v4) {
+    if (prefix_matches(v6.to_bytes(), to_bytes(range.groups), range.prefix)) {
       return std::string(range.reason);
     }
-    auto inner = v4_refusal(embedded_v4(v6));
-    if (!inner) {
-      return std::nullopt;
+  }
+  for (const Embedded& inner : embedded_v4s(v6)) {
+    if (admitted && admitted(inner.address)) {
+      continue;
     }
-    return std::string(range.reason) + " " + *inner;
+    if (auto reason = v4_refusal(inner.address)) {
+      return std::string(inner.form) + " " + *reason;
+    }
   }
   return std::nullopt;
 }
@@ -272,25 +322,31 @@ Status AddressGuard::allow(std::string_view raw) {
   return Ok{};
 }
 
+bool AddressGuard::admits(const ip::address& address) const {
+  const ip::address candidate = unmapped(address);
+  return std::any_of(blocks_.begin(), blocks_.end(), [&](const Block& block) {
+    if (block.network.is_v4() && candidate.is_v4()) {
+      return prefix_matches(block.network.to_v4().to_bytes(), candidate.to_v4().to_bytes(),
+                            block.prefix);
+    }
+    if (block.network.is_v6() && candidate.is_v6()) {
+      return prefix_matches(block.network.to_v6().to_bytes(), candidate.to_v6().to_bytes(),
+                            block.prefix);
+    }
+    return false;
+  });
+}
+
 Status AddressGuard::check(std::string_view host, const ip::address& address) const {
   const std::string normalized_host = normalize_host(host);
   if (std::find(hosts_.begin(), hosts_.end(), normalized_host) != hosts_.end()) {
     return Ok{};
   }
-  const ip::address candidate = unmapped(address);
-  for (const Block& block : blocks_) {
-    if (block.network.is_v4() && candidate.is_v4() &&
-        prefix_matches(block.network.to_v4().to_bytes(), candidate.to_v4().to_bytes(),
-                       block.prefix)) {
-      return Ok{};
-    }
-    if (block.network.is_v6() && candidate.is_v6() &&
-        prefix_matches(block.network.to_v6().to_bytes(), candidate.to_v6().to_bytes(),
-                       block.prefix)) {
-      return Ok{};
-    }
+  if (admits(address)) {
+    return Ok{};
   }
-  const auto reason = refusal_reason(address);
+  const auto reason =
+      refusal_reason(address, [this](const ip::address_v4& inner) { return admits(inner); });
   if (!reason) {
     return Ok{};
   }
@@ -313,7 +369,7 @@ Status AddressGuard::check_scheme(std::string_view scheme) {
 }
 
 bool AddressGuard::is_non_public(const ip::address& address) {
-  return refusal_reason(address).has_value();
+  return refusal_reason(address, nullptr).has_value();
 }
 
 }  // namespace weft::integrations

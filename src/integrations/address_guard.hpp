@@ -3,6 +3,8 @@
 // metadata and other non-public addresses unless an allow-list admits them
 // (DESIGN §10). Checked on the resolved address of every connection,
 // including each redirect, so no spelling of a host name gets around it.
+// An IPv6 address that carries an IPv4 one (IPv4-mapped, -translated and
+// -compatible, NAT64, 6to4, Teredo) is judged by the IPv4 address it carries.
 
 #include <boost/asio/ip/address.hpp>
 #include <string>
@@ -34,13 +36,17 @@ class AddressGuard {
   /// Ok for http and https URLs; ErrorCode::address_refused for every other scheme.
   static Status check_scheme(std::string_view scheme);
 
-  /// True for addresses that are not public unicast (the default refusal set).
+  /// True for addresses that are not public unicast (the default refusal set),
+  /// including IPv6 addresses that carry a non-public IPv4 address.
   static bool is_non_public(const boost::asio::ip::address& address);
 
   /// Adds one entry (same forms as `create`).
   Status allow(std::string_view entry);
 
  private:
+  /// True when an allow-list block holds `address` (IPv4-mapped taken as IPv4).
+  bool admits(const boost::asio::ip::address& address) const;
+
   struct Block {
     boost::asio::ip::address network;
     unsigned prefix = 0;

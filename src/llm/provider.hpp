@@ -49,7 +49,10 @@ struct ProviderConfig {
   /// the OpenAI SDKs take it ("https://api.openai.com/v1"); a URL without a
   /// path gets "/v1".
   std::string base_url;
-  std::string api_key;                         ///< sent as a bearer token; never logged
+  std::string api_key;  ///< sent as a bearer token; never logged
+  /// Where `api_key` comes from, as errors name it: "OPENAI_API_KEY", "the
+  /// credential `work-openai`". Empty when the provider has no such place.
+  std::string key_source;
   std::chrono::milliseconds timeout{600'000};  ///< one request, the whole stream included
   RetryPolicy retry;
 };

@@ -8,8 +8,10 @@
 namespace weft::llm {
 namespace {
 
-constexpr std::size_t kExcerptBytes = 300;
+/// The longest excerpt of a server's own error message kept in an error.
+constexpr std::size_t kExcerptBytes = 200;
 constexpr std::size_t kModelsListed = 20;
+constexpr std::string_view kCheckBaseUrl = "check the base URL in Settings → LLM providers";
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -18,13 +20,36 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+/// One line of at most kExcerptBytes: control characters and runs of
+/// whitespace become one space, and a cut never splits a UTF-8 character.
 std::string excerpt(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  text = first == std::string_view::npos ? std::string_view() : text.substr(first);
-  if (text.size() <= kExcerptBytes) {
-    return std::string(text);
+  std::string out;
+  out.reserve(std::min(text.size(), kExcerptBytes + 3));
+  bool pending_space = false;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == ' ') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    out += c;
+    if (out.size() > kExcerptBytes) {
+      break;
+    }
   }
-  return std::string(text.substr(0, kExcerptBytes)) + "…";
+  if (out.size() <= kExcerptBytes) {
+    return out;
+  }
+  std::size_t cut = kExcerptBytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xc0) == 0x80) {
+    --cut;  // out[cut] continues a character that started before it
+  }
+  out.resize(cut);
+  return out + "…";
 }
 
 std::string scalar(const json::value* v) {
@@ -32,6 +57,12 @@ std::string scalar(const json::value* v) {
     return "";
   }
   return v->is_string() ? std::string(v->get_string()) : to_json_string(*v);
+}
+
+/// A message field's text; anything but a string (a list of validation
+/// problems, an object) is not shown.
+std::string text_field(const json::value* v) {
+  return v != nullptr && v->is_string() ? std::string(v->get_string()) : "";
 }
 
 std::string seconds(std::chrono::milliseconds ms) {
@@ -51,6 +82,26 @@ std::string after_retries(const CallFailure& failure) {
   return " after " + std::to_string(failure.attempts) + " attempts over " + seconds(failure.waited);
 }
 
+/// ": <the server's own message>", or, when the answer was not an error
+/// message an LLM server sends, a note saying so instead of its contents.
+std::string server_said(const ErrorBody& body) {
+  if (!body.message.empty()) {
+    return ": " + body.message;
+  }
+  return body.recognised ? "" : " (the answer is not an LLM server's error message)";
+}
+
+/// What to check after a 401 or 403, naming where the key came from.
+std::string key_hint(const ProviderConfig& config) {
+  if (config.api_key.empty()) {
+    return config.key_source.empty()
+               ? "No API key is set for this provider; give it one in Settings → LLM providers"
+               : "No API key is set; set one in " + config.key_source;
+  }
+  return config.key_source.empty() ? "Check the provider's API key"
+                                   : "Check the API key in " + config.key_source;
+}
+
 Error make(ErrorCode code, std::string message, bool retryable) {
   Error error = Error::make(code, std::move(message));
   error.retryable = retryable;
@@ -60,31 +111,33 @@ Error make(ErrorCode code, std::string message, bool retryable) {
 }  // namespace
 
 ErrorBody parse_error_body(std::string_view body) {
+  // Only the fields servers put their error text in are read: a body that is
+  // not such an error (an HTML page, another service's JSON) says where the
+  // base URL really points, and must not come back inside the error.
   ErrorBody out;
   auto parsed = parse_json(body, JsonLimits{.max_bytes = 1024 * 1024, .max_depth = 32});
   const json::object* object = parsed ? parsed->if_object() : nullptr;
   if (object == nullptr) {
-    out.message = excerpt(body);
     return out;
   }
+  std::string message;
   const json::value* error = object->if_contains("error");
   if (error != nullptr && error->is_object()) {
     const auto& inner = error->get_object();
-    out.message = scalar(inner.if_contains("message"));
-    out.type = scalar(inner.if_contains("type"));
-    out.code = scalar(inner.if_contains("code"));
+    message = text_field(inner.if_contains("message"));
+    out.type = excerpt(scalar(inner.if_contains("type")));
+    out.code = excerpt(scalar(inner.if_contains("code")));
   } else if (error != nullptr && error->is_string()) {
-    out.message = std::string(error->get_string());
-  } else if (const auto* message = object->if_contains("message")) {
-    out.message = scalar(message);
-    out.type = scalar(object->if_contains("type"));
-    out.code = scalar(object->if_contains("code"));
+    message = std::string(error->get_string());
+  } else if (const auto* text = object->if_contains("message")) {
+    message = text_field(text);
+    out.type = excerpt(scalar(object->if_contains("type")));
+    out.code = excerpt(scalar(object->if_contains("code")));
   } else if (const auto* detail = object->if_contains("detail")) {
-    out.message = scalar(detail);
+    message = text_field(detail);
   }
-  if (out.message.empty()) {
-    out.message = excerpt(body);
-  }
+  out.message = excerpt(message);
+  out.recognised = !out.message.empty() || !out.code.empty() || !out.type.empty();
   return out;
 }
 
@@ -107,12 +160,16 @@ bool is_model_missing(int status, const ErrorBody& body) {
   if (body.code == "model_not_found") {
     return true;
   }
+  // 404 from Ollama, OpenAI and vLLM; 400 from llama-server in router mode
+  // ({"error": {"code": 400, "message": "model not found"}}) and older vLLM.
+  if (status != 404 && status != 400) {
+    return false;
+  }
   const std::string text = lower(body.message);
   const bool names_model = text.find("model") != std::string::npos;
-  return status == 404 && names_model &&
-         (text.find("not found") != std::string::npos ||
-          text.find("does not exist") != std::string::npos ||
-          text.find("not exist") != std::string::npos);
+  return names_model && (text.find("not found") != std::string::npos ||
+                         text.find("does not exist") != std::string::npos ||
+                         text.find("not exist") != std::string::npos);
 }
 
 bool is_retryable_status(int status, const ErrorBody& body) {
@@ -121,7 +178,7 @@ bool is_retryable_status(int status, const ErrorBody& body) {
 
 Error status_error(const CallFailure& failure, int status, const ErrorBody& body) {
   const std::string who = describe(failure.config);
-  const std::string said = body.message.empty() ? "" : ": " + body.message;
+  const std::string said = server_said(body);
   if (is_context_overflow(body)) {
     return make(ErrorCode::context_too_long,
                 "the prompt is too long for the context window of model `" +
@@ -139,14 +196,18 @@ Error status_error(const CallFailure& failure, int status, const ErrorBody& body
   }
   if (status == 401 || status == 403) {
     return make(ErrorCode::http_status,
-                who + " refused the API key (" + std::to_string(status) + ")" + said +
-                    ". Check the provider's API key (OPENAI_API_KEY for `openai`)",
+                who + " refused the API key (" + std::to_string(status) + ")" + said + ". " +
+                    key_hint(failure.config),
                 false);
   }
   const bool server_side = status >= 500;
+  // A 404 that is not about a model, or a client error in a shape no LLM
+  // server sends, means the base URL points at the wrong path or service.
+  const bool wrong_place = status == 404 || (!body.recognised && status < 500);
+  const std::string hint = wrong_place ? "; " + std::string(kCheckBaseUrl) : "";
   return make(ErrorCode::http_status,
               who + " answered " + std::to_string(status) + for_model(failure.model) +
-                  after_retries(failure) + said,
+                  after_retries(failure) + said + hint,
               server_side);
 }
 
@@ -197,7 +258,7 @@ Error stream_error(const CallFailure& failure, const ErrorBody& body) {
   }
   return make(ErrorCode::http_status,
               describe(failure.config) + " reported an error during the reply" +
-                  for_model(failure.model) + ": " + body.message,
+                  for_model(failure.model) + server_said(body),
               true);
 }
 
@@ -212,7 +273,8 @@ Error truncated_stream_error(const CallFailure& failure, std::size_t pieces) {
 Error malformed_reply_error(const CallFailure& failure, std::string_view what) {
   return make(ErrorCode::http_status,
               describe(failure.config) + " sent a reply Weft cannot read" +
-                  for_model(failure.model) + ": " + std::string(what),
+                  for_model(failure.model) + ": " + std::string(what) + "; " +
+                  std::string(kCheckBaseUrl),
               false);
 }
 

@@ -18,11 +18,14 @@
 
 namespace weft::llm {
 
-/// An error body, read in whichever of the shapes above it came.
+/// An error body, read in whichever of the shapes above it came. Only those
+/// fields are kept, as short single lines: a body that is not an error
+/// message (a web page, another service's JSON) is never repeated to users.
 struct ErrorBody {
-  std::string message;  ///< the body's start when it is not JSON
+  std::string message;  ///< at most ~200 bytes, one line; "" when none
   std::string type;
-  std::string code;  ///< numbers as their text
+  std::string code;         ///< numbers as their text
+  bool recognised = false;  ///< the body had one of the shapes above
 };
 
 ErrorBody parse_error_body(std::string_view body);

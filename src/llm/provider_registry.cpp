@@ -77,7 +77,8 @@ std::vector<ProviderConfig> configs_from_env() {
     configs.push_back({.name = "openai",
                        .kind = ProviderKind::openai_compatible,
                        .base_url = base.empty() ? std::string(kOpenAiUrl) : base,
-                       .api_key = key});
+                       .api_key = key,
+                       .key_source = "OPENAI_API_KEY"});
   }
   return configs;
 }

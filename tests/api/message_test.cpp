@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <map>
+#include <set>
+#include <string_view>
 
 #include "api/http/access_entry.hpp"
 #include "api/http/response_wire.hpp"
@@ -15,20 +18,57 @@ json::value body_of(const Response& response) {
   return json::parse(response.body);
 }
 
-TEST(HttpStatus, MapsErrorCodes) {
-  EXPECT_EQ(http_status(ErrorCode::invalid_argument), 400);
-  EXPECT_EQ(http_status(ErrorCode::invalid_json), 400);
-  EXPECT_EQ(http_status(ErrorCode::invalid_pipeline), 400);
-  EXPECT_EQ(http_status(ErrorCode::invalid_config), 400);
-  EXPECT_EQ(http_status(ErrorCode::expression_error), 400);
-  EXPECT_EQ(http_status(ErrorCode::invalid_input), 422);
-  EXPECT_EQ(http_status(ErrorCode::address_refused), 422);
-  EXPECT_EQ(http_status(ErrorCode::not_found), 404);
-  EXPECT_EQ(http_status(ErrorCode::limit_exceeded), 413);
-  EXPECT_EQ(http_status(ErrorCode::timeout), 504);
-  EXPECT_EQ(http_status(ErrorCode::cancelled), 409);
-  EXPECT_EQ(http_status(ErrorCode::network_error), 500);
-  EXPECT_EQ(http_status(ErrorCode::internal), 500);
+TEST(HttpStatus, EveryErrorCodeHasItsOwnStatus) {
+  const std::map<std::string_view, int> expected = {
+      {"invalid_argument", 400}, {"invalid_json", 400},     {"invalid_pipeline", 400},
+      {"invalid_config", 400},   {"expression_error", 400}, {"unauthenticated", 401},
+      {"forbidden", 403},        {"not_found", 404},        {"cancelled", 409},
+      {"conflict", 409},         {"limit_exceeded", 413},   {"invalid_input", 422},
+      {"address_refused", 422},  {"node_failed", 422},      {"model_not_found", 422},
+      {"context_too_long", 422}, {"rate_limited", 429},     {"internal", 500},
+      {"network_error", 502},    {"http_status", 502},      {"upstream_failed", 502},
+      {"invalid_output", 502},   {"unavailable", 503},      {"provider_unreachable", 503},
+      {"timeout", 504},
+  };
+  EXPECT_EQ(expected.size(), kAllErrorCodes.size()) << "a code without an expected status";
+  for (ErrorCode code : kAllErrorCodes) {
+    SCOPED_TRACE(to_string(code));
+    auto want = expected.find(to_string(code));
+    ASSERT_NE(want, expected.end());
+    EXPECT_EQ(http_status(code), want->second);
+    EXPECT_EQ(http_status(code) == 500, code == ErrorCode::internal)
+        << "500 is for Weft's own faults only";
+  }
+}
+
+TEST(HttpStatus, TheListOfCodesIsTheWholeCatalogue) {
+  // `to_string` has a case for every code (no default, -Wswitch), and falls
+  // back to "internal" for a value that is no code: the values it names are
+  // the catalogue, and kAllErrorCodes must hold each of them.
+  std::set<std::string_view> named;
+  for (int value = 0; value < 256; ++value) {
+    const auto code = static_cast<ErrorCode>(value);
+    if (to_string(code) != "internal" || code == ErrorCode::internal) {
+      named.insert(to_string(code));
+    }
+  }
+  std::set<std::string_view> listed;
+  for (ErrorCode code : kAllErrorCodes) {
+    listed.insert(to_string(code));
+  }
+  EXPECT_EQ(listed, named);
+  EXPECT_EQ(listed.size(), kAllErrorCodes.size()) << "a code listed twice";
+}
+
+TEST(Response, ProviderFailuresAreGatewayErrorsNot500) {
+  auto unreachable =
+      Response::from_error(Error::make(ErrorCode::provider_unreachable,
+                                       "cannot reach Ollama at http://127.0.0.1:1 — is Ollama "
+                                       "running? (connection refused)"));
+  EXPECT_EQ(unreachable.status, 503);
+  EXPECT_EQ(body_of(unreachable).at("error").at("code"), "provider_unreachable");
+  EXPECT_EQ(Response::from_error(Error::make(ErrorCode::http_status, "answered 500")).status, 502);
+  EXPECT_EQ(Response::from_error(Error::make(ErrorCode::timeout, "did not answer")).status, 504);
 }
 
 TEST(Response, ErrorEnvelopeWithoutDetails) {

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "fixtures/http_peer.hpp"
 #include "integrations/client_harness.hpp"
@@ -48,6 +53,92 @@ TEST(AddressGuard, AdmitsPublicAddresses) {
     EXPECT_FALSE(AddressGuard::is_non_public(make_address(text)));
     EXPECT_TRUE(guard.check("example.com", make_address(text)).ok());
   }
+}
+
+/// The IPv6 spellings that carry an IPv4 address, each pointing at `v4`.
+struct Spelling {
+  std::string form;
+  std::string text;
+};
+
+std::string hex_groups(std::uint32_t value) {
+  char out[16];
+  std::snprintf(out, sizeof out, "%x:%x", value >> 16, value & 0xffff);
+  return out;
+}
+
+std::vector<Spelling> ipv6_spellings_of(const std::string& v4) {
+  const std::uint32_t value = make_address(v4).to_v4().to_uint();
+  const std::string groups = hex_groups(value);
+  const std::string public_server = hex_groups(0x08080808);    // 8.8.8.8
+  const std::string public_client = hex_groups(~0x08080404U);  // 8.8.4.4, stored inverted
+  return {
+      {"IPv4-mapped", "::ffff:" + v4},
+      {"IPv4-mapped", "::ffff:" + groups},
+      {"IPv4-translated", "::ffff:0:" + v4},
+      {"IPv4-translated", "::ffff:0:" + groups},
+      {"IPv4-compatible", "::" + v4},
+      {"NAT64", "64:ff9b::" + v4},
+      {"NAT64", "64:ff9b::" + groups},
+      {"6to4", "2002:" + groups + "::"},
+      {"6to4", "2002:" + groups + ":1::5"},
+      {"Teredo server", "2001:0:" + groups + ":0:0:" + public_client},
+      {"Teredo client", "2001:0:" + public_server + ":8000:f227:" + hex_groups(~value)},
+  };
+}
+
+TEST(AddressGuard, IPv4CarriedInIPv6IsJudgedByTheIPv4Rules) {
+  const AddressGuard guard;
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"127.0.0.1", "loopback address"},
+      {"10.0.0.1", "private network address"},
+      {"169.254.169.254", "cloud metadata address"},
+      {"100.64.0.1", "carrier-grade NAT address"},
+      {"0.1.2.3", "\"this network\" address"},
+  };
+  for (const auto& [v4, why] : refused) {
+    for (const Spelling& spelling : ipv6_spellings_of(v4)) {
+      SCOPED_TRACE(spelling.text);
+      const auto address = make_address(spelling.text);
+      EXPECT_TRUE(AddressGuard::is_non_public(address));
+      Status checked = guard.check(spelling.text, address);
+      ASSERT_FALSE(checked.ok());
+      EXPECT_EQ(checked.error().code, ErrorCode::address_refused);
+      EXPECT_NE(checked.error().message.find(spelling.form + " " + why), std::string::npos)
+          << checked.error().message;
+    }
+  }
+  for (const Spelling& spelling : ipv6_spellings_of("8.8.8.8")) {
+    SCOPED_TRACE(spelling.text);
+    EXPECT_FALSE(AddressGuard::is_non_public(make_address(spelling.text)));
+    EXPECT_TRUE(guard.check(spelling.text, make_address(spelling.text)).ok());
+  }
+}
+
+TEST(AddressGuard, LocalUseNat64IsRefusedWhateverItCarries) {
+  for (const char* text : {"64:ff9b:1::7f00:1", "64:ff9b:1:808:808::", "64:ff9b:1::8.8.8.8"}) {
+    SCOPED_TRACE(text);
+    Status checked = AddressGuard{}.check("x", make_address(text));
+    ASSERT_FALSE(checked.ok());
+    EXPECT_NE(checked.error().message.find("local-use NAT64 address"), std::string::npos);
+  }
+}
+
+TEST(AddressGuard, AllowListAdmitsTheIPv4AnIPv6SpellingCarries) {
+  auto guard = AddressGuard::create({"10.0.0.0/8"});
+  ASSERT_TRUE(guard.ok());
+  for (const Spelling& spelling : ipv6_spellings_of("10.0.0.1")) {
+    SCOPED_TRACE(spelling.text);
+    EXPECT_TRUE(guard->check("x", make_address(spelling.text)).ok());
+  }
+  for (const Spelling& spelling : ipv6_spellings_of("127.0.0.1")) {
+    SCOPED_TRACE(spelling.text);
+    EXPECT_FALSE(guard->check("x", make_address(spelling.text)).ok());
+  }
+  auto by_v6 = AddressGuard::create({"2002::/16"});
+  ASSERT_TRUE(by_v6.ok());
+  EXPECT_TRUE(by_v6->check("x", make_address("2002:7f00:1::")).ok());
+  EXPECT_FALSE(by_v6->check("x", make_address("::ffff:0:127.0.0.1")).ok());
 }
 
 TEST(AddressGuard, RefusalSaysWhatWhyAndHowToAllow) {
@@ -161,8 +252,11 @@ TEST(AddressGuardThroughClient, EverySpellingOfLoopbackIsRefused) {
   HttpPeer peer([](const PeerRequest&) { return PeerResponse::text(200, "secret"); });
   auto client = make_http_client(AddressGuard{});
   const std::string port = std::to_string(peer.port());
-  for (const std::string host : {"127.0.0.1", "127.1", "0x7f000001", "2130706433", "0177.0.0.1",
-                                 "[::1]", "[::ffff:127.0.0.1]", "localhost"}) {
+  for (const std::string host :
+       {"127.0.0.1", "127.1", "0x7f000001", "2130706433", "0177.0.0.1", "[::1]",
+        "[::ffff:127.0.0.1]", "[::ffff:0:127.0.0.1]", "[::127.0.0.1]", "[64:ff9b::7f00:1]",
+        "[2002:7f00:1::]", "[2001:0:7f00:1::f7f7:fbfb]", "[2001:0:808:808::80ff:fffe]",
+        "localhost"}) {
     SCOPED_TRACE(host);
     auto response = send_now(*client, get("http://" + host + ":" + port + "/"));
     ASSERT_FALSE(response.ok());

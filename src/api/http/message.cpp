@@ -14,21 +14,6 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
-/// Codes the catalogue may gain (conflict, unavailable) are matched by name so
-/// this file keeps compiling, and maps them, whether or not they exist yet.
-int status_by_name(std::string_view name) {
-  constexpr std::array<std::pair<std::string_view, int>, 2> kByName{{
-      {"conflict", 409},
-      {"unavailable", 503},
-  }};
-  for (const auto& [known, status] : kByName) {
-    if (known == name) {
-      return status;
-    }
-  }
-  return 500;
-}
-
 /// Retry-After for a 429 whose limiter did not say (an upstream's rate limit).
 constexpr std::chrono::seconds kDefaultRetryAfter{30};
 
@@ -99,6 +84,9 @@ Response Response::from_error(const Error& error, const Problems& details) {
 }
 
 int http_status(ErrorCode code) {
+  // No default: a code added to the catalogue does not compile until it has
+  // a status here (-Wswitch is an error). 500 is for Weft's own faults only;
+  // a dependency that fails is a 502/503/504, never a 500.
   switch (code) {
     case ErrorCode::invalid_argument:
     case ErrorCode::invalid_json:
@@ -106,26 +94,39 @@ int http_status(ErrorCode code) {
     case ErrorCode::invalid_config:
     case ErrorCode::expression_error:
       return 400;
-    case ErrorCode::invalid_input:
-    case ErrorCode::address_refused:
-      return 422;
-    case ErrorCode::not_found:
-      return 404;
     case ErrorCode::unauthenticated:
       return 401;
     case ErrorCode::forbidden:
       return 403;
-    case ErrorCode::rate_limited:
-      return 429;
+    case ErrorCode::not_found:
+      return 404;
+    case ErrorCode::cancelled:
+    case ErrorCode::conflict:
+      return 409;
     case ErrorCode::limit_exceeded:
       return 413;
-    case ErrorCode::timeout:
+    case ErrorCode::invalid_input:
+    case ErrorCode::address_refused:
+    case ErrorCode::node_failed:       // the pipeline's own block said no
+    case ErrorCode::model_not_found:   // the model the request names is not there
+    case ErrorCode::context_too_long:  // the request's prompt does not fit
+      return 422;
+    case ErrorCode::rate_limited:
+      return 429;
+    case ErrorCode::internal:
+      return 500;
+    case ErrorCode::network_error:    // the exchange with an upstream broke off
+    case ErrorCode::http_status:      // an upstream answered with an error
+    case ErrorCode::upstream_failed:  // something this depended on failed
+    case ErrorCode::invalid_output:   // a model's reply broke the schema asked for
+      return 502;
+    case ErrorCode::unavailable:           // our own database or queue, for now
+    case ErrorCode::provider_unreachable:  // nothing answers at the provider's address
+      return 503;
+    case ErrorCode::timeout:  // an upstream (or the run) took too long
       return 504;
-    case ErrorCode::cancelled:
-      return 409;
-    default:
-      return status_by_name(to_string(code));
   }
+  return 500;  // not reached: every code has its case above
 }
 
 }  // namespace weft::api
