@@ -53,4 +53,29 @@ std::optional<Problem> check_config_size(const json::object& config, const std::
   return std::nullopt;
 }
 
+std::optional<Problem> check_document_size(const json::value& doc, const DefinitionLimits& limits) {
+  std::size_t count = 0;
+  std::vector<const json::value*> pending{&doc};
+  while (!pending.empty()) {
+    const json::value* next = pending.back();
+    pending.pop_back();
+    if (const auto* object = next->if_object()) {
+      count += object->size();  // the keys
+      for (const auto& entry : *object) {
+        pending.push_back(&entry.value());
+      }
+    } else if (const auto* array = next->if_array()) {
+      for (const auto& element : *array) {
+        pending.push_back(&element);
+      }
+    }
+    if (++count > limits.max_document_values) {
+      return Problem{"", "the pipeline holds more than " +
+                             std::to_string(limits.max_document_values) +
+                             " keys and values; a pipeline may hold at most that many"};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace weft::pipeline

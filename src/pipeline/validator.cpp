@@ -360,6 +360,10 @@ bool CompiledGraph::has_output_nodes() const {
 CompileOutcome compile_pipeline(const json::value& doc, const TypeCatalog& catalog,
                                 const DefinitionLimits& limits) {
   CompileOutcome outcome;
+  if (auto oversized = check_document_size(doc, limits)) {
+    outcome.problems.push_back(std::move(*oversized));
+    return outcome;
+  }
   auto graph = std::make_shared<CompiledGraph>();
   graph->definition = parse_definition(doc, outcome.problems, limits);
   if (!outcome.problems.empty() && graph->definition.nodes.empty()) {

@@ -173,7 +173,8 @@ TEST(Validator, EveryProblemIsReportedAtOnce) {
 
 TEST(Validator, TooManyNodesIsAClearError) {
   std::string doc = R"({"edges": [], "nodes": [)";
-  for (int i = 0; i < 100'000; ++i) {
+  // Within max_document_values (8 keys and values a node), past max_nodes.
+  for (int i = 0; i < 25'000; ++i) {
     doc += (i ? "," : "") + std::string(R"({"id":"n)") + std::to_string(i) +
            R"(","type":"template","config":{"template":"x"}})";
   }
@@ -209,6 +210,19 @@ TEST(Validator, AConfigHoldingTooManyValuesIsOneProblem) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].pointer, "/nodes/0/config");
   EXPECT_TRUE(contains(problems[0].message, "more than 10000 keys and values"))
+      << problems[0].message;
+}
+
+TEST(Validator, ADocumentHoldingTooManyValuesIsOneProblemAndIsNotRead) {
+  std::string doc = R"({"edges": [], "variables": {"list": [0)";
+  for (int i = 1; i < 250'000; ++i) {
+    doc += ",0";
+  }
+  doc += R"(]}, "nodes": [{"id": "t", "type": "nope"}]})";
+  auto problems = problems_of(doc);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "");
+  EXPECT_TRUE(contains(problems[0].message, "more than 250000 keys and values"))
       << problems[0].message;
 }
 

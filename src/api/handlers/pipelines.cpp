@@ -32,10 +32,13 @@ Problems stored_problems(ApiContext& context, const store::PipelineRecord& recor
       .problems;
 }
 
-// A pipeline in responses: the record plus the problems of its current version.
-Response pipeline_response(int status, ApiContext& context, const store::PipelineRecord& record) {
-  json::object body = to_json(record, true);
-  add_problems(body, stored_problems(context, record), context.limits);
+// A pipeline in responses: the record plus the problems of its current
+// version. The definition is moved into the answer: it may be megabytes.
+Response pipeline_response(int status, ApiContext& context, store::PipelineRecord record) {
+  const Problems problems = stored_problems(context, record);
+  json::object body = to_json(record, false);
+  body["definition"] = std::move(record.definition);
+  add_problems(body, problems, context.limits);
   return Response::json(status, body);
 }
 
@@ -82,7 +85,7 @@ Response create(ApiContext& context, Request& request) {
   if (!created) {
     return Response::from_error(created.error());
   }
-  return pipeline_response(201, context, *created);
+  return pipeline_response(201, context, std::move(*created));
 }
 
 Response update(ApiContext& context, Request& request) {
@@ -122,7 +125,7 @@ Response update(ApiContext& context, Request& request) {
   if (!updated) {
     return Response::from_error(updated.error());
   }
-  return pipeline_response(200, context, *updated);
+  return pipeline_response(200, context, std::move(*updated));
 }
 
 Response restore(ApiContext& context, Request& request) {
@@ -149,7 +152,7 @@ Response restore(ApiContext& context, Request& request) {
   if (!updated) {
     return Response::from_error(updated.error());
   }
-  return pipeline_response(200, context, *updated);
+  return pipeline_response(200, context, std::move(*updated));
 }
 
 Response validation(const ApiContext& context, const Problems& problems) {
@@ -198,7 +201,7 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
   router.add("POST", "/api/pipelines", sync_handler([ctx](Request& r) { return create(*ctx, r); }));
   router.add("GET", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
                auto found = ctx->store.get_pipeline(workspace_of(request), request.param("id"));
-               return found ? pipeline_response(200, *ctx, *found)
+               return found ? pipeline_response(200, *ctx, std::move(*found))
                             : Response::from_error(found.error());
              }));
   router.add("PUT", "/api/pipelines/{id}",

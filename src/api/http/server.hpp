@@ -27,7 +27,7 @@ struct ServerLimits {
   /// this many keys or the document this many values: a 10 MB body of tiny
   /// members would otherwise grow into hundreds of MB of tree.
   std::size_t max_json_object_keys = 10'000;
-  std::size_t max_json_values = 1'000'000;
+  std::size_t max_json_values = 500'000;
   /// Answers list at most this many problems, with `problem_count` saying how
   /// many were found (validation itself stops at DefinitionLimits::max_problems).
   std::size_t max_problems_shown = 200;

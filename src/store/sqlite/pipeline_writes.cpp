@@ -149,7 +149,7 @@ Result<PipelineRecord> insert_pipeline(Connection& db, std::string_view workspac
     if (auto versioned = insert_version(tx, workspace, record); !versioned) {
       return std::move(versioned).error();
     }
-    return record;
+    return std::move(record);  // the body runs once; the definition may be megabytes
   });
 }
 
@@ -181,7 +181,7 @@ Result<PipelineRecord> update_pipeline(Connection& db, std::string_view workspac
     if (auto versioned = insert_version(tx, workspace, record); !versioned) {
       return std::move(versioned).error();
     }
-    return record;
+    return std::move(record);  // the body runs once; the definition may be megabytes
   });
 }
 
