@@ -1,13 +1,29 @@
 #include "api/pipeline_cache.hpp"
 
-namespace weft::api {
+#include <chrono>
 
-pipeline::CompileOutcome PipelineCache::get(std::string_view workspace, std::string_view id,
-                                            std::int64_t version, const json::value& definition) {
-  std::string key = std::string(workspace) + "/" + std::string(id) + "/" + std::to_string(version);
+namespace weft::api {
+namespace {
+
+// Ids hold no control characters (the store refuses them), so `\n` separates
+// the parts unambiguously and a pipeline's entries share one prefix.
+std::string prefix_of(std::string_view workspace, std::string_view id) {
+  std::string prefix;
+  prefix.reserve(workspace.size() + id.size() + 2);
+  prefix.append(workspace).append("\n").append(id).append("\n");
+  return prefix;
+}
+
+}  // namespace
+
+pipeline::CompileOutcome PipelineCache::get(const VersionKey& key, const json::value& definition) {
+  const auto saved_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(key.saved_at.time_since_epoch());
+  std::string name = prefix_of(key.workspace, key.id) + std::to_string(key.version) + "\n" +
+                     std::to_string(saved_ms.count());
   {
     std::lock_guard lock(mutex_);
-    if (auto it = entries_.find(key); it != entries_.end()) {
+    if (auto it = entries_.find(name); it != entries_.end()) {
       return it->second;
     }
   }
@@ -16,8 +32,14 @@ pipeline::CompileOutcome PipelineCache::get(std::string_view workspace, std::str
   if (entries_.size() >= kMaxEntries) {
     entries_.clear();  // simple and bounded; recompiling is cheap next to a run
   }
-  entries_.emplace(std::move(key), outcome);
+  entries_.emplace(std::move(name), outcome);
   return outcome;
+}
+
+void PipelineCache::forget(std::string_view workspace, std::string_view id) {
+  const std::string prefix = prefix_of(workspace, id);
+  std::lock_guard lock(mutex_);
+  std::erase_if(entries_, [&](const auto& entry) { return entry.first.starts_with(prefix); });
 }
 
 pipeline::CompileOutcome PipelineCache::compile(const json::value& definition) const {

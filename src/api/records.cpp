@@ -20,6 +20,14 @@ namespace {
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
+
+// A record whose stored JSON could not be decoded is still listed, with that
+// JSON as null and this flag, so one damaged row never fails a whole list.
+void mark_unreadable(json::object& out, bool unreadable) {
+  if (unreadable) {
+    out["unreadable"] = true;
+  }
+}
 }  // namespace
 
 // Times past this (year 2200) would overflow the clock's nanoseconds.
@@ -111,6 +119,7 @@ json::object to_json(const store::PipelineRecord& pipeline, bool with_definition
   if (with_definition) {
     out["definition"] = pipeline.definition;
   }
+  mark_unreadable(out, pipeline.unreadable);
   return out;
 }
 
@@ -122,6 +131,7 @@ json::object to_json(const store::PipelineVersion& version, bool with_definition
   if (with_definition) {
     out["definition"] = version.definition;
   }
+  mark_unreadable(out, version.unreadable);
   return out;
 }
 
@@ -142,6 +152,7 @@ json::object to_json(const store::ExecutionRecord& execution) {
         std::chrono::duration<double, std::milli>(*execution.finished_at - execution.created_at)
             .count();
   }
+  mark_unreadable(out, execution.unreadable);
   return out;
 }
 
@@ -160,6 +171,7 @@ json::object to_json(const store::NodeRunRecord& node_run) {
         std::chrono::duration<double, std::milli>(*node_run.finished_at - *node_run.started_at)
             .count();
   }
+  mark_unreadable(out, node_run.unreadable);
   return out;
 }
 

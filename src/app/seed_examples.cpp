@@ -47,6 +47,48 @@ int seed_examples(store::Store& store, const std::string& directory) {
   return stored;
 }
 
+namespace {
+
+/// Whether the default workspace holds anything: an older Weft seeded on the
+/// first serve without recording it.
+Result<bool> used_before(store::Store& store) {
+  auto pipelines = store.list_pipelines(store::kDefaultWorkspace);
+  if (!pipelines) {
+    return std::move(pipelines).error();
+  }
+  store::ExecutionFilter one;
+  one.limit = 1;
+  auto executions = store.list_executions(store::kDefaultWorkspace, one);
+  if (!executions) {
+    return std::move(executions).error();
+  }
+  return !pipelines->empty() || !executions->items.empty();
+}
+
+}  // namespace
+
+Result<std::optional<int>> seed_examples_once(store::Store& store, const std::string& directory) {
+  auto seeded = store.get_setting(kExamplesSeededSetting);
+  if (!seeded) {
+    return std::move(seeded).error();
+  }
+  if (seeded->has_value()) {
+    return std::optional<int>{};
+  }
+  auto used = used_before(store);
+  if (!used) {
+    return std::move(used).error();
+  }
+  const int count = *used ? 0 : seed_examples(store, directory);
+  // Recorded even when the directory had none to give: once is once.
+  if (auto recorded = store.put_setting(kExamplesSeededSetting,
+                                        json::object{{"count", count}, {"from", directory}});
+      !recorded) {
+    return std::move(recorded).error();
+  }
+  return *used ? std::optional<int>{} : std::optional<int>(count);
+}
+
 std::string default_source_dir(const char* argv0, const char* env, const char* relative) {
   if (const char* value = std::getenv(env); value != nullptr && *value != '\0') {
     return value;

@@ -163,7 +163,6 @@ int serve_command(const ServeArgs& args) {
     std::cerr << "weft serve: " << scale_out.error().message << "\n";
     return 2;
   }
-  const bool fresh = !std::filesystem::exists(std::filesystem::path(args.data) / "weft.db");
   auto opened = store::open_sqlite_store(args.data);
   if (!opened) {
     std::cerr << "weft serve: " << opened.error().message << "\n";
@@ -230,10 +229,11 @@ int serve_command(const ServeArgs& args) {
   api_context.server = &server;
   server.set_middleware(api::make_auth_gate(**auth));
 
-  if (fresh) {
-    const auto seeded = seed_examples(store, args.examples);
+  if (auto seeded = seed_examples_once(store, args.examples); !seeded) {
+    log.event("the example pipelines could not be loaded", {{"error", seeded.error().message}});
+  } else if (seeded->has_value()) {
     log.event("new data directory; loaded example pipelines",
-              {{"count", seeded}, {"from", args.examples}});
+              {{"count", **seeded}, {"from", args.examples}});
   }
   if (auto listening = server.listen(args.host, args.port); !listening) {
     std::cerr << "weft serve: " << listening.error().message << "\n";

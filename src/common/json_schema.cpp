@@ -1,7 +1,8 @@
 #include "common/json_schema.hpp"
 
-#include <algorithm>
 #include <exception>
+#include <unordered_set>
+#include <vector>
 
 // valijson aborts the process on a bad schema unless told to throw.
 #define VALIJSON_USE_EXCEPTIONS 1
@@ -39,6 +40,35 @@ bool is_wrapper(const std::string& description) {
          description.rfind("Failed to validate against child schema", 0) == 0;
 }
 
+// valijson lists every violation, so its report grows with the value: past
+// this many values only the verdict is asked for.
+constexpr std::size_t kMaxValuesForReport = 10'000;
+// At most this many problems from one value; one more says how many were left out.
+constexpr std::size_t kMaxProblems = 100;
+
+/// Whether `value` holds more than `limit` values (stops counting there).
+bool larger_than(const json::value& value, std::size_t limit) {
+  std::size_t count = 0;
+  std::vector<const json::value*> pending{&value};
+  while (!pending.empty()) {
+    const json::value* next = pending.back();
+    pending.pop_back();
+    if (++count > limit) {
+      return true;
+    }
+    if (const auto* object = next->if_object()) {
+      for (const auto& entry : *object) {
+        pending.push_back(&entry.value());
+      }
+    } else if (const auto* array = next->if_array()) {
+      for (const auto& element : *array) {
+        pending.push_back(&element);
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<JsonSchema> JsonSchema::compile(const json::value& schema) {
@@ -58,24 +88,38 @@ Result<JsonSchema> JsonSchema::compile(const json::value& schema) {
 
 Problems JsonSchema::validate(const json::value& value, std::string_view base_pointer) const {
   valijson::Validator validator;
-  valijson::ValidationResults results;
   valijson::adapters::BoostJsonAdapter adapter(value);
   Problems problems;
-  if (validator.validate(compiled_->schema, adapter, &results)) {
+  // Without a results list valijson stops at the first violation.
+  if (validator.validate(compiled_->schema, adapter, nullptr)) {
     return problems;
   }
+  if (larger_than(value, kMaxValuesForReport)) {
+    problems.push_back({std::string(base_pointer), "does not match its JSON Schema"});
+    return problems;
+  }
+  valijson::ValidationResults results;
+  validator.validate(compiled_->schema, adapter, &results);
+  std::unordered_set<std::string> seen;
+  std::size_t left_out = 0;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     if (is_wrapper(error.description)) {
       continue;
     }
     Problem problem{to_pointer(base_pointer, error.context), error.description};
-    const bool seen = std::any_of(problems.begin(), problems.end(), [&](const Problem& p) {
-      return p.pointer == problem.pointer && p.message == problem.message;
-    });
-    if (!seen) {
-      problems.push_back(std::move(problem));
+    if (!seen.insert(problem.pointer + '\n' + problem.message).second) {
+      continue;
     }
+    if (problems.size() < kMaxProblems) {
+      problems.push_back(std::move(problem));
+    } else {
+      ++left_out;
+    }
+  }
+  if (left_out > 0) {
+    problems.push_back({std::string(base_pointer),
+                        "and " + std::to_string(left_out) + " more places do not match"});
   }
   if (problems.empty()) {
     problems.push_back({std::string(base_pointer), "does not match its JSON Schema"});

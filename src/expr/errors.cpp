@@ -32,6 +32,16 @@ std::string quote(std::string_view text) {
   return "`" + std::string(text.substr(0, cut)) + "…`";
 }
 
+Result<json::value> finite_result(json::value value, std::string_view source) {
+  auto pointer = find_non_finite(value);
+  if (!pointer) {
+    return value;
+  }
+  return expression_error(quote(source) + " gives a number that is not finite" +
+                          (pointer->empty() ? "" : " at " + *pointer) +
+                          "; JSON has no Infinity or NaN");
+}
+
 std::string did_you_mean(std::string_view suggestion) {
   if (suggestion.empty()) {
     return "";

@@ -28,7 +28,7 @@ Result<json::value> Expression::evaluate(const Scope& scope) const {
   if (!value) {
     return std::move(value).error();
   }
-  return std::move(value).value().take();
+  return finite_result(std::move(value).value().take(), source_);
 }
 
 }  // namespace weft::expr

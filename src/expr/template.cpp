@@ -93,7 +93,7 @@ Result<json::value> Template::render(const Scope& scope) const {
         if (!value) {
           return std::move(value).error();
         }
-        return std::move(value).value().take();
+        return finite_result(std::move(value).value().take(), source_);
       }
     }
   }

@@ -63,14 +63,22 @@ struct Definition {
   std::vector<EdgeDef> edges;
 };
 
-/// Hard bounds on what a definition may hold.
+/// Hard bounds on what a definition may hold, and on the work of checking it:
+/// whatever a document holds, validation does a bounded amount of work and
+/// reports a bounded list.
 struct DefinitionLimits {
-  std::size_t max_nodes = 2'000;
+  std::size_t max_nodes = 2'000;  ///< blocks per graph (a pipeline, or a loop body)
   std::size_t max_edges = 10'000;
   std::size_t max_id_length = 128;
   int max_attempts = 10;
   std::chrono::milliseconds max_timeout{24 * 60 * 60 * 1000};
   int max_concurrency = 256;
+  std::size_t max_config_keys = 1'000;     ///< keys of any one object inside a block's config
+  std::size_t max_config_values = 10'000;  ///< keys and values in one block's config, nested ones too
+  /// Keys and values in the whole document; past it nothing is read into a
+  /// Definition (which copies configs, variables and pins).
+  std::size_t max_document_values = 250'000;
+  std::size_t max_problems = 1'000;  ///< validation stops once it has found this many
 };
 
 }  // namespace weft::pipeline

@@ -9,16 +9,24 @@ namespace weft::pipeline {
 
 void ObjectReader::only(std::initializer_list<std::string_view> allowed) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
+  std::size_t unknown = 0;
   for (const auto& entry : object_) {
     const std::string_view key = entry.key();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
       continue;
+    }
+    if (++unknown > kMaxUnknownKeys) {
+      continue;  // counted, and summed up below
     }
     std::string message = "unknown key `" + std::string(key) + "`";
     if (auto guess = expr::closest_name(key, names); !guess.empty()) {
       message += "; did you mean `" + guess + "`?";
     }
     problems_.push_back({at(key), std::move(message)});
+  }
+  if (unknown > kMaxUnknownKeys) {
+    problems_.push_back({pointer_, "has " + std::to_string(unknown - kMaxUnknownKeys) +
+                                       " more unknown keys"});
   }
 }
 

@@ -18,8 +18,10 @@ class ObjectReader {
   ObjectReader(const json::object& object, std::string pointer, Problems& problems)
       : object_(object), pointer_(std::move(pointer)), problems_(problems) {}
 
-  /// Records a problem for every key not in `allowed`, suggesting the closest.
+  /// Records a problem for every key not in `allowed`, suggesting the
+  /// closest; past kMaxUnknownKeys, one problem counts the rest.
   void only(std::initializer_list<std::string_view> allowed);
+  static constexpr std::size_t kMaxUnknownKeys = 20;
 
   std::optional<std::string> string(std::string_view key);
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max);

@@ -157,6 +157,15 @@ bool is_valid_id(std::string_view id, std::size_t max_length) {
   return true;
 }
 
+bool is_valid_pipeline_id(std::string_view id) {
+  // Words of the literal routes beside /api/pipelines/{id}.
+  constexpr std::string_view kReserved[] = {"validate"};
+  constexpr std::size_t kMaxLength = 64;
+  const bool alphanumeric_start = !id.empty() && id.front() != '_' && id.front() != '-';
+  return alphanumeric_start && is_valid_id(id, kMaxLength) &&
+         std::find(std::begin(kReserved), std::end(kReserved), id) == std::end(kReserved);
+}
+
 void parse_graph(const json::object& doc, std::string_view base, const DefinitionLimits& limits,
                  Definition& out, Problems& problems) {
   ObjectReader reader(doc, std::string(base), problems);
@@ -180,7 +189,9 @@ void parse_graph(const json::object& doc, std::string_view base, const Definitio
     edges = nullptr;
   }
   std::unordered_set<std::string> seen;
-  for (std::size_t i = 0; nodes != nullptr && i < nodes->size(); ++i) {
+  // Past max_problems the rest is not read (compile_pipeline says so).
+  auto full = [&] { return problems.size() >= limits.max_problems; };
+  for (std::size_t i = 0; nodes != nullptr && i < nodes->size() && !full(); ++i) {
     const std::string pointer = pointer_join(reader.at("nodes"), i);
     NodeDef node = parse_node((*nodes)[i], pointer, limits, problems);
     if (!node.id.empty() && !seen.insert(node.id).second) {
@@ -188,7 +199,7 @@ void parse_graph(const json::object& doc, std::string_view base, const Definitio
     }
     out.nodes.push_back(std::move(node));
   }
-  for (std::size_t i = 0; edges != nullptr && i < edges->size(); ++i) {
+  for (std::size_t i = 0; edges != nullptr && i < edges->size() && !full(); ++i) {
     out.edges.push_back(parse_edge((*edges)[i], pointer_join(reader.at("edges"), i), problems));
   }
 }

@@ -23,4 +23,11 @@ Definition parse_definition(const json::value& doc, Problems& problems,
 /// True for `[A-Za-z0-9_-]+` within the length limit.
 bool is_valid_id(std::string_view id, std::size_t max_length);
 
+/// What a pipeline's id must match; said in errors and in docs/api.md.
+inline constexpr std::string_view kPipelineIdPattern = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
+
+/// True when `id` matches kPipelineIdPattern and is not a word that a literal
+/// route under /api/pipelines/ uses (`validate`), which the id would shadow.
+bool is_valid_pipeline_id(std::string_view id);
+
 }  // namespace weft::pipeline

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "expr/expr.hpp"
+#include "pipeline/config_bounds.hpp"
 #include "pipeline/config_reader.hpp"
 #include "pipeline/parser.hpp"
 #include "pipeline/topological_order.hpp"
@@ -55,10 +56,14 @@ class GraphCompiler {
  private:
   std::string node_pointer(std::size_t i) const { return pointer_join(base_ + "/nodes", i); }
 
+  /// Past max_problems the rest is not looked at: the report stays bounded
+  /// whatever the document holds.
+  bool full() const { return problems_.size() >= limits_.max_problems; }
+
   void index_nodes() {
     auto& g = *graph_;
     g.nodes.resize(g.definition.nodes.size());
-    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    for (std::size_t i = 0; i < g.nodes.size() && !full(); ++i) {
       const NodeDef& def = g.definition.nodes[i];
       g.nodes[i].def = &def;
       if (!def.id.empty()) {
@@ -107,7 +112,7 @@ class GraphCompiler {
   void link_edges() {
     auto& g = *graph_;
     std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < g.definition.edges.size(); ++i) {
+    for (std::size_t i = 0; i < g.definition.edges.size() && !full(); ++i) {
       const EdgeDef& def = g.definition.edges[i];
       auto source = endpoint(i, "source", def.source);
       auto target = endpoint(i, "target", def.target);
@@ -233,12 +238,16 @@ class GraphCompiler {
 
   void compile_configs() {
     auto& g = *graph_;
-    for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+    for (std::size_t n = 0; n < g.nodes.size() && !full(); ++n) {
       CompiledNode& node = g.nodes[n];
       if (node.kind == nullptr) {
         continue;
       }
       const std::string pointer = pointer_join(node_pointer(n), "config");
+      if (auto oversized = check_config_size(node.def->config, pointer, limits_)) {
+        problems_.push_back(std::move(*oversized));
+        continue;
+      }
       const json::value config(node.def->config);
       Problems schema_problems = node.kind->config_schema().validate(config, pointer);
       if (!schema_problems.empty()) {
@@ -262,7 +271,7 @@ class GraphCompiler {
 
   void check_handles() {
     auto& g = *graph_;
-    for (std::size_t i = 0; i < g.edges.size(); ++i) {
+    for (std::size_t i = 0; i < g.edges.size() && !full(); ++i) {
       const CompiledEdge& edge = g.edges[i];
       check_source_handle(g.nodes[edge.source], edge, edge_origin_[i]);
       check_target_handle(g.nodes[edge.target], edge, edge_origin_[i]);
@@ -329,6 +338,18 @@ class GraphCompiler {
   bool in_cycle_ = false;
 };
 
+/// Keeps `problems` at the bound (a step may overshoot it by a few) and says
+/// that checking stopped there; true when it did.
+bool cut_at_limit(Problems& problems, const DefinitionLimits& limits) {
+  if (problems.size() < limits.max_problems) {
+    return false;
+  }
+  problems.resize(limits.max_problems);
+  problems.push_back({"", "validation stopped after " + std::to_string(limits.max_problems) +
+                              " problems; fix these and validate again"});
+  return true;
+}
+
 }  // namespace
 
 bool CompiledGraph::has_output_nodes() const {
@@ -339,9 +360,16 @@ bool CompiledGraph::has_output_nodes() const {
 CompileOutcome compile_pipeline(const json::value& doc, const TypeCatalog& catalog,
                                 const DefinitionLimits& limits) {
   CompileOutcome outcome;
+  if (auto oversized = check_document_size(doc, limits)) {
+    outcome.problems.push_back(std::move(*oversized));
+    return outcome;
+  }
   auto graph = std::make_shared<CompiledGraph>();
   graph->definition = parse_definition(doc, outcome.problems, limits);
   if (!outcome.problems.empty() && graph->definition.nodes.empty()) {
+    return outcome;
+  }
+  if (cut_at_limit(outcome.problems, limits)) {
     return outcome;
   }
   GraphCompiler compiler(catalog, limits, outcome.problems, "", {});
@@ -349,6 +377,7 @@ CompileOutcome compile_pipeline(const json::value& doc, const TypeCatalog& catal
   if (outcome.problems.empty()) {
     outcome.pipeline = std::move(compiled);
   }
+  cut_at_limit(outcome.problems, limits);
   return outcome;
 }
 

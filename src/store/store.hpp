@@ -38,6 +38,7 @@ struct PipelineRecord {
   Time created_at;
   Time updated_at;
   std::optional<std::string> last_run_status;  ///< status of the newest execution
+  bool unreadable = false;  ///< the stored definition could not be decoded; it reads as null
 };
 
 struct PipelineVersion {
@@ -46,6 +47,7 @@ struct PipelineVersion {
   std::string name;
   json::value definition;
   Time created_at;
+  bool unreadable = false;  ///< the stored definition could not be decoded; it reads as null
 };
 
 struct ExecutionRecord {
@@ -60,6 +62,7 @@ struct ExecutionRecord {
   std::optional<std::string> retry_of;  ///< the execution this one retries
   Time created_at;
   std::optional<Time> finished_at;
+  bool unreadable = false;  ///< a stored JSON column could not be decoded; it reads as null
 };
 
 struct NodeRunRecord {
@@ -75,6 +78,7 @@ struct NodeRunRecord {
   json::value error;    ///< null when none
   json::value logs;     ///< array of {time, level, message}
   json::value handles;  ///< array of chosen handles (condition/switch), for retries
+  bool unreadable = false;  ///< a stored JSON column could not be decoded; it reads as null
 };
 
 struct ExecutionFilter {

@@ -1,6 +1,7 @@
 // Types and operators: arithmetic, equality, order, `in`, `+` on every kind
 // (src/expr/operators.cpp, src/expr/values.cpp).
 
+#include <limits>
 #include <string>
 
 #include "expr_test_util.hpp"
@@ -48,6 +49,33 @@ TEST(Arithmetic, NumbersOnly) {
   EXPECT_EQ(message_of("name - 1"), "`-` needs two numbers, got string and integer at column 6");
   EXPECT_EQ(message_of("-name"), "cannot negate a string at column 1");
   EXPECT_EQ(message_of("1e308 * 10"), "`*` gives a number too large to represent at column 7");
+}
+
+TEST(Arithmetic, NeverYieldsANumberThatIsNotFinite) {
+  EXPECT_EQ(message_of("1 / 0"), "division by zero at column 3");
+  EXPECT_EQ(message_of("-1e308 * 10"), "`*` gives a number too large to represent at column 8");
+  EXPECT_EQ(message_of("1e308 + 1e308"), "`+` gives a number too large to represent at column 7");
+  EXPECT_EQ(testing::compile_error("1e999").message, "number `1e999` at column 1 is out of range");
+}
+
+TEST(Arithmetic, AValueThatIsNotFiniteDoesNotComeOut) {
+  // A value from outside (an integration's answer) might hold one; JSON cannot.
+  MapScope scope;
+  scope.set("fetch", json::object{{"body", json::array{1, std::numeric_limits<double>::infinity()}}});
+  auto compiled = Expression::compile("fetch.body");
+  ASSERT_TRUE(compiled.ok());
+  auto value = compiled->evaluate(scope);
+  ASSERT_FALSE(value.ok());
+  EXPECT_EQ(value.error().code, ErrorCode::expression_error);
+  EXPECT_EQ(value.error().message,
+            "`fetch.body` gives a number that is not finite at /1; JSON has no Infinity or NaN");
+  auto whole = Template::compile("{{ fetch.body }}");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_FALSE(whole->render(scope).ok());
+  // Written into text it is `null`, as JSON would write it.
+  auto text = Template::compile("got {{ fetch.body }}");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->render(scope).value(), json::value("got [1,null]"));
 }
 
 TEST(Plus, ConcatenatesStringsArraysAndMergesObjects) {

@@ -101,3 +101,98 @@ def test_no_500_on_a_burst_of_garbage(server):
             status, _, _ = server.post(path, raw=sample)
             assert 200 <= status < 500, (path, sample, status)
     assert server.get("/healthz")[0] == 200
+
+
+JSON_ECHO = {
+    "id": "echo-json",
+    "nodes": [{"id": "x", "type": "input_json", "config": {"name": "x"}},
+              {"id": "out", "type": "output_json", "config": {"name": "r", "value": "{{ x.json }}"}}],
+    "edges": [{"source": "x", "target": "out"}],
+}
+
+
+def test_a_number_out_of_range_is_422_naming_its_pointer_wherever_it_is(server):
+    assert server.post("/api/pipelines", JSON_ECHO)[0] == 201
+    cases = [
+        ("/api/pipelines/echo-json/run", b'{"x": {"deep": [1, 1e999]}}', "/x/deep/1"),
+        ("/api/pipelines/echo-json/test-run", b'{"inputs": {"x": -1e999}}', "/inputs/x"),
+        ("/api/pipelines", b'{"nodes": [], "edges": [], "variables": {"x": 1e999}}', "/variables/x"),
+        ("/api/pipelines/validate", b'{"nodes": [], "edges": [], "pinned": {"a": {"v": 1e400}}}',
+         "/pinned/a/v"),
+        ("/api/credentials", b'{"name": "n", "kind": "bearer", "data": {"token": 1e999}}', "/data/token"),
+    ]
+    for path, body, pointer in cases:
+        status, answer, _ = server.post(path, raw=body)
+        assert status == 422, (path, status, answer)
+        assert answer["error"]["code"] == "invalid_input"
+        assert answer["error"]["details"] == [{"pointer": pointer, "message": answer["error"]["message"]}]
+        assert pointer in answer["error"]["message"]
+    status, answer, _ = server.put("/api/pipelines/echo-json", raw=b'{"version": 1, "nodes": [], "edges": [],'
+                                                                   b' "variables": {"x": 1e999}}')
+    assert status == 422 and answer["error"]["details"][0]["pointer"] == "/variables/x"
+    # Nothing was stored, so the history reads as before.
+    for path in ["/api/executions", "/api/pipelines", "/api/pipelines/echo-json"]:
+        assert server.get(path)[0] == 200, path
+    status, run, _ = server.post("/api/pipelines/echo-json/run", {"x": {"big": 1.5e308}})
+    assert status == 200 and run["outputs"] == {"r": {"big": 1.5e308}}
+
+
+def test_a_million_key_body_is_refused_quickly_without_growing_the_server(server):
+    keys = ",".join(f'"{base36(i)}":0' for i in range(1_000_000))
+    body = ('{"nodes": [{"id": "t", "type": "template", "config": {' + keys + '}}], "edges": []}').encode()
+    assert len(body) < 10 * 1024 * 1024
+    reset_peak(server)  # signing in hashed a password with 64 MiB of Argon2id memory
+    before = rss_kb(server)
+    started = time.monotonic()
+    for path in ["/api/pipelines", "/api/pipelines/validate"]:
+        status, answer, _ = server.post(path, raw=body, timeout=10)
+        assert status == 413, (status, answer)
+        assert answer["error"]["code"] == "limit_exceeded"
+        assert "more than 10000 keys" in answer["error"]["message"]
+    assert time.monotonic() - started < 5
+    peak, after = hwm_kb(server), rss_kb(server)
+    assert peak < 100 * 1024, f"peak RSS {peak} kB"
+    assert after - before < 40 * 1024, f"RSS {before} kB -> {after} kB"
+    assert server.get("/healthz")[0] == 200
+
+
+def test_validation_answers_are_bounded(server):
+    nodes = [{"id": f"n{i}", "type": "nope", "config": {}} for i in range(1_500)]
+    status, body, _ = server.post("/api/pipelines/validate", {"nodes": nodes, "edges": []})
+    assert status == 200 and body["valid"] is False
+    assert len(body["problems"]) == 200
+    assert body["problem_count"] == 1_001
+    status, created, _ = server.post("/api/pipelines", {"nodes": nodes, "edges": []})
+    assert status == 201 and len(created["problems"]) == 200 and created["problem_count"] == 1_001
+    status, run, _ = server.post(f"/api/pipelines/{created['id']}/run", {})
+    assert status == 422 and len(run["error"]["details"]) == 200
+
+
+def base36(n):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = digits[n % 36]
+    while n >= 36:
+        n //= 36
+        out = digits[n % 36] + out
+    return out
+
+
+def _status_field(server, name):
+    with open(f"/proc/{server.process.pid}/status") as status:
+        for line in status:
+            if line.startswith(name + ":"):
+                return int(line.split()[1])
+    raise AssertionError(f"no {name} in /proc/{server.process.pid}/status")
+
+
+def reset_peak(server):
+    with open(f"/proc/{server.process.pid}/clear_refs", "w") as clear_refs:
+        clear_refs.write("5")
+
+
+def rss_kb(server):
+    return _status_field(server, "VmRSS")
+
+
+def hwm_kb(server):
+    return _status_field(server, "VmHWM")

@@ -114,3 +114,65 @@ def test_node_type_catalogue(server):
     assert condition["outputs"] == ["true", "false"]
     assert condition["output_example"] == {"value": True}
     assert types["template"]["config_schema"]["properties"]["template"]["x-weft-widget"] == "template"
+
+
+def test_a_document_of_the_wrong_shape_is_422_naming_each_field(server):
+    for doc, pointers in [
+        ({"nodes": [], "edges": [[None, None]]}, ["/edges/0"]),
+        ({"name": -0.5, "nodes": [], "edges": []}, ["/name"]),
+        ({"nodes": {}, "edges": []}, ["/nodes"]),
+        ({"edges": []}, ["/nodes"]),
+        ({"nodes": [{"id": "a", "position": {"x": "left"}}], "edges": [{"source": "a", "target": 3}]},
+         ["/nodes/0/position/x", "/edges/0/target"]),
+    ]:
+        status, body, _ = server.post("/api/pipelines", doc)
+        assert status == 422, (doc, body)
+        assert body["error"]["code"] == "invalid_input"
+        assert [d["pointer"] for d in body["error"]["details"]] == pointers
+    assert server.put("/api/pipelines/ticket-triage", {"version": 1, "nodes": {}, "edges": []})[0] == 422
+    # A well-shaped draft with problems is still saved.
+    status, body, _ = server.post("/api/pipelines", {"nodes": [{"id": "a", "type": "nope"}], "edges": []})
+    assert status == 201 and body["valid"] is False
+
+
+def test_validate_with_an_empty_document_lists_problems(server):
+    status, body, _ = server.post("/api/pipelines/validate", {})
+    assert status == 200, body
+    assert body["valid"] is False and body["problem_count"] == len(body["problems"]) == 2
+    assert {p["pointer"] for p in body["problems"]} == {""}
+    assert any("`nodes`" in p["message"] for p in body["problems"])
+
+
+def test_pipeline_ids_follow_a_pattern_that_cannot_shadow_a_route(server):
+    for bad in ["validate", "-x", "a b", "a" * 65, "x.y", ""]:
+        status, body, _ = server.post("/api/pipelines", {**SIMPLE, "id": bad})
+        assert status == 422, (bad, body)
+        assert body["error"]["details"][0]["pointer"] == "/id"
+        assert "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$" in body["error"]["message"]
+    assert server.post("/api/pipelines", {**SIMPLE, "id": "validate-2"})[0] == 201
+    assert server.get("/api/pipelines/validate")[0] == 404
+
+
+def test_a_deleted_pipeline_does_not_run_under_a_recreated_id(server):
+    def pipeline(text):
+        return {"id": "reborn", "nodes": [
+            {"id": "t", "type": "template", "config": {"template": text}},
+            {"id": "out", "type": "output_text", "config": {"name": "said", "text": "{{ t.text }}"}}],
+            "edges": [{"source": "t", "target": "out"}]}
+
+    assert server.post("/api/pipelines", pipeline("old"))[0] == 201
+    status, run, _ = server.post("/api/pipelines/reborn/run", {})
+    assert status == 200 and run["outputs"] == {"said": "old"}
+    assert server.delete("/api/pipelines/reborn")[0] == 204
+    status, created, _ = server.post("/api/pipelines", pipeline("new"))
+    assert status == 201 and created["version"] == 1
+    status, run, _ = server.post("/api/pipelines/reborn/run", {})
+    assert status == 200 and run["outputs"] == {"said": "new"}
+
+    # Its problems are its own too: a broken pipeline, deleted, then a valid one.
+    broken = {"id": "reborn2", "nodes": [{"id": "a", "type": "nope"}], "edges": []}
+    assert server.post("/api/pipelines", broken)[1]["valid"] is False
+    assert server.delete("/api/pipelines/reborn2")[0] == 204
+    status, created, _ = server.post("/api/pipelines", {**pipeline("fine"), "id": "reborn2"})
+    assert status == 201 and created["valid"] is True, created
+    assert server.get("/api/pipelines/reborn2")[1]["problems"] == []

@@ -173,7 +173,8 @@ TEST(Validator, EveryProblemIsReportedAtOnce) {
 
 TEST(Validator, TooManyNodesIsAClearError) {
   std::string doc = R"({"edges": [], "nodes": [)";
-  for (int i = 0; i < 100'000; ++i) {
+  // Within max_document_values (8 keys and values a node), past max_nodes.
+  for (int i = 0; i < 25'000; ++i) {
     doc += (i ? "," : "") + std::string(R"({"id":"n)") + std::to_string(i) +
            R"(","type":"template","config":{"template":"x"}})";
   }
@@ -182,6 +183,71 @@ TEST(Validator, TooManyNodesIsAClearError) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].pointer, "/nodes");
   EXPECT_TRUE(contains(problems[0].message, "the limit is 2000"));
+}
+
+std::string template_node_with_config(const std::string& config) {
+  return R"({"edges": [], "nodes": [{"id": "t", "type": "template", "config": )" + config + "}]}";
+}
+
+TEST(Validator, AnOversizedConfigIsOneProblemNotOnePerKey) {
+  std::string config = R"({"template": "x")";
+  for (int i = 0; i < 1'001; ++i) {
+    config += ",\"k" + std::to_string(i) + "\": 0";
+  }
+  auto problems = problems_of(template_node_with_config(config + "}"));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/nodes/0/config");
+  EXPECT_TRUE(contains(problems[0].message, "1002 keys")) << problems[0].message;
+  EXPECT_TRUE(contains(problems[0].message, "at most 1000 per object")) << problems[0].message;
+}
+
+TEST(Validator, AConfigHoldingTooManyValuesIsOneProblem) {
+  std::string list = "[0";
+  for (int i = 1; i < 10'001; ++i) {
+    list += ",0";
+  }
+  auto problems = problems_of(template_node_with_config(R"({"template": "x", "many": )" + list + "]}"));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/nodes/0/config");
+  EXPECT_TRUE(contains(problems[0].message, "more than 10000 keys and values"))
+      << problems[0].message;
+}
+
+TEST(Validator, ADocumentHoldingTooManyValuesIsOneProblemAndIsNotRead) {
+  std::string doc = R"({"edges": [], "variables": {"list": [0)";
+  for (int i = 1; i < 250'000; ++i) {
+    doc += ",0";
+  }
+  doc += R"(]}, "nodes": [{"id": "t", "type": "nope"}]})";
+  auto problems = problems_of(doc);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "");
+  EXPECT_TRUE(contains(problems[0].message, "more than 250000 keys and values"))
+      << problems[0].message;
+}
+
+TEST(Validator, UnknownKeysPastTwentyAreCounted) {
+  std::string node = R"({"id": "t", "type": "template", "config": {"template": "x"})";
+  for (int i = 0; i < 30; ++i) {
+    node += ",\"extra" + std::to_string(i) + "\": 0";
+  }
+  auto problems = problems_of(R"({"edges": [], "nodes": [)" + node + "}]}");
+  ASSERT_EQ(problems.size(), 21u);
+  EXPECT_EQ(problems.back().pointer, "/nodes/0");
+  EXPECT_EQ(problems.back().message, "has 10 more unknown keys");
+}
+
+TEST(Validator, ValidationStopsAtItsLimitAndSaysSo) {
+  std::string doc = R"({"edges": [], "nodes": [)";
+  for (int i = 0; i < 1'500; ++i) {
+    doc += (i ? "," : "") + std::string(R"({"id":"n)") + std::to_string(i) +
+           R"(","type":"nope","config":{}})";
+  }
+  auto problems = problems_of(doc + "]}");
+  ASSERT_EQ(problems.size(), 1'001u);
+  EXPECT_EQ(problems[999].pointer, "/nodes/999/type");
+  EXPECT_EQ(problems.back().message,
+            "validation stopped after 1000 problems; fix these and validate again");
 }
 
 TEST(Validator, NewerNodeVersionsAreRefused) {

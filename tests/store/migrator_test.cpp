@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/migrations.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/store_fixture.hpp"
@@ -62,6 +64,45 @@ TEST(Migrator, AFailedMigrationLeavesNothingBehind) {
                          "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
                          "('a', 'b') ORDER BY name"),
             std::vector<std::string>{"a"});
+}
+
+TEST(Migrator, RepairsJsonThatAnOlderWeftWroteWithInfinity) {
+  TempDir dir;
+  const auto all = migrations();
+  const auto repair = std::find_if(all.begin(), all.end(), [](const Migration& m) {
+    return m.name == "repair_non_finite_json";
+  });
+  ASSERT_NE(repair, all.end());
+  {
+    auto db = sqlite::Connection::open(dir.db_path(), sqlite::OpenMode::read_write, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(sqlite::apply_migrations(**db, all.first(static_cast<std::size_t>(repair - all.begin()))).ok());
+  }
+  // Rows as Boost.JSON wrote them for {"x": 1e999}, and one that only quotes the word.
+  testing::run_sql(
+      dir.db_path(),
+      "INSERT INTO pipelines VALUES ('ws_default', 'p', 'p', '', 1,"
+      " '{\"variables\":{\"x\":Infinity},\"nodes\":[],\"edges\":[]}', 0, 0);"
+      "INSERT INTO executions VALUES ('ws_default', 'ex_1', 'p', 1, 'succeeded',"
+      " '{\"x\":-Infinity,\"y\":[NaN,1,Infinity]}', 'Infinity', NULL, NULL, 0, 1);"
+      "INSERT INTO executions VALUES ('ws_default', 'ex_2', 'p', 1, 'succeeded',"
+      " '{\"film\":\"Infinity War\",\"n\":\",NaN\"}', NULL, NULL, NULL, 0, 1);"
+      "INSERT INTO node_runs (workspace_id, execution_id, node_id, type, status, output)"
+      " VALUES ('ws_default', 'ex_1', 'calc', 'transform', 'succeeded', '{\"r\":Infinity}');");
+  {
+    auto db = sqlite::Connection::open(dir.db_path(), sqlite::OpenMode::read_write, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(sqlite::apply_migrations(**db, all).ok());
+  }
+  EXPECT_EQ(query_column(dir.db_path(), "SELECT definition FROM pipelines"),
+            std::vector<std::string>{R"({"variables":{"x":null},"nodes":[],"edges":[]})"});
+  EXPECT_EQ(query_column(dir.db_path(), "SELECT inputs || ' ' || outputs FROM executions"
+                                        " WHERE id = 'ex_1'"),
+            std::vector<std::string>{R"({"x":null,"y":[null,1,null]} null)"});
+  EXPECT_EQ(query_column(dir.db_path(), "SELECT inputs FROM executions WHERE id = 'ex_2'"),
+            std::vector<std::string>{R"({"film":"Infinity War","n":",NaN"})"});
+  EXPECT_EQ(query_column(dir.db_path(), "SELECT output FROM node_runs"),
+            std::vector<std::string>{R"({"r":null})"});
 }
 
 TEST(Migrator, RefusesADatabaseFromANewerWeft) {

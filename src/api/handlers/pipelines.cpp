@@ -3,6 +3,7 @@
 #include "api/handlers/support.hpp"
 #include "api/records.hpp"
 #include "common/ids.hpp"
+#include "pipeline/document_shape.hpp"
 #include "pipeline/parser.hpp"
 
 namespace weft::api {
@@ -20,14 +21,39 @@ std::string text_field(const json::object& doc, std::string_view key) {
   return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
 }
 
-// A pipeline in responses: the record plus the problems of its current version.
-Response pipeline_response(int status, ApiContext& context, const store::PipelineRecord& record) {
-  auto outcome =
-      context.pipelines.get(record.workspace_id, record.id, record.version, record.definition);
-  json::object body = to_json(record, true);
-  body["valid"] = outcome.problems.empty();
-  body["problems"] = problems_json(outcome.problems);
+// The problems of a stored pipeline's current version.
+Problems stored_problems(ApiContext& context, const store::PipelineRecord& record) {
+  if (record.unreadable) {
+    return {{"/definition",
+             "the stored definition cannot be read; restore a version or save the pipeline again"}};
+  }
+  return context.pipelines
+      .get({record.workspace_id, record.id, record.version, record.updated_at}, record.definition)
+      .problems;
+}
+
+// A pipeline in responses: the record plus the problems of its current
+// version. The definition is moved into the answer: it may be megabytes.
+Response pipeline_response(int status, ApiContext& context, store::PipelineRecord record) {
+  const Problems problems = stored_problems(context, record);
+  json::object body = to_json(record, false);
+  body["definition"] = std::move(record.definition);
+  add_problems(body, problems, context.limits);
   return Response::json(status, body);
+}
+
+/// 422 unless every field of `doc` has its documented JSON type: a document
+/// of the wrong shape is not saved, not even as a draft.
+std::optional<Response> refuse_bad_shape(const ApiContext& context, const json::object& doc) {
+  Problems shape = pipeline::check_document_shape(doc, context.limits.max_problems_shown);
+  if (shape.empty()) {
+    return std::nullopt;
+  }
+  Error error = Error::make(ErrorCode::invalid_input,
+                            "the pipeline document has " + std::to_string(shape.size()) +
+                                (shape.size() == 1 ? " field" : " fields") +
+                                " of the wrong type or missing; see docs/pipelines.md");
+  return Response::from_error(error, shape);
 }
 
 Response create(ApiContext& context, Request& request) {
@@ -35,12 +61,19 @@ Response create(ApiContext& context, Request& request) {
   if (!doc) {
     return Response::from_error(doc.error());
   }
+  if (auto refused = refuse_bad_shape(context, *doc)) {
+    return std::move(*refused);
+  }
   store::PipelineRecord record;
   record.id = text_field(*doc, "id");
-  if (!record.id.empty() && !pipeline::is_valid_id(record.id, 128)) {
-    return Response::error(400, "invalid_argument",
-                           "pipeline id must be 1 to 128 letters, digits, `_` or `-`",
-                           {{"/id", "not a valid id"}});
+  if (doc->contains("id") && !pipeline::is_valid_pipeline_id(record.id)) {
+    Error error = Error::make(
+        ErrorCode::invalid_input,
+        "a pipeline id must match " + std::string(pipeline::kPipelineIdPattern) +
+            " (a letter or digit, then up to 63 letters, digits, `_` or `-`) and must not be "
+            "`validate`");
+    error.pointer = "/id";
+    return Response::from_error(error);
   }
   if (record.id.empty()) {
     record.id = new_id("pl");
@@ -52,7 +85,7 @@ Response create(ApiContext& context, Request& request) {
   if (!created) {
     return Response::from_error(created.error());
   }
-  return pipeline_response(201, context, *created);
+  return pipeline_response(201, context, std::move(*created));
 }
 
 Response update(ApiContext& context, Request& request) {
@@ -79,6 +112,9 @@ Response update(ApiContext& context, Request& request) {
                            "If-Match header) so a newer save is not overwritten",
                            {{"/version", "missing"}});
   }
+  if (auto refused = refuse_bad_shape(context, *doc)) {
+    return std::move(*refused);
+  }
   const std::string id(request.param("id"));
   store::PipelineRecord record;
   record.id = id;
@@ -89,7 +125,7 @@ Response update(ApiContext& context, Request& request) {
   if (!updated) {
     return Response::from_error(updated.error());
   }
-  return pipeline_response(200, context, *updated);
+  return pipeline_response(200, context, std::move(*updated));
 }
 
 Response restore(ApiContext& context, Request& request) {
@@ -98,6 +134,11 @@ Response restore(ApiContext& context, Request& request) {
   auto old = context.store.get_version(workspace_of(request), id, version);
   if (!old) {
     return Response::from_error(old.error());
+  }
+  if (old->unreadable || !old->definition.is_object()) {
+    return Response::from_error(Error::make(
+        ErrorCode::conflict, "version " + std::to_string(version) + " of pipeline `" + id +
+                                 "` cannot be read from storage, so it cannot be restored"));
   }
   auto current = context.store.get_pipeline(workspace_of(request), id);
   if (!current) {
@@ -111,27 +152,35 @@ Response restore(ApiContext& context, Request& request) {
   if (!updated) {
     return Response::from_error(updated.error());
   }
-  return pipeline_response(200, context, *updated);
+  return pipeline_response(200, context, std::move(*updated));
 }
 
-Response validate(ApiContext& context, Request& request) {
-  auto doc = body_object(request, context.limits, true);
+Response validation(const ApiContext& context, const Problems& problems) {
+  json::object body;
+  add_problems(body, problems, context.limits);
+  return Response::json(200, body);
+}
+
+// POST /api/pipelines/validate: the body is the document; `{}` is a document
+// too (one without nodes), never a lookup of a stored pipeline.
+Response validate_document(ApiContext& context, Request& request) {
+  auto doc = body_object(request, context.limits, false);
   if (!doc) {
     return Response::from_error(doc.error());
   }
-  json::value definition;
-  if (doc->empty()) {
-    auto stored = context.store.get_pipeline(workspace_of(request), request.param("id"));
-    if (!stored) {
-      return Response::from_error(stored.error());
-    }
-    definition = stored->definition;
-  } else {
-    definition = std::move(*doc);
+  return validation(context, context.pipelines.compile(json::value(std::move(*doc))).problems);
+}
+
+// POST /api/pipelines/{id}/validate: the body, or with no body at all the stored pipeline.
+Response validate_stored(ApiContext& context, Request& request) {
+  if (request.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+    return validate_document(context, request);
   }
-  auto outcome = context.pipelines.compile(definition);
-  return Response::json(200, json::object{{"valid", outcome.problems.empty()},
-                                          {"problems", problems_json(outcome.problems)}});
+  auto stored = context.store.get_pipeline(workspace_of(request), request.param("id"));
+  if (!stored) {
+    return Response::from_error(stored.error());
+  }
+  return validation(context, stored_problems(context, *stored));
 }
 
 }  // namespace
@@ -152,14 +201,18 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
   router.add("POST", "/api/pipelines", sync_handler([ctx](Request& r) { return create(*ctx, r); }));
   router.add("GET", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
                auto found = ctx->store.get_pipeline(workspace_of(request), request.param("id"));
-               return found ? pipeline_response(200, *ctx, *found)
+               return found ? pipeline_response(200, *ctx, std::move(*found))
                             : Response::from_error(found.error());
              }));
   router.add("PUT", "/api/pipelines/{id}",
              sync_handler([ctx](Request& r) { return update(*ctx, r); }));
   router.add("DELETE", "/api/pipelines/{id}", sync_handler([ctx](Request& request) {
                auto status = ctx->store.delete_pipeline(workspace_of(request), request.param("id"));
-               return status ? Response::text(204, "") : Response::from_error(status.error());
+               if (!status) {
+                 return Response::from_error(status.error());
+               }
+               ctx->pipelines.forget(workspace_of(request), request.param("id"));
+               return Response::text(204, "");
              }));
   router.add("GET", "/api/pipelines/{id}/versions", sync_handler([ctx](Request& request) {
                auto list = ctx->store.list_versions(workspace_of(request), request.param("id"));
@@ -182,9 +235,9 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
   router.add("POST", "/api/pipelines/{id}/versions/{version}/restore",
              sync_handler([ctx](Request& r) { return restore(*ctx, r); }));
   router.add("POST", "/api/pipelines/{id}/validate",
-             sync_handler([ctx](Request& r) { return validate(*ctx, r); }));
+             sync_handler([ctx](Request& r) { return validate_stored(*ctx, r); }));
   router.add("POST", "/api/pipelines/validate",
-             sync_handler([ctx](Request& r) { return validate(*ctx, r); }));
+             sync_handler([ctx](Request& r) { return validate_document(*ctx, r); }));
 }
 
 }  // namespace weft::api

@@ -37,13 +37,13 @@ Response finished(const RunSummary& summary) {
 }  // namespace
 
 Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_version(
-    ApiContext& context, std::string_view workspace, std::string_view id, std::int64_t version,
-    const json::value& definition, Problems& problems) {
-  auto outcome = context.pipelines.get(workspace, id, version, definition);
+    ApiContext& context, const PipelineCache::VersionKey& key, const json::value& definition,
+    Problems& problems) {
+  auto outcome = context.pipelines.get(key, definition);
   if (!outcome.pipeline) {
-    problems = std::move(outcome.problems);
-    return Error::make(ErrorCode::invalid_input, "pipeline `" + std::string(id) + "` version " +
-                                                     std::to_string(version) +
+    problems = first_problems(outcome.problems, context.limits);
+    return Error::make(ErrorCode::invalid_input, "pipeline `" + std::string(key.id) +
+                                                     "` version " + std::to_string(key.version) +
                                                      " has problems; fix them before running it");
   }
   return outcome.pipeline;

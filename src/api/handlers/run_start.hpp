@@ -14,8 +14,8 @@ namespace weft::api {
 /// The compiled pipeline for a stored version; invalid_input (with `problems`
 /// filled) when that version has problems.
 Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_version(
-    ApiContext& context, std::string_view workspace, std::string_view id, std::int64_t version,
-    const json::value& definition, Problems& problems);
+    ApiContext& context, const PipelineCache::VersionKey& key, const json::value& definition,
+    Problems& problems);
 
 /// The 422 for a pipeline version that cannot run.
 Response invalid_pipeline(const Error& error, const Problems& problems);

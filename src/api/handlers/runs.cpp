@@ -20,8 +20,9 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
     co_return Response::from_error(inputs.error());
   }
   Problems problems;
-  auto pipeline = compiled_version(context, workspace, stored->id, stored->version,
-                                   stored->definition, problems);
+  auto pipeline = compiled_version(
+      context, {workspace, stored->id, stored->version, stored->updated_at}, stored->definition,
+      problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
@@ -52,8 +53,10 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
     co_return Response::from_error(version.error());
   }
   Problems problems;
-  auto pipeline = compiled_version(context, workspace, execution->pipeline_id,
-                                   execution->pipeline_version, version->definition, problems);
+  auto pipeline = compiled_version(context,
+                                   {workspace, execution->pipeline_id, execution->pipeline_version,
+                                    version->created_at},
+                                   version->definition, problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }

@@ -1,5 +1,6 @@
 #include "api/handlers/support.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace weft::api {
@@ -29,12 +30,19 @@ Handler with_auth_sync(ApiContext& context, std::function<Response(ApiContext&, 
       });
 }
 
-json::array problems_json(const Problems& problems) {
-  json::array out;
-  for (const auto& p : problems) {
-    out.push_back(json::object{{"pointer", p.pointer}, {"message", p.message}});
+Problems first_problems(const Problems& problems, const ServerLimits& limits) {
+  const auto shown = std::min(problems.size(), limits.max_problems_shown);
+  return Problems(problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(shown));
+}
+
+void add_problems(json::object& body, const Problems& problems, const ServerLimits& limits) {
+  json::array list;
+  for (const auto& p : first_problems(problems, limits)) {
+    list.push_back(json::object{{"pointer", p.pointer}, {"message", p.message}});
   }
-  return out;
+  body["valid"] = problems.empty();
+  body["problems"] = std::move(list);
+  body["problem_count"] = problems.size();
 }
 
 Result<json::object> body_object(const Request& request, const ServerLimits& limits,

@@ -20,8 +20,12 @@ Handler with_auth(ApiContext& context,
                   std::function<boost::asio::awaitable<Response>(ApiContext&, Request&)> f);
 Handler with_auth_sync(ApiContext& context, std::function<Response(ApiContext&, Request&)> f);
 
-/// `{"problems": [...]}`-style list.
-json::array problems_json(const Problems& problems);
+/// The first `limits.max_problems_shown` of `problems`.
+Problems first_problems(const Problems& problems, const ServerLimits& limits);
+
+/// Adds `valid`, `problems` (the first `limits.max_problems_shown`) and
+/// `problem_count` (all of them) to `body`.
+void add_problems(json::object& body, const Problems& problems, const ServerLimits& limits);
 
 /// Parses the body as a JSON object (an empty body is `{}` when `empty_ok`).
 Result<json::object> body_object(const Request& request, const ServerLimits& limits, bool empty_ok);

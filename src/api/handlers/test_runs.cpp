@@ -166,8 +166,9 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     co_return Response::from_error(body.error());
   }
   Problems problems;
-  auto pipeline = compiled_version(context, workspace, stored->id, stored->version,
-                                   stored->definition, problems);
+  auto pipeline = compiled_version(
+      context, {workspace, stored->id, stored->version, stored->updated_at}, stored->definition,
+      problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }

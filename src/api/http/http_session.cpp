@@ -15,6 +15,7 @@
 #include <limits>
 
 #include "api/http/handler_call.hpp"
+#include "api/http/memory_release.hpp"
 #include "api/http/origin.hpp"
 #include "api/http/response_wire.hpp"
 #include "api/http/route_decision.hpp"
@@ -190,6 +191,7 @@ net::awaitable<bool> HttpSession::serve_one() {
   }
   reply.entry.request_id = new_id("req");
   reply.entry.remote = remote_;
+  const std::size_t body_bytes = parser.get().body().size();
   if (read.status == ReadStatus::ok) {
     co_await answer(parser, reply);
     if (upgraded_) {
@@ -207,6 +209,7 @@ net::awaitable<bool> HttpSession::serve_one() {
     reply.response = read_error(read);
   }
   const bool sent = co_await send(reply, started);
+  release_memory_after(body_bytes, reply.response.body.size());
   co_return sent && !reply.close && !stopping_;
 }
 

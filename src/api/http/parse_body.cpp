@@ -21,7 +21,13 @@ Result<json::value> parse_body(const Request& request, const ServerLimits& limit
                        "the request body is " + std::to_string(request.body.size()) +
                            " bytes; the limit is " + std::to_string(limits.max_body_bytes));
   }
-  auto parsed = parse_json(request.body, {limits.max_body_bytes, limits.max_json_depth});
+  auto parsed = parse_json(request.body, {.max_bytes = limits.max_body_bytes,
+                                          .max_depth = limits.max_json_depth,
+                                          .max_object_keys = limits.max_json_object_keys,
+                                          .max_values = limits.max_json_values,
+                                          // Well-formed JSON holding a number no double can
+                                          // keep (1e999) is a bad value, not bad syntax.
+                                          .out_of_range = ErrorCode::invalid_input});
   if (parsed.ok()) {
     return parsed;
   }

@@ -23,6 +23,14 @@ struct ServerLimits {
   std::size_t max_body_bytes = 10 * 1024 * 1024;  ///< 413 beyond
   std::size_t max_header_bytes = 16 * 1024;       ///< 431 beyond
   std::size_t max_json_depth = 64;                ///< for handlers' parse_body
+  /// A body's JSON is refused (413) while parsing once an object passes
+  /// this many keys or the document this many values: a 10 MB body of tiny
+  /// members would otherwise grow into hundreds of MB of tree.
+  std::size_t max_json_object_keys = 10'000;
+  std::size_t max_json_values = 500'000;
+  /// Answers list at most this many problems, with `problem_count` saying how
+  /// many were found (validation itself stops at DefinitionLimits::max_problems).
+  std::size_t max_problems_shown = 200;
   std::chrono::milliseconds read_timeout{
       10'000};  ///< a whole request (headers+body) must arrive in this
   std::chrono::milliseconds idle_timeout{60'000};  ///< keep-alive connection with no request
@@ -67,8 +75,9 @@ class Server {
   std::shared_ptr<Impl> impl_;
 };
 
-/// Parses a request body as JSON within `limits` (size, depth). Errors are
-/// invalid_json (400) or limit_exceeded (413) and name the line and column.
+/// Parses a request body as JSON within `limits` (size, depth, keys, values).
+/// Errors are invalid_json (400) or limit_exceeded (413) naming the line and
+/// column, or invalid_input (422) naming the pointer of a number out of range.
 Result<json::value> parse_body(const Request& request, const ServerLimits& limits);
 
 }  // namespace weft::api

@@ -1,7 +1,6 @@
 // http_request: calls an HTTP API through the shared, guarded client.
 #include <algorithm>
 #include <boost/algorithm/string/predicate.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 
@@ -37,10 +36,10 @@ bool retryable_status(int status) {
 
 json::value response_body(const integrations::HttpResponse& response) {
   if (response.header("content-type").find("json") != std::string_view::npos) {
-    boost::system::error_code ec;
-    json::value parsed = json::parse(response.body, ec);
-    if (!ec) {
-      return parsed;
+    // parse_json refuses a number out of range (1e999), which could not be stored.
+    auto parsed = parse_json(response.body, {.max_bytes = response.body.size()});
+    if (parsed) {
+      return std::move(*parsed);
     }
   }
   return json::string(response.body);

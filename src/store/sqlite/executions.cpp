@@ -34,9 +34,9 @@ ExecutionRecord read_execution(const Statement& row) {
   record.pipeline_id = row.string(2);
   record.pipeline_version = row.int64(3);
   record.status = row.string(4);
-  record.inputs = column_json(row, 5);
-  record.outputs = column_json(row, 6);
-  record.error = column_json(row, 7);
+  record.inputs = column_json_or_null(row, 5, record.unreadable);
+  record.outputs = column_json_or_null(row, 6, record.unreadable);
+  record.error = column_json_or_null(row, 7, record.unreadable);
   record.retry_of = row.optional_string(8);
   record.created_at = column_time(row, 9);
   record.finished_at = column_optional_time(row, 10);
@@ -53,10 +53,10 @@ NodeRunRecord read_node_run(const Statement& row) {
   record.attempts = static_cast<int>(row.int64(5));
   record.started_at = column_optional_time(row, 6);
   record.finished_at = column_optional_time(row, 7);
-  record.output = column_json(row, 8);
-  record.error = column_json(row, 9);
-  record.logs = column_json(row, 10);
-  record.handles = column_json(row, 11);
+  record.output = column_json_or_null(row, 8, record.unreadable);
+  record.error = column_json_or_null(row, 9, record.unreadable);
+  record.logs = column_json_or_null(row, 10, record.unreadable);
+  record.handles = column_json_or_null(row, 11, record.unreadable);
   return record;
 }
 

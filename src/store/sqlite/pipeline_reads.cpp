@@ -39,7 +39,7 @@ PipelineRecord read_pipeline(const Statement& row) {
   record.name = row.string(2);
   record.description = row.string(3);
   record.version = row.int64(4);
-  record.definition = column_json(row, 5);
+  record.definition = column_json_or_null(row, 5, record.unreadable);
   record.created_at = column_time(row, 6);
   record.updated_at = column_time(row, 7);
   record.last_run_status = row.optional_string(8);
@@ -51,7 +51,7 @@ PipelineVersion read_version(const Statement& row) {
   version.pipeline_id = row.string(0);
   version.version = row.int64(1);
   version.name = row.string(2);
-  version.definition = column_json(row, 3);
+  version.definition = column_json_or_null(row, 3, version.unreadable);
   version.created_at = column_time(row, 4);
   return version;
 }

@@ -62,7 +62,9 @@ Status insert_version(Connection& db, std::string_view workspace, const Pipeline
     return std::move(statement).error();
   }
   statement->bind(1, workspace).bind(2, record.id).bind(3, record.version).bind(4, record.name);
-  bind_json_text(*statement, 5, record.definition);
+  if (auto bound = bind_json_text(*statement, 5, record.definition, "the pipeline"); !bound) {
+    return bound;
+  }
   bind_time(*statement, 6, record.updated_at);
   return statement->run();
 }
@@ -85,12 +87,12 @@ struct Current {
 };
 
 // Insert and update take the same parameters, in the same order.
-void bind_pipeline(Statement& statement, std::string_view workspace, const PipelineRecord& record,
-                   Time now) {
+Status bind_pipeline(Statement& statement, std::string_view workspace,
+                     const PipelineRecord& record, Time now) {
   statement.bind(1, workspace).bind(2, record.id).bind(3, record.name);
   statement.bind(4, record.description).bind(5, record.version);
-  bind_json_text(statement, 6, record.definition);
   bind_time(statement, 7, now);
+  return bind_json_text(statement, 6, record.definition, "the pipeline");
 }
 
 Result<Current> current_version(Connection& db, std::string_view workspace, std::string_view id) {
@@ -134,7 +136,9 @@ Result<PipelineRecord> insert_pipeline(Connection& db, std::string_view workspac
     if (!statement) {
       return std::move(statement).error();
     }
-    bind_pipeline(*statement, workspace, record, now);
+    if (auto bound = bind_pipeline(*statement, workspace, record, now); !bound) {
+      return std::move(bound).error();
+    }
     if (auto inserted = statement->run(); !inserted) {
       return std::move(inserted).error();
     }
@@ -145,7 +149,7 @@ Result<PipelineRecord> insert_pipeline(Connection& db, std::string_view workspac
     if (auto versioned = insert_version(tx, workspace, record); !versioned) {
       return std::move(versioned).error();
     }
-    return record;
+    return std::move(record);  // the body runs once; the definition may be megabytes
   });
 }
 
@@ -168,14 +172,16 @@ Result<PipelineRecord> update_pipeline(Connection& db, std::string_view workspac
     if (!statement) {
       return std::move(statement).error();
     }
-    bind_pipeline(*statement, workspace, record, now);
+    if (auto bound = bind_pipeline(*statement, workspace, record, now); !bound) {
+      return std::move(bound).error();
+    }
     if (auto updated = statement->run(); !updated) {
       return std::move(updated).error();
     }
     if (auto versioned = insert_version(tx, workspace, record); !versioned) {
       return std::move(versioned).error();
     }
-    return record;
+    return std::move(record);  // the body runs once; the definition may be megabytes
   });
 }
 

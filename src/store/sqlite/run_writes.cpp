@@ -40,9 +40,13 @@ Status create(Connection& db, const ExecutionRecord& execution) {
   statement->bind(1, execution.workspace_id).bind(2, execution.id);
   statement->bind(3, execution.pipeline_id).bind(4, execution.pipeline_version);
   statement->bind(5, execution.status);
-  bind_json_text(*statement, 6, execution.inputs);
-  bind_json(*statement, 7, execution.outputs);
-  bind_json(*statement, 8, execution.error);
+  for (auto bound : {bind_json_text(*statement, 6, execution.inputs, "the execution's inputs"),
+                     bind_json(*statement, 7, execution.outputs, "the execution's outputs"),
+                     bind_json(*statement, 8, execution.error, "the execution's error")}) {
+    if (!bound) {
+      return bound;
+    }
+  }
   statement->bind(9, execution.retry_of);
   // A record made without a time gets the time it reached the store.
   bind_time(*statement, 10, execution.created_at == Time{} ? now_ms() : execution.created_at);
@@ -68,10 +72,14 @@ Status save(Connection& db, const NodeRunRecord& run) {
   statement->bind(4, run.type).bind(5, run.status).bind(6, std::int64_t{run.attempts});
   bind_time(*statement, 7, run.started_at);
   bind_time(*statement, 8, run.finished_at);
-  bind_json(*statement, 9, run.output);
-  bind_json(*statement, 10, run.error);
-  bind_json(*statement, 11, run.logs);
-  bind_json(*statement, 12, run.handles);
+  for (auto bound : {bind_json(*statement, 9, run.output, "a node run's output"),
+                     bind_json(*statement, 10, run.error, "a node run's error"),
+                     bind_json(*statement, 11, run.logs, "a node run's logs"),
+                     bind_json(*statement, 12, run.handles, "a node run's handles")}) {
+    if (!bound) {
+      return bound;
+    }
+  }
   return statement->run();
 }
 
@@ -85,8 +93,12 @@ Status finish(Connection& db, const FinishExecution& finish) {
     return std::move(statement).error();
   }
   statement->bind(1, finish.workspace_id).bind(2, finish.execution_id).bind(3, finish.status);
-  bind_json(*statement, 4, finish.outputs);
-  bind_json(*statement, 5, finish.error);
+  for (auto bound : {bind_json(*statement, 4, finish.outputs, "the execution's outputs"),
+                     bind_json(*statement, 5, finish.error, "the execution's error")}) {
+    if (!bound) {
+      return bound;
+    }
+  }
   bind_time(*statement, 6, finish.finished_at == Time{} ? now_ms() : finish.finished_at);
   if (auto updated = statement->run(); !updated) {
     return updated;

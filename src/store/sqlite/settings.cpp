@@ -1,5 +1,7 @@
 #include "store/sqlite/settings.hpp"
 
+#include "store/sqlite/codec.hpp"
+
 namespace weft::store::sqlite {
 namespace {
 
@@ -46,8 +48,11 @@ Status upsert_setting(Connection& db, std::string_view key, const json::value& v
   if (!statement) {
     return std::move(statement).error();
   }
-  const std::string text = to_json_string(value);
-  statement->bind(1, key).bind(2, text).bind(3, now_ms);
+  auto text = json_text(value, "the setting `" + std::string(key) + "`");
+  if (!text) {
+    return std::move(text).error();
+  }
+  statement->bind(1, key).bind(2, *text).bind(3, now_ms);
   return statement->run();
 }
 
