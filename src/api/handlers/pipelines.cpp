@@ -1,5 +1,7 @@
 // /api/pipelines: create, list, read, update (with version check), delete,
 // versions, restore, validate.
+#include <charconv>
+
 #include "api/handlers/support.hpp"
 #include "api/records.hpp"
 #include "common/ids.hpp"
@@ -18,6 +20,26 @@ json::value stamped(json::object definition, std::string_view id, std::int64_t v
 std::string text_field(const json::object& doc, std::string_view key) {
   const auto* value = doc.if_contains(key);
   return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
+}
+
+/// A whole number of at most 18 digits without a leading zero, else 0 (names no version).
+std::int64_t version_number(std::string_view text) {
+  std::int64_t version = 0;
+  const char* end = text.data() + text.size();
+  const bool whole = !text.empty() && text.size() <= 18 && text.front() != '0' &&
+                     std::from_chars(text.data(), end, version).ptr == end;
+  return whole ? version : 0;
+}
+
+/// The version an If-Match header names (`"N"`, `N` or a weak `W/"N"`), else 0.
+std::int64_t if_match_version(std::string_view match) {
+  if (match.starts_with("W/")) {
+    match.remove_prefix(2);
+  }
+  if (match.size() >= 2 && match.front() == '"' && match.back() == '"') {
+    match = match.substr(1, match.size() - 2);
+  }
+  return version_number(match);
 }
 
 // A pipeline in responses: the record plus the problems of its current version.
@@ -63,13 +85,7 @@ Response update(ApiContext& context, Request& request) {
   std::int64_t base = 0;
   const json::value* version = doc->if_contains("version");
   if (auto match = request.header("if-match"); !match.empty()) {
-    std::string digits;
-    for (char c : match) {
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      }
-    }
-    base = digits.empty() ? 0 : std::stoll(digits.substr(0, 18));
+    base = if_match_version(match);
   } else if (version != nullptr && version->is_int64()) {
     base = version->get_int64();
   }
@@ -94,8 +110,8 @@ Response update(ApiContext& context, Request& request) {
 
 Response restore(ApiContext& context, Request& request) {
   const std::string id(request.param("id"));
-  auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
-  auto old = context.store.get_version(workspace_of(request), id, version);
+  auto old = context.store.get_version(workspace_of(request), id,
+                                       version_number(request.param("version")));
   if (!old) {
     return Response::from_error(old.error());
   }
@@ -115,12 +131,14 @@ Response restore(ApiContext& context, Request& request) {
 }
 
 Response validate(ApiContext& context, Request& request) {
-  auto doc = body_object(request, context.limits, true);
+  // Only `{id}/validate` has a stored pipeline to fall back on; `/validate` checks the body.
+  const bool stored_fallback = !request.param("id").empty();
+  auto doc = body_object(request, context.limits, stored_fallback);
   if (!doc) {
     return Response::from_error(doc.error());
   }
   json::value definition;
-  if (doc->empty()) {
+  if (doc->empty() && stored_fallback) {
     auto stored = context.store.get_pipeline(workspace_of(request), request.param("id"));
     if (!stored) {
       return Response::from_error(stored.error());
@@ -173,9 +191,8 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
                return Response::json(200, json::object{{"items", std::move(items)}});
              }));
   router.add("GET", "/api/pipelines/{id}/versions/{version}", sync_handler([ctx](Request& request) {
-               auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
-               auto found =
-                   ctx->store.get_version(workspace_of(request), request.param("id"), version);
+               auto found = ctx->store.get_version(workspace_of(request), request.param("id"),
+                                                   version_number(request.param("version")));
                return found ? Response::json(200, to_json(*found, true))
                             : Response::from_error(found.error());
              }));
