@@ -30,7 +30,7 @@ struct RouteDoc {
   const char* header = "";     ///< a request header by name, or ""
   const char* errors = "";     ///< statuses particular to the route: "409 422"
   /// OpenAPI links from the success answer: "path|param=expression,…;…" links
-  /// to every operation on `path` and below it.
+  /// to every operation on `path` and below it ("=path": on `path` only).
   const char* links = "";
 };
 
@@ -263,7 +263,7 @@ constexpr RouteDoc kRoutes[] = {
      .body = Body::required,
      .status = "201",
      .response = "Member",
-     .errors = "409 422",
+     .errors = "404 409 422",
      .links = "/api/members/{user_id}|user_id=$response.body#/user_id"},
     {.method = "patch",
      .path = "/api/members/{user_id}",
@@ -294,7 +294,8 @@ constexpr RouteDoc kRoutes[] = {
      .status = "201",
      .response = "Invite",
      .errors = "422",
-     .links = "/api/invites/{id}|id=$response.body#/id;/api/auth/invites/{token}|token=$response."
+     // Not to accept: it ends the invite, and the stateful phase would find it gone.
+     .links = "/api/invites/{id}|id=$response.body#/id;=/api/auth/invites/{token}|token=$response."
               "body#/token"},
     {.method = "delete",
      .path = "/api/invites/{id}",
@@ -315,6 +316,7 @@ constexpr RouteDoc kRoutes[] = {
      .body = Body::required,
      .status = "201",
      .response = "ApiKey",
+     .errors = "404",
      .links = "/api/api-keys/{id}|id=$response.body#/id"},
     {.method = "delete",
      .path = "/api/api-keys/{id}",
@@ -533,7 +535,8 @@ json::object links(const RouteDoc& route) {
   json::object out;
   for (auto link : split(route.links, ';')) {
     const auto bar = link.find('|');
-    const std::string target_path(link.substr(0, bar));
+    const bool exact = link.starts_with('=');
+    const std::string target_path(link.substr(exact ? 1 : 0, bar - (exact ? 1 : 0)));
     json::object params;
     for (auto binding : split(link.substr(bar + 1), ',')) {
       const auto equals = binding.find('=');
@@ -541,7 +544,7 @@ json::object links(const RouteDoc& route) {
     }
     for (const auto& target : kRoutes) {
       const std::string_view path = target.path;
-      if (path == target_path || path.starts_with(target_path + "/")) {
+      if (path == target_path || (!exact && path.starts_with(target_path + "/"))) {
         out[link_name(target)] =
             json::object{{"operationId", operation_id(target)}, {"parameters", params}};
       }

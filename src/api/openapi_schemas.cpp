@@ -20,7 +20,9 @@ constexpr const char* kSchemas = R"json({
     "settings": {"type": "object"}, "variables": {"type": "object"}, "pinned": {"type": "object"},
     "nodes": {"type": "array", "items": {"type": "object"}}, "edges": {"type": "array", "items": {"type": "object"}}}},
   "PipelineDocument": {"allOf": [{"$ref": "#/components/schemas/PipelineFields"}, {"type": "object", "properties": {
-    "id": {"$ref": "#/components/schemas/PipelineId"}, "version": {"type": "integer", "minimum": 0, "maximum": 9223372036854775807}}}]},
+    "id": {"oneOf": [{"$ref": "#/components/schemas/PipelineId"}, {"enum": ["", null]}],
+      "description": "Empty or null: the server makes one"},
+    "version": {"description": "Ignored: a new pipeline starts at version 1"}}}]},
   "DocumentToCheck": {"type": "object", "description": "Any JSON object: what does not fit a pipeline is reported in the answer's problems, not refused"},
   "PipelineUpdate": {"allOf": [{"$ref": "#/components/schemas/PipelineFields"}, {"type": "object",
     "required": ["version"], "properties": {"id": {"type": "string", "description": "Ignored: the path names the pipeline"},
@@ -118,7 +120,7 @@ constexpr const char* kSchemas = R"json({
     "name": {"$ref": "#/components/schemas/DisplayName"}}},
   "RoleChange": {"type": "object", "required": ["role"], "properties": {"role": {"$ref": "#/components/schemas/Role"}}},
   "NewInvite": {"type": "object", "required": ["role"], "properties": {"role": {"$ref": "#/components/schemas/Role"},
-    "email": {"type": ["string", "null"], "description": "Only this address may accept"}}},
+    "email": {"oneOf": [{"$ref": "#/components/schemas/Email"}, {"type": "null"}], "description": "Only this address may accept"}}},
   "Invite": {"type": "object", "required": ["id", "role"], "properties": {"id": {"type": "string"},
     "workspace_id": {"type": "string"}, "workspace_name": {"type": "string"}, "role": {"$ref": "#/components/schemas/Role"},
     "email": {"type": ["string", "null"]}, "created_at": {"type": "string"}, "expires_at": {"type": "string"},
@@ -152,7 +154,8 @@ constexpr const char* kSchemas = R"json({
     "has_api_key": {"type": "boolean"}, "credential": {"type": "string"}, "source": {"enum": ["environment", "settings"]}}}}}},
   "ProviderSettings": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {
     "type": "object", "required": ["name", "kind", "base_url"], "properties": {"name": {"$ref": "#/components/schemas/ProviderName"},
-    "kind": {"enum": ["ollama", "openai"]}, "base_url": {"type": "string", "pattern": "^https?://"},
+    "kind": {"enum": ["ollama", "openai"]}, "base_url": {"type": "string", "description": "http(s), a host name or IPv4 address, a port and a path",
+      "pattern": "^https?://(([A-Za-z0-9_-]+\\.)*[A-Za-z0-9_-]*[A-Za-z_-][A-Za-z0-9_-]*|[0-9]{1,3}(\\.[0-9]{1,3}){3})(:[0-9]{1,5})?(/[A-Za-z0-9._~-]*)*$"},
     "credential": {"type": "string", "description": "A credential id of the caller's workspace"}}}}}},
   "ModelList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
     "properties": {"id": {"type": "string"}, "details": {}}}}}},
@@ -237,6 +240,9 @@ json::object path_parameter_schema(std::string_view path, std::string_view name)
   if (name == "name") {
     return json::object{{"$ref", "#/components/schemas/ProviderName"}};
   }
+  if (name == "token") {
+    return string_matching("^[A-Za-z0-9_-]{43}$");  // 32 random bytes, base64url
+  }
   if (path.starts_with("/api/pipelines/")) {
     return json::object{{"$ref", "#/components/schemas/PipelineId"}};
   }
@@ -273,7 +279,7 @@ json::object query_parameter_schema(std::string_view name) {
     return string_matching(kTimePattern);
   }
   if (name == "cursor") {
-    return string_matching("^[0-9]{1,18}:[!-~]{1,128}$");
+    return string_matching("^([0-9]{1,18}:[!-~]{1,128})?$");  // empty: the first page
   }
   if (name == "If-Match") {
     return string_matching("^(W/)?(\"[1-9][0-9]{0,17}\"|[1-9][0-9]{0,17})$");

@@ -56,3 +56,21 @@ def test_if_match_names_a_version_or_is_refused(server):
         assert status == 400, bad  # digits were picked out of anything: "x1" saved over version 1
     status, body, _ = server.put("/api/pipelines/matched", pipeline, headers={"If-Match": 'W/"1"'})
     assert status == 200 and body["version"] == 2
+
+
+def test_a_whole_number_may_be_written_with_a_fraction(server):
+    # JSON Schema counts 587.0 as an integer, and so does every generated client.
+    smtp = {"name": "mail", "kind": "smtp",
+            "data": {"host": "mail.example.com", "port": 587.0, "security": "starttls"}}
+    assert server.post("/api/credentials", smtp)[0] == 201  # was 422: port is not an integer
+    pipeline = {"id": "fractional", "name": "f", "nodes": [], "edges": []}
+    assert server.post("/api/pipelines", pipeline)[0] == 201
+    status, body, _ = server.put("/api/pipelines/fractional", dict(pipeline, version=1.0))
+    assert status == 200 and body["version"] == 2  # was 400: say which version you edited
+
+
+def test_a_credential_value_has_no_nul(server):
+    # The validator measured "\u0000abc" as empty (refused) and "abc\u0000" as 4 long (kept).
+    for token in ["\u0000abc", "abc\u0000"]:
+        status, body, _ = server.post("/api/credentials", {"name": "t", "kind": "bearer", "data": {"token": token}})
+        assert status == 422 and body["error"]["details"][0]["pointer"] == "/data/token", token

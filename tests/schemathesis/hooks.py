@@ -2,8 +2,10 @@
 refreshed as a client would (access tokens last 15 minutes; each refresh
 token is good once). Loaded by tests/schemathesis/run.py through the config's
 `hooks` setting; the server and the account come from the environment."""
+import atexit
 import json
 import os
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -23,7 +25,7 @@ def _post(path, body):
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
-        return error.code, None
+        return error.code, json.loads(error.read() or b"null")
 
 
 class OwnerSession:
@@ -33,6 +35,7 @@ class OwnerSession:
         self.lock = threading.Lock()
         self.refresh_token = None
         self.refreshes = 0
+        self.sign_ins = 0
 
     def access_token(self):
         with self.lock:
@@ -41,11 +44,15 @@ class OwnerSession:
                 if status == 200:
                     self.refreshes += 1
                     return self._keep(session)
+                print(f"hooks: refresh refused: HTTP {status} {session}", file=sys.stderr)
             # No session yet, or the refresh was refused: sign in again.
+            print(f"hooks: signing in (session {id(self):x}, refresh token: {bool(self.refresh_token)})",
+                  file=sys.stderr)
             status, session = _post("/api/auth/login", {
                 "email": os.environ["WEFT_FUZZ_EMAIL"], "password": os.environ["WEFT_FUZZ_PASSWORD"]})
             if status != 200:
                 raise RuntimeError(f"cannot sign in as the fuzzing owner: HTTP {status}")
+            self.sign_ins += 1
             return self._keep(session)
 
     def _keep(self, session):
@@ -54,6 +61,17 @@ class OwnerSession:
 
 
 OWNER = OwnerSession()
+atexit.register(lambda: print(f"hooks: signed in {OWNER.sign_ins} time(s), refreshed the session "
+                              f"{OWNER.refreshes} time(s)", file=sys.stderr))
+
+
+@schemathesis.hook
+def filter_case(context, case):
+    """Everything may be fuzzed except the fuzzing account's own membership:
+    once another member is made an owner, removing or demoting this one is
+    allowed, and would leave the rest of the run without a workspace."""
+    own = (case.path_parameters or {}).get("user_id") == os.environ["WEFT_FUZZ_USER_ID"]
+    return not (own and case.method.upper() in ("DELETE", "PATCH"))
 
 
 @schemathesis.auth(refresh_interval=REFRESH_SECONDS, retry_on=[])

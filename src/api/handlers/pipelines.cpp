@@ -86,8 +86,10 @@ Response update(ApiContext& context, Request& request) {
   const json::value* version = doc->if_contains("version");
   if (auto match = request.header("if-match"); !match.empty()) {
     base = if_match_version(match);
-  } else if (version != nullptr && version->is_int64()) {
-    base = version->get_int64();
+  } else if (version != nullptr && version->is_number()) {
+    boost::system::error_code inexact;  // 3.0 is version 3, as JSON Schema counts integers
+    base = version->to_number<std::int64_t>(inexact);
+    base = inexact ? 0 : base;
   }
   if (base <= 0) {
     return Response::error(400, "invalid_argument",
