@@ -1,272 +1,469 @@
 // The OpenAPI 3.1 document. Written from this table, independently of the
 // router, so the test comparing the two catches a route added to one only.
+// Each entry says what a client may send and every status it may get back;
+// statuses that follow from the route's shape (401/403 without a caller, 400
+// and 413 with a body, 404 with a path parameter, …) are added by the rules
+// in `error_statuses`, so an entry lists only the ones particular to it.
 #include <algorithm>
-#include <boost/json/parse.hpp>
 #include <cctype>
+#include <set>
 
 #include "api/api.hpp"
 #include "api/auth_gate.hpp"
+#include "api/openapi_schemas.hpp"
 
 namespace weft::api {
 namespace {
 
+enum class Body { none, optional, required };
+
 struct RouteDoc {
-  const char* method;
-  const char* path;
-  const char* tag;
-  const char* summary;
-  const char* request;   ///< component schema of the JSON body, or ""
-  const char* status;    ///< success status
-  const char* response;  ///< component schema of the success body, or "" for none
-  const char* query;     ///< query parameters: "name:type,…"
+  const char* method = "";
+  const char* path = "";
+  const char* tag = "";
+  const char* summary = "";
+  const char* request = "";  ///< component schema of the JSON body, or ""
+  Body body = Body::none;
+  const char* status = "200";  ///< success status
+  const char* response = "";   ///< component schema of the success body, or "" for none
+  const char* query = "";      ///< query parameters by name: "wait,timeout_ms"
+  const char* header = "";     ///< a request header by name, or ""
+  const char* errors = "";     ///< statuses particular to the route: "409 422"
+  /// OpenAPI links from the success answer: "path|param=expression,…;…" links
+  /// to every operation on `path` and below it ("=path": on `path` only).
+  const char* links = "";
 };
+
+constexpr const char* kPipelineLinks = "/api/pipelines/{id}|id=$response.body#/id";
+constexpr const char* kExecutionLinks = "/api/executions/{id}|id=$response.body#/execution_id";
 
 constexpr RouteDoc kRoutes[] = {
-    {"get", "/api/pipelines", "pipelines", "List pipelines", "", "200", "PipelineList", ""},
-    {"post", "/api/pipelines", "pipelines", "Create a pipeline", "PipelineDocument", "201",
-     "Pipeline", ""},
-    {"get", "/api/pipelines/{id}", "pipelines", "Read a pipeline", "", "200", "Pipeline", ""},
-    {"put", "/api/pipelines/{id}", "pipelines",
-     "Save a new version (the body's `version`, or If-Match, names the version edited; 409 when "
-     "stale)",
-     "PipelineDocument", "200", "Pipeline", ""},
-    {"delete", "/api/pipelines/{id}", "pipelines", "Delete a pipeline and its runs", "", "204", "",
-     ""},
-    {"get", "/api/pipelines/{id}/versions", "pipelines", "List versions", "", "200", "VersionList",
-     ""},
-    {"get", "/api/pipelines/{id}/versions/{version}", "pipelines", "Read a version", "", "200",
-     "Version", ""},
-    {"post", "/api/pipelines/{id}/versions/{version}/restore", "pipelines",
-     "Save an old version as the newest", "", "200", "Pipeline", ""},
-    {"post", "/api/pipelines/{id}/validate", "pipelines",
-     "Validate the body (or the stored pipeline when the body is empty)", "PipelineDocument", "200",
-     "Validation", ""},
-    {"post", "/api/pipelines/validate", "pipelines", "Validate a pipeline without saving it",
-     "PipelineDocument", "200", "Validation", ""},
-    {"post", "/api/pipelines/{id}/run", "runs", "Run a pipeline; the body holds its inputs",
-     "Inputs", "200", "RunResult", "wait:boolean,timeout_ms:integer"},
-    {"post", "/api/pipelines/{id}/test-run", "runs",
-     "Editor run (answers at once unless wait=true): pinned outputs stand in for their nodes; "
-     "run from a node, or one node alone, reusing an earlier run's outputs upstream",
-     "TestRun", "200", "RunResult", "wait:boolean,timeout_ms:integer"},
-    {"get", "/api/ws", "live",
-     "WebSocket of live run events: send {op: subscribe, execution_id, after} or {op: subscribe, "
-     "feed: runs}; each event comes as {seq, type, execution_id, node_id, time, data}",
-     "", "101", "", ""},
-    {"post", "/api/executions/{id}/retry", "runs",
-     "Run a failed execution again from the failed node, reusing what succeeded", "", "200",
-     "RunResult", "wait:boolean,timeout_ms:integer"},
-    {"get", "/api/executions", "executions", "List executions, newest first", "", "200",
-     "ExecutionList",
-     "pipeline_id:string,status:string,from:string,to:string,cursor:string,limit:integer"},
-    {"get", "/api/executions/{id}", "executions", "Read an execution with its node runs", "", "200",
-     "ExecutionDetail", ""},
-    {"post", "/api/executions/{id}/cancel", "executions", "Cancel a running execution", "", "202",
-     "RunAccepted", ""},
-    {"get", "/api/auth/setup", "accounts", "Whether the first owner still has to be set up", "",
-     "200", "SetupState", ""},
-    {"post", "/api/auth/setup", "accounts", "Create the first owner (only on a new install)",
-     "NewAccount", "201", "Session", ""},
-    {"post", "/api/auth/register", "accounts", "Sign up (only when the server allows it)",
-     "NewAccount", "201", "Session", ""},
-    {"post", "/api/auth/login", "accounts", "Log in (429 with Retry-After after repeated failures)",
-     "Login", "200", "Session", ""},
-    {"post", "/api/auth/refresh", "accounts",
-     "Exchange a refresh token for a new session (each is good once)", "RefreshToken", "200",
-     "Session", ""},
-    {"post", "/api/auth/logout", "accounts", "End the login a refresh token belongs to",
-     "RefreshToken", "204", "", ""},
-    {"get", "/api/auth/invites/{token}", "accounts", "What an invite link is for", "", "200",
-     "Invite", ""},
-    {"post", "/api/auth/invites/{token}/accept", "accounts",
-     "Join with an invite link (an existing account's password, or a new account)", "NewAccount",
-     "200", "Session", ""},
-    {"get", "/api/me", "accounts", "The caller, their workspace and role", "", "200", "Me", ""},
-    {"post", "/api/me/password", "accounts", "Change the password; other sessions end",
-     "PasswordChange", "200", "Session", ""},
-    {"get", "/api/audit", "accounts", "The workspace's audit log, newest first", "", "200",
-     "AuditPage", "before:integer,limit:integer"},
-    {"get", "/api/members", "members", "Members of the workspace", "", "200", "MemberList", ""},
-    {"post", "/api/members", "members",
-     "Add a member by email (with a password: create the account)", "NewMember", "201", "Member",
-     ""},
-    {"patch", "/api/members/{user_id}", "members", "Change a member's role", "RoleChange", "200",
-     "Member", ""},
-    {"delete", "/api/members/{user_id}", "members", "Remove a member (or leave)", "", "204", "",
-     ""},
-    {"get", "/api/invites", "members", "Pending invite links", "", "200", "InviteList", ""},
-    {"post", "/api/invites", "members", "Create an invite link (its token is shown once)",
-     "RoleChange", "201", "Invite", ""},
-    {"delete", "/api/invites/{id}", "members", "Withdraw an invite link", "", "204", "", ""},
-    {"get", "/api/api-keys", "api-keys", "API keys of the workspace", "", "200", "ApiKeyList", ""},
-    {"post", "/api/api-keys", "api-keys", "Create an API key (the key is shown once)", "NewApiKey",
-     "201", "ApiKey", ""},
-    {"delete", "/api/api-keys/{id}", "api-keys", "Revoke an API key", "", "200", "ApiKey", ""},
-    {"get", "/api/credential-kinds", "credentials", "Kinds of credential with their schemas", "",
-     "200", "CredentialKindList", ""},
-    {"get", "/api/credentials", "credentials", "Credentials (names and kinds, never values)", "",
-     "200", "CredentialList", ""},
-    {"post", "/api/credentials", "credentials", "Create a credential; its values are write-only",
-     "NewCredential", "201", "Credential", ""},
-    {"get", "/api/credentials/{id}", "credentials", "A credential's metadata", "", "200",
-     "Credential", ""},
-    {"patch", "/api/credentials/{id}", "credentials",
-     "Rename or change fields (an omitted field keeps its value)", "NewCredential", "200",
-     "Credential", ""},
-    {"delete", "/api/credentials/{id}", "credentials", "Delete a credential", "", "204", "", ""},
-    {"get", "/api/settings/providers", "settings",
-     "The workspace's own LLM providers (without their keys), then the server's by name and kind",
-     "", "200", "ProviderList", ""},
-    {"put", "/api/settings/providers", "settings",
-     "Replace the workspace's LLM providers (API keys come from the workspace's credentials by id)",
-     "ProviderSettings", "200", "ProviderList", ""},
-    {"get", "/api/settings/providers/{name}/models", "settings",
-     "The models a provider has, asked live (the workspace's provider of that name, else the "
-     "server's)",
-     "", "200", "ModelList", ""},
-    {"get", "/api/server/providers", "server",
-     "The server's LLM providers in full, without their keys (server admins)", "", "200",
-     "ServerProviderList", ""},
-    {"put", "/api/server/providers", "server",
-     "Replace the server's LLM providers (server admins; keys from the admin's workspace's "
-     "credentials)",
-     "ProviderSettings", "200", "ServerProviderList", ""},
-    {"get", "/api/server/settings", "server", "Sign-up and the metrics token (server admins)", "",
-     "200", "ServerSettings", ""},
-    {"put", "/api/server/settings", "server",
-     "Change sign-up or the metrics token (server admins; the token is never shown back)",
-     "ServerSettingsChange", "200", "ServerSettings", ""},
-    {"get", "/api/node-types", "catalogue", "Every block type with its config schema", "", "200",
-     "NodeTypeList", ""},
-    {"get", "/api/openapi.json", "system", "This document", "", "200", "", ""},
-    {"get", "/healthz", "system", "Liveness", "", "200", "Health", ""},
-    {"get", "/metrics", "system", "Prometheus metrics (text format)", "", "200", "", ""},
+    {.method = "get",
+     .path = "/api/pipelines",
+     .tag = "pipelines",
+     .summary = "List pipelines",
+     .response = "PipelineList",
+     .links = "/api/pipelines/{id}|id=$response.body#/items/0/id"},
+    {.method = "post",
+     .path = "/api/pipelines",
+     .tag = "pipelines",
+     .summary = "Create a pipeline (a draft with problems is saved; the answer lists them)",
+     .request = "PipelineDocument",
+     .body = Body::required,
+     .status = "201",
+     .response = "Pipeline",
+     .errors = "409 422",
+     .links = kPipelineLinks},
+    {.method = "get",
+     .path = "/api/pipelines/{id}",
+     .tag = "pipelines",
+     .summary = "Read a pipeline",
+     .response = "Pipeline"},
+    {.method = "put",
+     .path = "/api/pipelines/{id}",
+     .tag = "pipelines",
+     .summary = "Save a new version (the body's `version`, or If-Match, names the version edited; "
+                "409 when stale)",
+     .request = "PipelineUpdate",
+     .body = Body::required,
+     .response = "Pipeline",
+     .header = "If-Match",
+     .errors = "409 422",
+     .links = "/api/pipelines/{id}/versions/{version}|id=$request.path.id,version=$response.body#/"
+              "version"},
+    {.method = "delete",
+     .path = "/api/pipelines/{id}",
+     .tag = "pipelines",
+     .summary = "Delete a pipeline and its runs",
+     .status = "204"},
+    {.method = "get",
+     .path = "/api/pipelines/{id}/versions",
+     .tag = "pipelines",
+     .summary = "List versions",
+     .response = "VersionList",
+     .links = "/api/pipelines/{id}/versions/{version}|id=$request.path.id,version=$response.body#/"
+              "items/0/version"},
+    {.method = "get",
+     .path = "/api/pipelines/{id}/versions/{version}",
+     .tag = "pipelines",
+     .summary = "Read a version",
+     .response = "Version"},
+    {.method = "post",
+     .path = "/api/pipelines/{id}/versions/{version}/restore",
+     .tag = "pipelines",
+     .summary = "Save an old version as the newest",
+     .response = "Pipeline",
+     .errors = "409"},
+    {.method = "post",
+     .path = "/api/pipelines/{id}/validate",
+     .tag = "pipelines",
+     .summary = "Validate the body (or the stored pipeline when the body is empty or `{}`)",
+     .request = "DocumentToCheck",
+     .body = Body::optional,
+     .response = "Validation",
+     .errors = "422"},
+    {.method = "post",
+     .path = "/api/pipelines/validate",
+     .tag = "pipelines",
+     .summary = "Validate a pipeline without saving it",
+     .request = "DocumentToCheck",
+     .body = Body::required,
+     .response = "Validation",
+     .errors = "422"},
+    {.method = "post",
+     .path = "/api/pipelines/{id}/run",
+     .tag = "runs",
+     .summary = "Run a pipeline; the body holds its inputs (422 names a missing or wrong one, or "
+                "the problems of a pipeline that cannot run)",
+     .request = "Inputs",
+     .body = Body::optional,
+     .response = "RunResult",
+     .query = "wait,timeout_ms",
+     .errors = "409 422",
+     .links = kExecutionLinks},
+    {.method = "post",
+     .path = "/api/pipelines/{id}/test-run",
+     .tag = "runs",
+     .summary = "Editor run (answers at once unless wait=true): pinned outputs stand in for their "
+                "nodes; run from a node, or one node alone, reusing an earlier run's outputs "
+                "upstream (409 before the first run; 422 for a node or run it does not have)",
+     .request = "TestRun",
+     .body = Body::optional,
+     .response = "RunResult",
+     .query = "wait,timeout_ms",
+     .errors = "409 422",
+     .links = kExecutionLinks},
+    {.method = "get",
+     .path = "/api/ws",
+     .tag = "live",
+     .summary = "WebSocket of live run events: send {op: subscribe, execution_id, after} or {op: "
+                "subscribe, feed: runs}; each event comes as {seq, type, execution_id, node_id, "
+                "time, data}. A request without `Upgrade: websocket` gets 426",
+     .status = "101",
+     .errors = "426"},
+    {.method = "post",
+     .path = "/api/executions/{id}/retry",
+     .tag = "runs",
+     .summary = "Run a failed execution again from the failed node, reusing what succeeded (409 "
+                "unless it failed, was cancelled or interrupted)",
+     .response = "RunResult",
+     .query = "wait,timeout_ms",
+     .errors = "409 422",
+     .links = kExecutionLinks},
+    {.method = "get",
+     .path = "/api/executions",
+     .tag = "executions",
+     .summary = "List executions, newest first",
+     .response = "ExecutionList",
+     .query = "pipeline_id,status,from,to,cursor,limit",
+     .links = "/api/executions/{id}|id=$response.body#/items/0/id"},
+    {.method = "get",
+     .path = "/api/executions/{id}",
+     .tag = "executions",
+     .summary = "Read an execution with its node runs",
+     .response = "ExecutionDetail"},
+    {.method = "post",
+     .path = "/api/executions/{id}/cancel",
+     .tag = "executions",
+     .summary = "Cancel a running execution (409 when it is not running)",
+     .status = "202",
+     .response = "CancelAccepted",
+     .errors = "409"},
+    {.method = "get",
+     .path = "/api/auth/setup",
+     .tag = "accounts",
+     .summary = "Whether the first owner still has to be set up",
+     .response = "SetupState",
+     .errors = "503"},
+    {.method = "post",
+     .path = "/api/auth/setup",
+     .tag = "accounts",
+     .summary = "Create the first owner (only on a new install: 409 afterwards)",
+     .request = "NewAccount",
+     .body = Body::required,
+     .status = "201",
+     .response = "Session",
+     .errors = "403 409 429 503"},
+    {.method = "post",
+     .path = "/api/auth/register",
+     .tag = "accounts",
+     .summary = "Sign up (only when the server allows it: 403 otherwise)",
+     .request = "NewAccount",
+     .body = Body::required,
+     .status = "201",
+     .response = "Session",
+     .errors = "403 409 429 503"},
+    {.method = "post",
+     .path = "/api/auth/login",
+     .tag = "accounts",
+     .summary = "Log in (429 with Retry-After after repeated failures)",
+     .request = "Login",
+     .body = Body::required,
+     .response = "Session",
+     .errors = "401 403 404 429 503"},
+    {.method = "post",
+     .path = "/api/auth/refresh",
+     .tag = "accounts",
+     .summary = "Exchange a refresh token for a new session (each is good once)",
+     .request = "RefreshToken",
+     .body = Body::required,
+     .response = "Session",
+     .errors = "401 403 404 429 503"},
+    {.method = "post",
+     .path = "/api/auth/logout",
+     .tag = "accounts",
+     .summary = "End the login a refresh token belongs to",
+     .request = "LogoutToken",
+     .body = Body::required,
+     .status = "204",
+     .errors = "401 429 503"},
+    {.method = "get",
+     .path = "/api/auth/invites/{token}",
+     .tag = "accounts",
+     .summary = "What an invite link is for",
+     .response = "Invite",
+     .errors = "429 503"},
+    {.method = "post",
+     .path = "/api/auth/invites/{token}/accept",
+     .tag = "accounts",
+     .summary = "Join with an invite link (an existing account's password, or a new account)",
+     .request = "NewAccount",
+     .body = Body::required,
+     .response = "Session",
+     .errors = "401 403 409 429 503"},
+    {.method = "get",
+     .path = "/api/me",
+     .tag = "accounts",
+     .summary = "The caller, their workspace and role",
+     .response = "Me"},
+    {.method = "post",
+     .path = "/api/me/password",
+     .tag = "accounts",
+     .summary = "Change the password; other sessions end",
+     .request = "PasswordChange",
+     .body = Body::required,
+     .response = "Session"},
+    {.method = "get",
+     .path = "/api/me/invitations",
+     .tag = "accounts",
+     .summary = "Invitations to the caller's e-mail waiting for an answer",
+     .response = "InvitationList"},
+    {.method = "post",
+     .path = "/api/me/invitations/{id}/accept",
+     .tag = "accounts",
+     .summary = "Join the workspace an invitation is for",
+     .response = "InvitationAccepted",
+     .errors = "409"},
+    {.method = "post",
+     .path = "/api/me/invitations/{id}/decline",
+     .tag = "accounts",
+     .summary = "Decline an invitation",
+     .status = "204"},
+    {.method = "get",
+     .path = "/api/audit",
+     .tag = "accounts",
+     .summary = "The workspace's audit log, newest first",
+     .response = "AuditPage",
+     .query = "before,limit"},
+    {.method = "get",
+     .path = "/api/members",
+     .tag = "members",
+     .summary = "Members of the workspace",
+     .response = "MemberList",
+     .links = "/api/members/{user_id}|user_id=$response.body#/items/1/user_id"},
+    {.method = "post",
+     .path = "/api/members",
+     .tag = "members",
+     .summary = "Invite a person by email (the same answer whether or not they have an account; "
+                "with a password and no account yet: create it)",
+     .request = "NewMember",
+     .body = Body::required,
+     .status = "202",
+     .response = "MemberInvited",
+     .errors = "409 422"},
+    {.method = "patch",
+     .path = "/api/members/{user_id}",
+     .tag = "members",
+     .summary = "Change a member's role",
+     .request = "RoleChange",
+     .body = Body::required,
+     .response = "Member",
+     .errors = "409"},
+    {.method = "delete",
+     .path = "/api/members/{user_id}",
+     .tag = "members",
+     .summary = "Remove a member (or leave)",
+     .status = "204",
+     .errors = "409"},
+    {.method = "get",
+     .path = "/api/invites",
+     .tag = "members",
+     .summary = "Pending invite links",
+     .response = "InviteList",
+     .links = "/api/invites/{id}|id=$response.body#/items/0/id"},
+    {.method = "post",
+     .path = "/api/invites",
+     .tag = "members",
+     .summary = "Create an invite link (its token is shown once)",
+     .request = "NewInvite",
+     .body = Body::required,
+     .status = "201",
+     .response = "Invite",
+     .errors = "422",
+     // Not to accept: it ends the invite, and the stateful phase would find it gone.
+     .links = "/api/invites/{id}|id=$response.body#/id;=/api/auth/invites/{token}|token=$response."
+              "body#/token"},
+    {.method = "delete",
+     .path = "/api/invites/{id}",
+     .tag = "members",
+     .summary = "Withdraw an invite link",
+     .status = "204"},
+    {.method = "get",
+     .path = "/api/api-keys",
+     .tag = "api-keys",
+     .summary = "API keys of the workspace",
+     .response = "ApiKeyList",
+     .links = "/api/api-keys/{id}|id=$response.body#/items/0/id"},
+    {.method = "post",
+     .path = "/api/api-keys",
+     .tag = "api-keys",
+     .summary = "Create an API key (the key is shown once)",
+     .request = "NewApiKey",
+     .body = Body::required,
+     .status = "201",
+     .response = "ApiKey",
+     .errors = "404",
+     .links = "/api/api-keys/{id}|id=$response.body#/id"},
+    {.method = "delete",
+     .path = "/api/api-keys/{id}",
+     .tag = "api-keys",
+     .summary = "Revoke an API key",
+     .response = "ApiKey",
+     .errors = "409"},
+    {.method = "get",
+     .path = "/api/credential-kinds",
+     .tag = "credentials",
+     .summary = "Kinds of credential with their schemas",
+     .response = "CredentialKindList"},
+    {.method = "get",
+     .path = "/api/credentials",
+     .tag = "credentials",
+     .summary = "Credentials (names and kinds, never values)",
+     .response = "CredentialList",
+     .links = "/api/credentials/{id}|id=$response.body#/items/0/id"},
+    {.method = "post",
+     .path = "/api/credentials",
+     .tag = "credentials",
+     .summary = "Create a credential; its values are write-only",
+     .request = "NewCredential",
+     .body = Body::required,
+     .status = "201",
+     .response = "Credential",
+     .errors = "409 422",
+     .links = "/api/credentials/{id}|id=$response.body#/id"},
+    {.method = "get",
+     .path = "/api/credentials/{id}",
+     .tag = "credentials",
+     .summary = "A credential's metadata",
+     .response = "Credential"},
+    {.method = "patch",
+     .path = "/api/credentials/{id}",
+     .tag = "credentials",
+     .summary = "Rename or change fields (an omitted field keeps its value)",
+     .request = "CredentialUpdate",
+     .body = Body::required,
+     .response = "Credential",
+     .errors = "409 422"},
+    {.method = "delete",
+     .path = "/api/credentials/{id}",
+     .tag = "credentials",
+     .summary = "Delete a credential",
+     .status = "204",
+     .errors = "409"},
+    {.method = "get",
+     .path = "/api/settings/providers",
+     .tag = "settings",
+     .summary = "The workspace's own LLM providers (without their keys), then the server's by "
+                "name and kind",
+     .response = "ProviderList",
+     .links = "/api/settings/providers/{name}|name=$response.body#/items/0/name"},
+    {.method = "put",
+     .path = "/api/settings/providers",
+     .tag = "settings",
+     .summary = "Replace the workspace's LLM providers (API keys come from the workspace's "
+                "credentials by id; addresses pass the address guard)",
+     .request = "ProviderSettings",
+     .body = Body::required,
+     .response = "ProviderList",
+     .errors = "404 409 422"},
+    {.method = "get",
+     .path = "/api/server/providers",
+     .tag = "server",
+     .summary = "The server's LLM providers in full, without their keys (server admins)",
+     .response = "ServerProviderList"},
+    {.method = "put",
+     .path = "/api/server/providers",
+     .tag = "server",
+     .summary = "Replace the server's LLM providers (server admins; keys from the admin's "
+                "workspace's credentials)",
+     .request = "ProviderSettings",
+     .body = Body::required,
+     .response = "ServerProviderList",
+     .errors = "422"},
+    {.method = "get",
+     .path = "/api/server/settings",
+     .tag = "server",
+     .summary = "Sign-up and whether a metrics token is set (server admins)",
+     .response = "ServerSettings"},
+    {.method = "put",
+     .path = "/api/server/settings",
+     .tag = "server",
+     .summary = "Change sign-up or the metrics token (server admins; the token is never shown "
+                "back)",
+     .request = "ServerSettingsChange",
+     .body = Body::required,
+     .response = "ServerSettings",
+     .errors = "422"},
+    {.method = "get",
+     .path = "/api/settings/providers/{name}/models",
+     .tag = "settings",
+     .summary = "The models a provider has, asked live (Ollama /api/tags, OpenAI /v1/models); "
+                "502, 503 or 504 when the provider fails, cannot be reached or is too slow",
+     .response = "ModelList",
+     .errors = "422 502 504"},
+    {.method = "get",
+     .path = "/api/node-types",
+     .tag = "catalogue",
+     .summary = "Every block type with its config schema",
+     .response = "NodeTypeList"},
+    {.method = "get", .path = "/api/openapi.json", .tag = "system", .summary = "This document"},
+    {.method = "get",
+     .path = "/healthz",
+     .tag = "system",
+     .summary = "Liveness",
+     .response = "Health"},
+    {.method = "get",
+     .path = "/metrics",
+     .tag = "system",
+     .summary = "Prometheus metrics (text format)"},
 };
 
-constexpr const char* kSchemas = R"json({
-  "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
-    "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"},
-    "details": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}}},
-  "Problem": {"type": "object", "properties": {"pointer": {"type": "string"}, "message": {"type": "string"}}},
-  "PipelineDocument": {"type": "object", "description": "A pipeline definition (see docs/pipelines.md)",
-    "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "version": {"type": "integer"},
-    "nodes": {"type": "array", "items": {"type": "object"}}, "edges": {"type": "array", "items": {"type": "object"}}}},
-  "PipelineSummary": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
-    "description": {"type": "string"}, "version": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"},
-    "updated_at": {"type": "string", "format": "date-time"}, "last_run_status": {"type": ["string", "null"]}}},
-  "Pipeline": {"allOf": [{"$ref": "#/components/schemas/PipelineSummary"}, {"type": "object", "properties": {
-    "definition": {"$ref": "#/components/schemas/PipelineDocument"}, "valid": {"type": "boolean"},
-    "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}]},
-  "PipelineList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/PipelineSummary"}}}},
-  "Version": {"type": "object", "properties": {"pipeline_id": {"type": "string"}, "version": {"type": "integer"},
-    "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
-    "definition": {"$ref": "#/components/schemas/PipelineDocument"}}},
-  "VersionList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Version"}}}},
-  "Validation": {"type": "object", "properties": {"valid": {"type": "boolean"},
-    "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}},
-  "Inputs": {"type": "object", "description": "Run inputs by input name", "additionalProperties": true},
-  "RunResult": {"type": "object", "description": "200 when the run ended within the wait; 202 (RunAccepted) otherwise",
-    "properties": {"execution_id": {"type": "string"}, "status": {"type": "string"},
-    "outputs": {"type": "object"}, "error": {"type": ["object", "null"]}}},
-  "TestRun": {"type": "object", "additionalProperties": false, "properties": {
-    "inputs": {"type": "object", "description": "Run inputs; default: those of from_execution"},
-    "use_pinned": {"type": "boolean", "default": true, "description": "Use the definition's pinned outputs"},
-    "from_execution": {"type": "string", "description": "Whose recorded outputs to reuse; default: the newest run"},
-    "from_node": {"type": "string", "description": "Run this node and what follows; reuse the rest"},
-    "only_node": {"type": "string", "description": "Run only this node, with the inputs it last received"}}},
-  "RunAccepted": {"type": "object", "properties": {"execution_id": {"type": "string"}, "status": {"type": "string"}}},
-  "Execution": {"type": "object", "properties": {"id": {"type": "string"}, "pipeline_id": {"type": "string"},
-    "pipeline_version": {"type": "integer"},
-    "status": {"enum": ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]},
-    "inputs": {"type": "object"}, "outputs": {"type": ["object", "null"]}, "error": {"type": ["object", "null"]},
-    "retry_of": {"type": ["string", "null"]}, "created_at": {"type": "string", "format": "date-time"},
-    "finished_at": {"type": ["string", "null"], "format": "date-time"}, "duration_ms": {"type": "number"}}},
-  "NodeRun": {"type": "object", "properties": {"node_id": {"type": "string"}, "type": {"type": "string"},
-    "status": {"type": "string"}, "attempts": {"type": "integer"}, "started_at": {"type": ["string", "null"]},
-    "finished_at": {"type": ["string", "null"]}, "duration_ms": {"type": "number"}, "output": {},
-    "error": {"type": ["object", "null"]}, "logs": {"type": "array", "items": {"type": "object"}},
-    "handles": {"type": "array", "items": {"type": "string"}}}},
-  "ExecutionDetail": {"allOf": [{"$ref": "#/components/schemas/Execution"}, {"type": "object", "properties": {
-    "node_runs": {"type": "array", "items": {"$ref": "#/components/schemas/NodeRun"}}}}]},
-  "ExecutionList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Execution"}},
-    "next_cursor": {"type": ["string", "null"]}}},
-  "NodeType": {"type": "object", "properties": {"type": {"type": "string"}, "category": {"type": "string"},
-    "title": {"type": "string"}, "description": {"type": "string"}, "icon": {"type": "string"},
-    "version": {"type": "integer"}, "config_schema": {"type": "object"}, "output_example": {},
-    "inputs": {"type": "array", "items": {"type": "string"}}, "outputs": {"type": "array", "items": {"type": "string"}}}},
-  "NodeTypeList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/NodeType"}}}},
-  "SetupState": {"type": "object", "properties": {"needs_setup": {"type": "boolean"}}},
-  "NewAccount": {"type": "object", "required": ["email", "password"], "properties": {
-    "email": {"type": "string"}, "password": {"type": "string", "writeOnly": true}, "name": {"type": "string"}}},
-  "Login": {"type": "object", "required": ["email", "password"], "properties": {"email": {"type": "string"},
-    "password": {"type": "string", "writeOnly": true}, "workspace": {"type": "string"}}},
-  "RefreshToken": {"type": "object", "required": ["refresh_token"], "properties": {
-    "refresh_token": {"type": "string"}, "workspace": {"type": "string"}}},
-  "PasswordChange": {"type": "object", "required": ["old_password", "new_password"], "properties": {
-    "old_password": {"type": "string", "writeOnly": true}, "new_password": {"type": "string", "writeOnly": true}}},
-  "User": {"type": "object", "properties": {"id": {"type": "string"}, "email": {"type": "string"},
-    "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
-    "server_admin": {"type": "boolean"}}},
-  "Workspace": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
-    "role": {"enum": ["owner", "admin", "editor", "viewer"]}}},
-  "Session": {"type": "object", "properties": {"token_type": {"const": "Bearer"}, "access_token": {"type": "string"},
-    "expires_at": {"type": "string"}, "expires_in": {"type": "integer"}, "refresh_token": {"type": "string"},
-    "refresh_expires_at": {"type": "string"}, "user": {"$ref": "#/components/schemas/User"},
-    "workspace": {"$ref": "#/components/schemas/Workspace"}}},
-  "Me": {"type": "object", "properties": {"user": {"$ref": "#/components/schemas/User"},
-    "workspace": {"$ref": "#/components/schemas/Workspace"},
-    "workspaces": {"type": "array", "items": {"$ref": "#/components/schemas/Workspace"}},
-    "api_key_id": {"type": ["string", "null"]}}},
-  "AuditPage": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}},
-    "next_before": {"type": "integer"}}},
-  "Member": {"type": "object", "properties": {"user_id": {"type": "string"}, "email": {"type": "string"},
-    "name": {"type": "string"}, "role": {"type": "string"}, "joined_at": {"type": "string"}}},
-  "MemberList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}}},
-  "NewMember": {"type": "object", "required": ["email", "role"], "properties": {"email": {"type": "string"},
-    "role": {"type": "string"}, "password": {"type": "string", "writeOnly": true}, "name": {"type": "string"}}},
-  "RoleChange": {"type": "object", "required": ["role"], "properties": {"role": {"type": "string"},
-    "email": {"type": "string"}}},
-  "Invite": {"type": "object", "properties": {"id": {"type": "string"}, "workspace_id": {"type": "string"},
-    "workspace_name": {"type": "string"}, "role": {"type": "string"}, "email": {"type": ["string", "null"]},
-    "token": {"type": "string", "description": "Only in the creation answer"}, "expires_at": {"type": "string"}}},
-  "InviteList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Invite"}}}},
-  "NewApiKey": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
-    "scope": {"enum": ["run", "full"]}, "pipeline_id": {"type": "string"}}},
-  "ApiKey": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
-    "prefix": {"type": "string"}, "scope": {"type": "string"}, "pipeline_id": {"type": ["string", "null"]},
-    "key": {"type": "string", "description": "Only in the creation answer"},
-    "last_used_at": {"type": ["string", "null"]}, "revoked_at": {"type": ["string", "null"]}}},
-  "ApiKeyList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ApiKey"}}}},
-  "CredentialKindList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}},
-  "NewCredential": {"type": "object", "properties": {"name": {"type": "string"}, "kind": {"type": "string"},
-    "data": {"type": "object", "writeOnly": true}}},
-  "Credential": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
-    "kind": {"type": "string"}, "fields": {"type": "array", "items": {"type": "string"}},
-    "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
-  "CredentialList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Credential"}}}},
-  "ProviderList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object",
-    "required": ["name", "kind", "source"],
-    "properties": {"name": {"type": "string"}, "kind": {"enum": ["ollama", "openai"]}, "base_url": {"type": "string"},
-    "has_api_key": {"type": "boolean"}, "credential": {"type": "string"}, "problem": {"type": "string"},
-    "source": {"enum": ["workspace", "server"]}}}}}},
-  "ServerProviderList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object",
-    "required": ["name", "kind", "base_url", "has_api_key", "credential", "source"],
-    "properties": {"name": {"type": "string"}, "kind": {"enum": ["ollama", "openai"]}, "base_url": {"type": "string"},
-    "has_api_key": {"type": "boolean"}, "credential": {"type": "string"}, "source": {"enum": ["environment", "settings"]}}}}}},
-  "ProviderSettings": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "maxItems": 64, "items": {
-    "type": "object", "required": ["name", "kind", "base_url"], "additionalProperties": false, "properties": {
-    "name": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}, "kind": {"enum": ["ollama", "openai"]},
-    "base_url": {"type": "string", "pattern": "^https?://", "maxLength": 2048},
-    "credential": {"type": "string", "maxLength": 128}}}}}},
-  "ServerSettings": {"type": "object", "required": ["allow_signup", "metrics_token_set"], "properties": {
-    "allow_signup": {"type": "boolean"}, "metrics_token_set": {"type": "boolean"}}},
-  "ServerSettingsChange": {"type": "object", "additionalProperties": false, "properties": {
-    "allow_signup": {"type": "boolean"},
-    "metrics_token": {"type": ["string", "null"], "minLength": 16, "maxLength": 200, "writeOnly": true}}},
-  "ModelList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
-    "properties": {"id": {"type": "string"}, "details": {"type": "object"}}}}}},
-  "Health": {"type": "object", "properties": {"status": {"type": "string"}, "runs_in_flight": {"type": "integer"}}}
-})json";
+std::string upper(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const auto at = text.find(separator);
+    out.push_back(text.substr(0, at));
+    text = at == std::string_view::npos ? "" : text.substr(at + 1);
+  }
+  return out;
+}
 
 json::object ref(std::string_view schema) {
   return json::object{{"$ref", "#/components/schemas/" + std::string(schema)}};
@@ -281,53 +478,169 @@ json::array parameters(const RouteDoc& route) {
   std::string_view path = route.path;
   for (auto open = path.find('{'); open != std::string_view::npos;
        open = path.find('{', open + 1)) {
-    const auto close = path.find('}', open);
-    out.push_back(json::object{{"name", path.substr(open + 1, close - open - 1)},
+    const auto name = path.substr(open + 1, path.find('}', open) - open - 1);
+    out.push_back(json::object{{"name", name},
                                {"in", "path"},
                                {"required", true},
-                               {"schema", json::object{{"type", "string"}}}});
+                               {"schema", path_parameter_schema(route.path, name)}});
   }
-  std::string_view query = route.query;
-  while (!query.empty()) {
-    const auto comma = query.find(',');
-    const auto item = query.substr(0, comma);
-    const auto colon = item.find(':');
-    out.push_back(json::object{{"name", item.substr(0, colon)},
+  for (auto name : split(route.query, ',')) {
+    out.push_back(json::object{{"name", name},
                                {"in", "query"},
                                {"required", false},
-                               {"schema", json::object{{"type", item.substr(colon + 1)}}}});
-    query = comma == std::string_view::npos ? "" : query.substr(comma + 1);
+                               {"schema", query_parameter_schema(name)}});
+  }
+  if (*route.header != '\0') {
+    out.push_back(json::object{{"name", route.header},
+                               {"in", "header"},
+                               {"required", false},
+                               {"schema", query_parameter_schema(route.header)}});
   }
   return out;
 }
 
+/// Every error status of `route`: its own, and those its shape brings.
+std::set<std::string> error_statuses(const RouteDoc& route) {
+  std::set<std::string> out;
+  for (auto status : split(route.errors, ' ')) {
+    out.emplace(status);
+  }
+  if (!is_public_route(upper(route.method), route.path)) {
+    // The gate: no or a bad token, a role or key that may not, failed
+    // attempts limited per source, a database that cannot answer.
+    out.insert({"401", "403", "429", "503"});
+  }
+  if (route.body != Body::none || *route.query != '\0' || *route.header != '\0') {
+    out.insert("400");
+  }
+  if (route.body != Body::none) {
+    out.insert("413");
+  }
+  if (std::string_view(route.path).find('{') != std::string_view::npos) {
+    out.insert({"400", "404"});
+  }
+  return out;
+}
+
+json::object header(std::string_view description, bool required = false) {
+  return json::object{{"description", description},
+                      {"required", required},
+                      {"schema", json::object{{"type", "string"}}}};
+}
+
+json::object error_response(std::string_view status) {
+  constexpr std::pair<std::string_view, std::string_view> kMeanings[] = {
+      {"400", "The request is malformed or breaks the schema"},
+      {"401", "No valid token or API key (or a wrong password)"},
+      {"403", "The caller's role or key may not do this"},
+      {"404", "Nothing with this id in the caller's workspace"},
+      {"409", "In conflict with the current state"},
+      {"413", "The body or one of its lists is too large"},
+      {"422", "Well-formed, but the named items cannot be used"},
+      {"426", "Not a WebSocket upgrade"},
+      {"429", "Too many attempts; try again after Retry-After seconds"},
+      {"502", "The upstream service answered with an error"},
+      {"503", "Not available now (or not served by this server)"},
+      {"504", "The upstream service did not answer in time"},
+  };
+  std::string_view meaning = "An error";
+  for (const auto& [known, text] : kMeanings) {
+    if (known == status) {
+      meaning = text;
+    }
+  }
+  json::object response{{"description", meaning}, {"content", json_content("Error")}};
+  if (status == "401") {
+    response["headers"] =
+        json::object{{"WWW-Authenticate", header("Bearer realm=\"weft\" (when no token came)")}};
+  } else if (status == "429") {
+    response["headers"] = json::object{{"Retry-After", header("Seconds to wait", true)}};
+  } else if (status == "426") {
+    response["headers"] = json::object{{"Upgrade", header("websocket", true)}};
+  }
+  return response;
+}
+
+std::string operation_id(const RouteDoc& route) {
+  return std::string(route.method) + std::string(route.path);
+}
+
+/// A name for a link: the target's operation id in letters, digits and `_`.
+std::string link_name(const RouteDoc& target) {
+  std::string name = operation_id(target);
+  for (auto& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      c = '_';
+    }
+  }
+  return name;
+}
+
+/// The links of `route`'s success answer (see RouteDoc::links).
+json::object links(const RouteDoc& route) {
+  json::object out;
+  for (auto link : split(route.links, ';')) {
+    const auto bar = link.find('|');
+    const bool exact = link.starts_with('=');
+    const std::string target_path(link.substr(exact ? 1 : 0, bar - (exact ? 1 : 0)));
+    json::object params;
+    for (auto binding : split(link.substr(bar + 1), ',')) {
+      const auto equals = binding.find('=');
+      params[binding.substr(0, equals)] = binding.substr(equals + 1);
+    }
+    for (const auto& target : kRoutes) {
+      const std::string_view path = target.path;
+      if (path == target_path || (!exact && path.starts_with(target_path + "/"))) {
+        out[link_name(target)] =
+            json::object{{"operationId", operation_id(target)}, {"parameters", params}};
+      }
+    }
+  }
+  return out;
+}
+
+json::object success_response(const RouteDoc& route) {
+  json::object success{{"description", route.summary}};
+  const std::string_view path = route.path;
+  if (*route.response != '\0') {
+    success["content"] = json_content(route.response);
+  } else if (path == "/metrics") {
+    success["content"] =
+        json::object{{"text/plain", json::object{{"schema", json::object{{"type", "string"}}}}}};
+  } else if (path == "/api/openapi.json") {
+    success["content"] = json::object{
+        {"application/json", json::object{{"schema", json::object{{"type", "object"}}}}}};
+  }
+  if (*route.links != '\0') {
+    success["links"] = links(route);
+  }
+  return success;
+}
+
 json::object operation(const RouteDoc& route) {
-  std::string method(route.method);
-  std::transform(method.begin(), method.end(), method.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   json::object op{{"tags", json::array{route.tag}},
                   {"summary", route.summary},
-                  {"operationId", std::string(route.method) + std::string(route.path)}};
-  if (is_public_route(method, route.path)) {
+                  {"operationId", operation_id(route)}};
+  if (is_public_route(upper(route.method), route.path)) {
     op["security"] = json::array{};  // answers without a caller
   }
   if (auto params = parameters(route); !params.empty()) {
     op["parameters"] = std::move(params);
   }
-  if (*route.request != '\0') {
-    op["requestBody"] = json::object{{"required", false}, {"content", json_content(route.request)}};
+  if (route.body != Body::none) {
+    op["requestBody"] = json::object{{"required", route.body == Body::required},
+                                     {"content", json_content(route.request)}};
   }
-  json::object success{{"description", route.summary}};
-  if (*route.response != '\0') {
-    success["content"] = json_content(route.response);
-  }
-  json::object responses{{route.status, std::move(success)}};
+  json::object responses{{route.status, success_response(route)}};
   if (std::string_view(route.response) == "RunResult") {
-    responses["202"] = json::object{{"description", "The run goes on; poll the execution"},
-                                    {"content", json_content("RunAccepted")}};
+    json::object accepted{{"description", "The run goes on; poll the execution"},
+                          {"content", json_content("RunAccepted")}};
+    accepted["links"] = links(route);
+    responses["202"] = std::move(accepted);
   }
-  responses["default"] =
-      json::object{{"description", "An error"}, {"content", json_content("Error")}};
+  for (const auto& status : error_statuses(route)) {
+    responses[status] = error_response(status);
+  }
   op["responses"] = std::move(responses);
   return op;
 }
@@ -350,7 +663,7 @@ json::value openapi_document() {
       {"paths", std::move(paths)},
       {"security", json::array{json::object{{"bearer", json::array{}}}}},
       {"components",
-       json::object{{"schemas", json::parse(kSchemas)},
+       json::object{{"schemas", openapi_schemas()},
                     {"securitySchemes",
                      json::object{{"bearer", json::object{{"type", "http"},
                                                           {"scheme", "bearer"},

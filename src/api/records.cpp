@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <ctime>
 
 #include "engine/events.hpp"
@@ -10,7 +9,6 @@
 namespace weft::api {
 
 using std::chrono::milliseconds;
-using std::chrono::system_clock;
 
 std::string format_time(store::Time time) {
   return engine::format_time(time);
@@ -33,55 +31,105 @@ void mark_unreadable(json::object& out, bool unreadable) {
 // Times past this (year 2200) would overflow the clock's nanoseconds.
 constexpr std::int64_t kMaxEpochMs = 7'258'118'400'000;
 
+/// Reads exactly `count` digits at `at` as a number in [min, max], moving `at` past them.
+std::optional<int> field(std::string_view text, std::size_t& at, std::size_t count, int min,
+                         int max) {
+  if (text.size() < at + count) {
+    return std::nullopt;
+  }
+  int value = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const char c = text[at + i];
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (c - '0');
+  }
+  at += count;
+  return value < min || value > max ? std::nullopt : std::optional(value);
+}
+
+/// Consumes `c` at `at`.
+bool literal(std::string_view text, std::size_t& at, char c) {
+  if (at >= text.size() || text[at] != c) {
+    return false;
+  }
+  ++at;
+  return true;
+}
+
+store::Time clamped(std::int64_t ms) {
+  return store::Time(milliseconds(std::clamp<std::int64_t>(ms, 0, kMaxEpochMs)));
+}
+
+/// `Z`, `z` or `±HH:MM` at `at`, as seconds east of UTC.
+std::optional<long> offset(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at);
+  if (rest == "Z" || rest == "z") {
+    return 0;
+  }
+  if (rest.empty() || (rest[0] != '+' && rest[0] != '-')) {
+    return std::nullopt;
+  }
+  ++at;
+  auto hours = field(text, at, 2, 0, 23);
+  auto minutes = hours && literal(text, at, ':') ? field(text, at, 2, 0, 59) : std::nullopt;
+  if (!minutes || at != text.size()) {
+    return std::nullopt;
+  }
+  return (rest[0] == '-' ? -1L : 1L) * (*hours * 3600L + *minutes * 60L);
+}
+
+}  // namespace
+
+// The grammar is exactly the `from`/`to` pattern of the OpenAPI document
+// (openapi_schemas.cpp): whatever matches it is read, the rest refused.
 std::optional<store::Time> parse_time(std::string_view text) {
   std::int64_t ms = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
-  if (ec == std::errc() && end == text.data() + text.size()) {
-    return ms < 0 || ms > kMaxEpochMs ? std::nullopt : std::optional(store::Time(milliseconds(ms)));
+  const char* end = text.data() + text.size();
+  if (!text.empty() && text.size() <= 13 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::from_chars(text.data(), end, ms);
+    return clamped(ms);
   }
+  std::size_t at = 0;
   std::tm tm{};
-  int consumed = 0;
-  const std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6) {
+  auto year = field(text, at, 4, 0, 9999);
+  auto month = year && literal(text, at, '-') ? field(text, at, 2, 1, 12) : std::nullopt;
+  auto day = month && literal(text, at, '-') ? field(text, at, 2, 1, 31) : std::nullopt;
+  auto hour = day && literal(text, at, 'T') ? field(text, at, 2, 0, 23) : std::nullopt;
+  auto minute = hour && literal(text, at, ':') ? field(text, at, 2, 0, 59) : std::nullopt;
+  auto second = minute && literal(text, at, ':') ? field(text, at, 2, 0, 60) : std::nullopt;
+  if (!second) {
     return std::nullopt;
   }
-  // timegm would quietly roll 2026-13-45 over into another date.
-  const bool in_range = tm.tm_mon >= 1 && tm.tm_mon <= 12 && tm.tm_mday >= 1 && tm.tm_mday <= 31 &&
-                        tm.tm_hour <= 23 && tm.tm_min <= 59 && tm.tm_sec <= 60;
-  if (!in_range) {
-    return std::nullopt;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  std::string_view rest = std::string_view(copy).substr(static_cast<std::size_t>(consumed));
-  double fraction = 0;
-  if (!rest.empty() && rest.front() == '.') {
-    std::size_t digits = 1;
-    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
-      ++digits;
+  int fraction_ms = 0;
+  if (literal(text, at, '.')) {
+    const std::size_t first = at;
+    while (at < text.size() && at - first < 9 && text[at] >= '0' && text[at] <= '9') {
+      fraction_ms = at - first < 3 ? fraction_ms * 10 + (text[at] - '0') : fraction_ms;
+      ++at;
     }
-    // At most millisecond precision is kept; stod of "0.123…" cannot throw.
-    fraction = std::stod("0" + std::string(rest.substr(0, std::min<std::size_t>(digits, 10))));
-    rest.remove_prefix(digits);
+    if (at == first) {
+      return std::nullopt;
+    }
+    for (std::size_t digits = at - first; digits < 3; ++digits) {
+      fraction_ms *= 10;
+    }
   }
-  long offset_seconds = 0;
-  if (rest == "Z" || rest == "z") {
-    offset_seconds = 0;
-  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
-             is_digit(rest[1]) && is_digit(rest[2]) && is_digit(rest[4]) && is_digit(rest[5])) {
-    const int hours = (rest[1] - '0') * 10 + (rest[2] - '0');
-    const int minutes = (rest[4] - '0') * 10 + (rest[5] - '0');
-    offset_seconds = (rest[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
-  } else {
+  const auto east = offset(text, at);
+  if (!east) {
     return std::nullopt;
   }
-  const std::time_t seconds = timegm(&tm) - offset_seconds;
-  if (seconds < 0 || seconds > kMaxEpochMs / 1000) {
-    return std::nullopt;
-  }
-  return system_clock::from_time_t(seconds) +
-         milliseconds(static_cast<std::int64_t>(fraction * 1000));
+  tm.tm_year = *year - 1900;
+  tm.tm_mon = *month - 1;
+  tm.tm_mday = *day;
+  tm.tm_hour = *hour;
+  tm.tm_min = *minute;
+  tm.tm_sec = *second;
+  // timegm rolls a 31 February over into March, as a client would expect of a bound.
+  const std::int64_t seconds = static_cast<std::int64_t>(timegm(&tm)) - *east;
+  return clamped(seconds * 1000 + fraction_ms);
 }
 
 store::NodeRunRecord to_record(std::string_view workspace, std::string_view execution_id,

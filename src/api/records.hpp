@@ -12,7 +12,8 @@ namespace weft::api {
 
 /// RFC 3339 UTC time with milliseconds.
 std::string format_time(store::Time time);
-/// Parses RFC 3339 (`2026-11-24T02:00:00Z`, fraction and offset allowed) or epoch milliseconds.
+/// Parses RFC 3339 (`2026-11-24T02:00:00Z`, fraction and offset allowed) or epoch
+/// milliseconds (at most 13 digits); a time outside 1970–2200 is taken as the nearer bound.
 std::optional<store::Time> parse_time(std::string_view text);
 
 store::NodeRunRecord to_record(std::string_view workspace, std::string_view execution_id,

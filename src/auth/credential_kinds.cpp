@@ -10,7 +10,12 @@ namespace {
 constexpr std::int64_t kMaxValueChars = 16 * 1024;
 
 json::object text(std::string_view title, bool secret = false) {
-  json::object field{{"type", "string"}, {"title", title}, {"maxLength", kMaxValueChars}};
+  // No NUL: no header, token or password carries one, and the validator
+  // counts a string's length only up to it ("\u0000abc" would pass as empty).
+  json::object field{{"type", "string"},
+                     {"title", title},
+                     {"maxLength", kMaxValueChars},
+                     {"pattern", "^[^\\u0000]*$"}};
   if (secret) {
     field["x-weft-secret"] = true;
   }

@@ -54,6 +54,50 @@ void scrub(json::value& value) {
   }
 }
 
+/// Whole numbers written with a fraction (`587.0`) as integers: JSON Schema
+/// counts them as integers, and so must the kind's schema and the blocks that
+/// read the field.
+void integral_numbers(json::value& value) {
+  if (value.is_double()) {
+    boost::system::error_code inexact;
+    const auto whole = value.to_number<std::int64_t>(inexact);
+    if (!inexact) {
+      value = whole;
+    }
+  } else if (value.is_object()) {
+    for (auto& [key, child] : value.as_object()) {
+      integral_numbers(child);
+    }
+  } else if (value.is_array()) {
+    for (auto& child : value.as_array()) {
+      integral_numbers(child);
+    }
+  }
+}
+
+/// The pointer of the first string in `value` that holds a NUL, or "" (the
+/// kinds' schemas refuse NUL, but their validator reads a string only up to one).
+std::string nul_at(const json::value& value, const std::string& pointer) {
+  if (value.is_string()) {
+    return value.get_string().find('\0') == json::string::npos ? "" : pointer;
+  }
+  if (value.is_object()) {
+    for (const auto& [key, child] : value.get_object()) {
+      if (auto found = nul_at(child, pointer_join(pointer, key)); !found.empty()) {
+        return found;
+      }
+    }
+  }
+  if (value.is_array()) {
+    for (std::size_t i = 0; i < value.get_array().size(); ++i) {
+      if (auto found = nul_at(value.get_array()[i], pointer_join(pointer, i)); !found.empty()) {
+        return found;
+      }
+    }
+  }
+  return "";
+}
+
 Error data_problems(std::string_view kind, const Problems& problems) {
   std::string message = "the data does not fit a `" + std::string(kind) + "` credential:";
   for (const auto& problem : problems) {
@@ -163,6 +207,7 @@ Result<store::CredentialRecord> CredentialService::seal(store::CredentialRecord 
     scrub(value);
     return result;
   };
+  integral_numbers(value);
   const CredentialKind* kind = core_.kinds.find(record.kind);
   if (kind == nullptr) {
     std::string known;
@@ -173,7 +218,11 @@ Result<store::CredentialRecord> CredentialService::seal(store::CredentialRecord 
         Error::make(ErrorCode::invalid_argument,
                     "unknown credential kind `" + record.kind + "`; use one of " + known));
   }
-  if (auto problems = core_.kinds.validate(*kind, value); !problems.empty()) {
+  auto problems = core_.kinds.validate(*kind, value);
+  if (auto nul = nul_at(value, "/data"); !nul.empty()) {
+    problems.insert(problems.begin(), {nul, "must not contain a NUL character"});
+  }
+  if (!problems.empty()) {
     return scrubbed(data_problems(kind->name, problems));
   }
   std::string plaintext = to_json_string(value);

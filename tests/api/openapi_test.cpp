@@ -1,4 +1,6 @@
-// The OpenAPI document lists exactly the routes the server serves.
+// The OpenAPI document lists exactly the routes the server serves, and says
+// what each route takes and answers as precisely as the server checks it
+// (scripts/schemathesis holds the server to it from the outside).
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
@@ -6,6 +8,7 @@
 #include <set>
 
 #include "api/api.hpp"
+#include "api/auth_gate.hpp"
 #include "integrations/http_client.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -17,6 +20,45 @@ std::string lower(std::string text) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return text;
+}
+
+std::string upper(std::string text) {
+  for (auto& c : text) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return text;
+}
+
+const json::object& document() {
+  static const json::value doc = openapi_document();
+  return doc.as_object();
+}
+
+const json::object& operation(std::string_view method, std::string_view path) {
+  return document().at("paths").at(path).at(method).as_object();
+}
+
+/// The parameter `name` of an operation (in path, query or header).
+const json::object* parameter(const json::object& op, std::string_view name) {
+  if (!op.contains("parameters")) {
+    return nullptr;
+  }
+  for (const auto& p : op.at("parameters").as_array()) {
+    if (p.at("name").as_string() == name) {
+      return &p.as_object();
+    }
+  }
+  return nullptr;
+}
+
+/// Calls `f(method, path, operation)` for every documented operation.
+template <class F>
+void each_operation(F f) {
+  for (const auto& [path, item] : document().at("paths").as_object()) {
+    for (const auto& [method, op] : item.as_object()) {
+      f(std::string(method), std::string(path), op.as_object());
+    }
+  }
 }
 
 TEST(OpenApi, PathsEqualTheRoutersRoutes) {
@@ -40,15 +82,137 @@ TEST(OpenApi, PathsEqualTheRoutersRoutes) {
     served.insert(lower(route.method) + " " + route.pattern);
   }
   std::set<std::string> documented;
-  const auto document = openapi_document();
-  for (const auto& [path, item] : document.at("paths").as_object()) {
-    for (const auto& [method, operation] : item.as_object()) {
-      documented.insert(std::string(method) + " " + std::string(path));
+  each_operation([&](const std::string& method, const std::string& path, const json::object&) {
+    documented.insert(method + " " + path);
+  });
+  EXPECT_EQ(served, documented);
+  EXPECT_EQ(document().at("openapi"), "3.1.0");
+  // The longest wait a run request may ask for is the server's.
+  const auto& timeout = parameter(operation("post", "/api/pipelines/{id}/run"), "timeout_ms");
+  ASSERT_NE(timeout, nullptr);
+  EXPECT_EQ(timeout->at("schema").at("maximum"), api.max_wait.count());
+  std::filesystem::remove_all(dir);
+}
+
+// A `default` answer would let any status pass as documented.
+TEST(OpenApi, EveryStatusIsListedAndEveryErrorIsAnError) {
+  each_operation([](const std::string& method, const std::string& path, const json::object& op) {
+    const auto& responses = op.at("responses").as_object();
+    EXPECT_FALSE(responses.contains("default")) << method << " " << path;
+    for (const auto& [status, response] : responses) {
+      if (status.front() == '4' || status.front() == '5') {
+        EXPECT_EQ(response.at("content").at("application/json").at("schema").at("$ref"),
+                  "#/components/schemas/Error")
+            << method << " " << path << " " << status;
+      }
+    }
+    if (!is_public_route(upper(method), path)) {
+      for (const char* status : {"401", "403", "429", "503"}) {
+        EXPECT_TRUE(responses.contains(status)) << method << " " << path << " " << status;
+      }
+    }
+    if (op.contains("requestBody")) {
+      EXPECT_TRUE(responses.contains("400") && responses.contains("413")) << method << " " << path;
+    }
+    if (path.find('{') != std::string::npos) {
+      EXPECT_TRUE(responses.contains("404")) << method << " " << path;
+    }
+    if (responses.contains("429")) {
+      EXPECT_EQ(responses.at("429").at("headers").at("Retry-After").at("required"), true);
+    }
+  });
+}
+
+TEST(OpenApi, BodiesAreRequiredWhereTheServerRequiresThem) {
+  const std::set<std::string> optional = {"post /api/pipelines/{id}/validate",
+                                          "post /api/pipelines/{id}/run",
+                                          "post /api/pipelines/{id}/test-run"};
+  each_operation([&](const std::string& method, const std::string& path, const json::object& op) {
+    if (op.contains("requestBody")) {
+      EXPECT_EQ(op.at("requestBody").at("required"), !optional.contains(method + " " + path))
+          << method << " " << path;
+    }
+  });
+  EXPECT_EQ(operation("post", "/api/pipelines/validate").at("requestBody").at("required"), true);
+}
+
+TEST(OpenApi, SaysWhatTheServerChecks) {
+  const auto& schemas = document().at("components").at("schemas").as_object();
+  const json::array roles{"owner", "admin", "editor", "viewer"};
+  EXPECT_EQ(schemas.at("Role").at("enum"), roles);
+  EXPECT_EQ(schemas.at("ApiKeyScope").at("enum"), (json::array{"run", "full"}));
+  EXPECT_EQ(schemas.at("RunStatus").at("enum").as_array().size(), 6U);
+  EXPECT_EQ(schemas.at("TestRun").at("additionalProperties"), false);
+  EXPECT_EQ(schemas.at("PipelineId").at("pattern"), "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
+  // One alternative per credential kind, each with the kind's own data schema.
+  EXPECT_EQ(schemas.at("NewCredential").at("oneOf").as_array().size(), 6U);
+
+  const auto& list = operation("get", "/api/executions");
+  EXPECT_EQ(parameter(list, "status")->at("schema").at("$ref"), "#/components/schemas/RunStatus");
+  EXPECT_EQ(parameter(list, "limit")->at("schema").at("minimum"), 1);
+  EXPECT_EQ(parameter(list, "limit")->at("schema").at("maximum"), 200);
+  const auto& timeout = parameter(operation("post", "/api/pipelines/{id}/run"), "timeout_ms");
+  EXPECT_EQ(timeout->at("schema").at("minimum"), 1);
+  EXPECT_EQ(timeout->at("schema").at("maximum"), 30'000);
+
+  const auto* if_match = parameter(operation("put", "/api/pipelines/{id}"), "If-Match");
+  ASSERT_NE(if_match, nullptr);
+  EXPECT_EQ(if_match->at("in"), "header");
+  EXPECT_TRUE(operation("get", "/api/ws").at("responses").as_object().contains("426"));
+  EXPECT_TRUE(
+      operation("post", "/api/pipelines/{id}/run").at("responses").as_object().contains("422"));
+  EXPECT_TRUE(operation("get", "/api/settings/providers/{name}/models")
+                  .at("responses")
+                  .as_object()
+                  .contains("504"));
+}
+
+void collect_refs(const json::value& value, std::set<std::string>& out) {
+  if (value.is_object()) {
+    for (const auto& [key, item] : value.as_object()) {
+      if (key == "$ref") {
+        out.insert(std::string(item.as_string()));
+      }
+      collect_refs(item, out);
+    }
+  } else if (value.is_array()) {
+    for (const auto& item : value.as_array()) {
+      collect_refs(item, out);
     }
   }
-  EXPECT_EQ(served, documented);
-  EXPECT_EQ(document.at("openapi"), "3.1.0");
-  std::filesystem::remove_all(dir);
+}
+
+TEST(OpenApi, EveryReferenceAndLinkLeadsSomewhere) {
+  std::set<std::string> refs;
+  collect_refs(document(), refs);
+  const auto& schemas = document().at("components").at("schemas").as_object();
+  for (const auto& ref : refs) {
+    constexpr std::string_view kPrefix = "#/components/schemas/";
+    ASSERT_TRUE(std::string_view(ref).starts_with(kPrefix)) << ref;
+    EXPECT_TRUE(schemas.contains(ref.substr(kPrefix.size()))) << ref;
+  }
+  std::map<std::string, const json::object*> by_id;
+  each_operation([&](const std::string&, const std::string&, const json::object& op) {
+    by_id[std::string(op.at("operationId").as_string())] = &op;
+  });
+  std::size_t links = 0;
+  each_operation([&](const std::string& method, const std::string& path, const json::object& op) {
+    for (const auto& [status, response] : op.at("responses").as_object()) {
+      if (!response.as_object().contains("links")) {
+        continue;
+      }
+      for (const auto& [name, link] : response.at("links").as_object()) {
+        ++links;
+        const auto target = by_id.find(std::string(link.at("operationId").as_string()));
+        ASSERT_NE(target, by_id.end()) << method << " " << path << " " << name;
+        for (const auto& [param, expression] : link.at("parameters").as_object()) {
+          EXPECT_NE(parameter(*target->second, param), nullptr) << name << " " << param;
+          EXPECT_TRUE(expression.as_string().starts_with("$re")) << name << " " << param;
+        }
+      }
+    }
+  });
+  EXPECT_GT(links, 30U);  // create → read/update/delete for each resource
 }
 
 }  // namespace

@@ -49,6 +49,20 @@ TEST(Router, LiteralSegmentBeatsCapture) {
   EXPECT_TRUE(params.empty());
 }
 
+// `POST /api/pipelines/validate` once made `OPTIONS` there answer
+// `Allow: DELETE, GET, HEAD, POST, PUT` and a GET read a pipeline named `validate`.
+TEST(Router, LiteralSegmentShadowsCaptureForOtherMethods) {
+  Router router = sample_router();
+  router.add("POST", "/api/pipelines/validate", answering(200));
+  std::unordered_map<std::string, std::string> params;
+  auto match = router.match("GET", "/api/pipelines/validate", params);
+  EXPECT_EQ(match.route, nullptr);
+  EXPECT_TRUE(match.path_known);
+  EXPECT_TRUE(params.empty());
+  EXPECT_EQ(router.allowed_methods("/api/pipelines/validate"), (std::vector<std::string>{"POST"}));
+  EXPECT_EQ(router.allowed_methods("/api/pipelines/p1"), (std::vector<std::string>{"GET", "HEAD"}));
+}
+
 TEST(Router, CaptureDoesNotSpanSegments) {
   Router router = sample_router();
   std::unordered_map<std::string, std::string> params;

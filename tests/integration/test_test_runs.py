@@ -82,10 +82,10 @@ def test_test_run_errors_name_the_field(builder):
     status, body = post_test_run(builder, {"inputs": {"topic": "x"}, "color": "red"})
     assert status == 400 and body["error"]["details"][0]["pointer"] == "/color"
     status, body = post_test_run(builder, {"inputs": {"topic": "x"}, "only_node": "nope"})
-    assert status in (400, 409)
+    assert status in (409, 422)
     post_test_run(builder, {"inputs": {"topic": "x"}})
     status, body = post_test_run(builder, {"only_node": "nope"})
-    assert status == 400 and body["error"]["details"][0]["pointer"] == "/only_node"
+    assert status == 422 and body["error"]["details"][0]["pointer"] == "/only_node"
     status, body = post_test_run(builder, {"only_node": "draft", "from_node": "shout"})
     assert status == 400
     status, body = post_test_run(builder, {"inputs": "cats"})

@@ -15,7 +15,9 @@ TEST(Cursor, RoundTrips) {
 
 TEST(Cursor, RefusesWhatItDidNotWrite) {
   for (const char* text :
-       {"", "x", ":", "1:", ":a", "1.5:a", "99999999999999999999:a", "1:a b", "-:a"}) {
+       {"", "x", ":", "1:", ":a", "1.5:a", "99999999999999999999:a", "1:a b", "-:a",
+        // what the OpenAPI pattern ^[0-9]{1,18}:[!-~]{1,128}$ refuses
+        "-5:a", "+5:a", "1234567890123456789:a", "1:\xc3\xa9"}) {
     EXPECT_FALSE(decode_cursor(text).has_value()) << text;
   }
 }

@@ -1,5 +1,7 @@
 // /api/pipelines: create, list, read, update (with version check), delete,
 // versions, restore, validate.
+#include <charconv>
+
 #include "api/handlers/support.hpp"
 #include "api/records.hpp"
 #include "common/ids.hpp"
@@ -19,6 +21,26 @@ json::value stamped(json::object definition, std::string_view id, std::int64_t v
 std::string text_field(const json::object& doc, std::string_view key) {
   const auto* value = doc.if_contains(key);
   return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
+}
+
+/// A whole number of at most 18 digits without a leading zero, else 0 (names no version).
+std::int64_t version_number(std::string_view text) {
+  std::int64_t version = 0;
+  const char* end = text.data() + text.size();
+  const bool whole = !text.empty() && text.size() <= 18 && text.front() != '0' &&
+                     std::from_chars(text.data(), end, version).ptr == end;
+  return whole ? version : 0;
+}
+
+/// The version an If-Match header names (`"N"`, `N` or a weak `W/"N"`), else 0.
+std::int64_t if_match_version(std::string_view match) {
+  if (match.starts_with("W/")) {
+    match.remove_prefix(2);
+  }
+  if (match.size() >= 2 && match.front() == '"' && match.back() == '"') {
+    match = match.substr(1, match.size() - 2);
+  }
+  return version_number(match);
 }
 
 // The problems of a stored pipeline's current version.
@@ -96,15 +118,11 @@ Response update(ApiContext& context, Request& request) {
   std::int64_t base = 0;
   const json::value* version = doc->if_contains("version");
   if (auto match = request.header("if-match"); !match.empty()) {
-    std::string digits;
-    for (char c : match) {
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      }
-    }
-    base = digits.empty() ? 0 : std::stoll(digits.substr(0, 18));
-  } else if (version != nullptr && version->is_int64()) {
-    base = version->get_int64();
+    base = if_match_version(match);
+  } else if (version != nullptr && version->is_number()) {
+    boost::system::error_code inexact;  // 3.0 is version 3, as JSON Schema counts integers
+    base = version->to_number<std::int64_t>(inexact);
+    base = inexact ? 0 : base;
   }
   if (base <= 0) {
     return Response::error(400, "invalid_argument",
@@ -130,8 +148,8 @@ Response update(ApiContext& context, Request& request) {
 
 Response restore(ApiContext& context, Request& request) {
   const std::string id(request.param("id"));
-  auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
-  auto old = context.store.get_version(workspace_of(request), id, version);
+  auto old = context.store.get_version(workspace_of(request), id,
+                                       version_number(request.param("version")));
   if (!old) {
     return Response::from_error(old.error());
   }
@@ -171,14 +189,15 @@ Response validate_document(ApiContext& context, Request& request) {
   return validation(context, context.pipelines.compile(json::value(std::move(*doc))).problems);
 }
 
-// POST /api/pipelines/{id}/validate: the body, or with no body at all the stored pipeline.
+// POST /api/pipelines/{id}/validate: the body, or with no body at all the stored
+// pipeline. The id names one of the caller's pipelines either way (404 otherwise).
 Response validate_stored(ApiContext& context, Request& request) {
-  if (request.body.find_first_not_of(" \t\r\n") != std::string::npos) {
-    return validate_document(context, request);
-  }
   auto stored = context.store.get_pipeline(workspace_of(request), request.param("id"));
   if (!stored) {
     return Response::from_error(stored.error());
+  }
+  if (request.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+    return validate_document(context, request);
   }
   return validation(context, stored_problems(context, *stored));
 }
@@ -226,9 +245,8 @@ void add_pipeline_routes(Router& router, ApiContext& context) {
                return Response::json(200, json::object{{"items", std::move(items)}});
              }));
   router.add("GET", "/api/pipelines/{id}/versions/{version}", sync_handler([ctx](Request& request) {
-               auto version = std::stoll("0" + std::string(request.param("version")).substr(0, 18));
-               auto found =
-                   ctx->store.get_version(workspace_of(request), request.param("id"), version);
+               auto found = ctx->store.get_version(workspace_of(request), request.param("id"),
+                                                   version_number(request.param("version")));
                return found ? Response::json(200, to_json(*found, true))
                             : Response::from_error(found.error());
              }));

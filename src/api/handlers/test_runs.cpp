@@ -18,6 +18,13 @@ Error bad_field(std::string message, std::string pointer) {
   return error;
 }
 
+/// A well-formed request naming a node or run this pipeline does not have.
+Error unusable(std::string message, std::string pointer) {
+  Error error = Error::make(ErrorCode::invalid_input, std::move(message));
+  error.pointer = std::move(pointer);
+  return error;
+}
+
 struct TestRunBody {
   std::optional<json::object> inputs;
   bool use_pinned = true;
@@ -102,7 +109,7 @@ Result<store::ExecutionRecord> source_execution(ApiContext& context, std::string
   if (!named.empty()) {
     auto execution = context.store.get_execution(workspace, named);
     if (execution && execution->pipeline_id != pipeline_id) {
-      return bad_field("execution `" + named + "` is a run of another pipeline", "/from_execution");
+      return unusable("execution `" + named + "` is a run of another pipeline", "/from_execution");
     }
     return execution;
   }
@@ -127,8 +134,8 @@ Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
                     RunRequest& run) {
   auto node = graph.find(target);
   if (!node) {
-    return bad_field("no node `" + target + "` in this pipeline",
-                     only ? "/only_node" : "/from_node");
+    return unusable("no node `" + target + "` in this pipeline",
+                    only ? "/only_node" : "/from_node");
   }
   const auto rerun = downstream(graph, *node);
   auto node_runs = context.store.list_node_runs(run.workspace, source.id);

@@ -61,6 +61,15 @@ void capture_params(std::string_view pattern, const std::vector<std::string_view
   }
 }
 
+/// The rank of the most specific pattern matching `path`, whatever its method.
+std::string best_rank(const std::vector<Route>& routes, const std::vector<std::string_view>& path) {
+  std::string best;
+  for (const auto& route : routes) {
+    best = std::max(best, match_rank(route.pattern, path));
+  }
+  return best;
+}
+
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
@@ -77,19 +86,25 @@ void Router::add_websocket(std::string pattern, Handler plain, UpgradeHandler up
 
 Router::Match Router::match(std::string_view method, std::string_view path,
                             std::unordered_map<std::string, std::string>& params) const {
+  // Only the most specific patterns count, whatever their method: a literal
+  // segment wins over a capture for every method, so `/a/new` is never read
+  // as `/a/{id}` (another method there is a 405, not a lookup of id `new`).
   const auto segments = split_segments(path);
   Match result;
   std::string best_rank;
   for (const auto& route : routes_) {
     std::string rank = match_rank(route.pattern, segments);
-    if (rank.empty()) {
+    if (rank.empty() || rank < best_rank) {
       continue;
     }
-    if (route.method != method) {
-      result.path_known = true;
-    } else if (rank > best_rank) {
+    if (rank > best_rank) {
       best_rank = std::move(rank);
+      result = Match{};
+    }
+    if (route.method == method) {
       result.route = &route;
+    } else {
+      result.path_known = true;
     }
   }
   if (result.route != nullptr) {
@@ -112,9 +127,10 @@ const Route* Router::fallback(std::string_view method, std::string_view path) co
 
 std::vector<std::string> Router::allowed_methods(std::string_view path) const {
   const auto segments = split_segments(path);
+  const std::string best = best_rank(routes_, segments);
   std::vector<std::string> methods;
   for (const auto& route : routes_) {
-    if (!match_rank(route.pattern, segments).empty()) {
+    if (!best.empty() && match_rank(route.pattern, segments) == best) {
       methods.push_back(route.method);
       if (route.method == "GET") {
         methods.emplace_back("HEAD");

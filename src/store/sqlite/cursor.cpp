@@ -7,6 +7,7 @@ namespace weft::store::sqlite {
 namespace {
 
 constexpr std::size_t kMaxIdLength = 128;
+constexpr std::size_t kMaxMsDigits = 18;
 
 }  // namespace
 
@@ -22,8 +23,9 @@ std::optional<Cursor> decode_cursor(std::string_view text) {
   Cursor cursor;
   const char* first = text.data();
   const char* last = text.data() + colon;
+  // Digits only (no sign), as encode_cursor writes them and the OpenAPI pattern says.
   const auto [end, error] = std::from_chars(first, last, cursor.created_at_ms);
-  if (error != std::errc{} || end != last) {
+  if (error != std::errc{} || end != last || colon > kMaxMsDigits || *first == '-') {
     return std::nullopt;
   }
   const std::string_view id = text.substr(colon + 1);
@@ -31,7 +33,7 @@ std::optional<Cursor> decode_cursor(std::string_view text) {
     return std::nullopt;
   }
   for (char c : id) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+    if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f) {
       return std::nullopt;
     }
   }
