@@ -161,8 +161,7 @@ constexpr RouteDoc kRoutes[] = {
      .tag = "executions",
      .summary = "List executions, newest first",
      .response = "ExecutionList",
-     .query = "pipeline_id,status,from,to,cursor,limit",
-     .links = "/api/executions/{id}|id=$response.body#/items/0/id"},
+     .query = "pipeline_id,status,from,to,cursor,limit"},  // no link: a filtered list may be empty
     {.method = "get",
      .path = "/api/executions/{id}",
      .tag = "executions",
@@ -289,8 +288,7 @@ constexpr RouteDoc kRoutes[] = {
      .path = "/api/invites",
      .tag = "members",
      .summary = "Pending invite links",
-     .response = "InviteList",
-     .links = "/api/invites/{id}|id=$response.body#/items/0/id"},
+     .response = "InviteList"},  // no link: every invite may have been accepted
     {.method = "post",
      .path = "/api/invites",
      .tag = "members",
