@@ -38,7 +38,7 @@ struct RouteDoc {
 // Every operation on the pipeline; and a save naming the version just read.
 constexpr const char* kPipelineLinks =
     "/api/pipelines/{id}|id=$response.body#/id;put /api/pipelines/{id}|id=$response.body#/"
-    "id,header.If-Match=$response.body#/version";
+    "id,header.If-Match=\"{$response.body#/version}\"";
 constexpr const char* kExecutionLinks = "/api/executions/{id}|id=$response.body#/execution_id";
 
 constexpr RouteDoc kRoutes[] = {
@@ -63,8 +63,9 @@ constexpr RouteDoc kRoutes[] = {
      .tag = "pipelines",
      .summary = "Read a pipeline",
      .response = "Pipeline",
-     .links =
-         "put /api/pipelines/{id}|id=$request.path.id,header.If-Match=$response.body#/version"},
+     // A header is text: the version as an entity tag, "3".
+     .links = "put /api/pipelines/{id}|id=$request.path.id,header.If-Match=\"{$response.body#/"
+              "version}\""},
     {.method = "put",
      .path = "/api/pipelines/{id}",
      .tag = "pipelines",

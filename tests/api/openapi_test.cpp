@@ -215,7 +215,7 @@ TEST(OpenApi, EveryReferenceAndLinkLeadsSomewhere) {
             EXPECT_EQ(found->at("in").as_string(), qualified.substr(0, dot))
                 << name << " " << param;
           }
-          EXPECT_TRUE(expression.as_string().starts_with("$re")) << name << " " << param;
+          EXPECT_NE(expression.as_string().find("$re"), json::string::npos) << name << " " << param;
         }
       }
     }
