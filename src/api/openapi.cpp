@@ -30,11 +30,15 @@ struct RouteDoc {
   const char* header = "";     ///< a request header by name, or ""
   const char* errors = "";     ///< statuses particular to the route: "409 422"
   /// OpenAPI links from the success answer: "path|param=expression,…;…" links
-  /// to every operation on `path` and below it ("=path": on `path` only).
+  /// to every operation on `path` and below it; "=path" to those on `path`
+  /// only, "put path" to that one operation (whose header.X parameters it may set).
   const char* links = "";
 };
 
-constexpr const char* kPipelineLinks = "/api/pipelines/{id}|id=$response.body#/id";
+// Every operation on the pipeline; and a save naming the version just read.
+constexpr const char* kPipelineLinks =
+    "/api/pipelines/{id}|id=$response.body#/id;put /api/pipelines/{id}|id=$response.body#/"
+    "id,header.If-Match=\"{$response.body#/version}\"";
 constexpr const char* kExecutionLinks = "/api/executions/{id}|id=$response.body#/execution_id";
 
 constexpr RouteDoc kRoutes[] = {
@@ -58,7 +62,10 @@ constexpr RouteDoc kRoutes[] = {
      .path = "/api/pipelines/{id}",
      .tag = "pipelines",
      .summary = "Read a pipeline",
-     .response = "Pipeline"},
+     .response = "Pipeline",
+     // A header is text: the version as an entity tag, "3".
+     .links = "put /api/pipelines/{id}|id=$request.path.id,header.If-Match=\"{$response.body#/"
+              "version}\""},
     {.method = "put",
      .path = "/api/pipelines/{id}",
      .tag = "pipelines",
@@ -155,8 +162,7 @@ constexpr RouteDoc kRoutes[] = {
      .tag = "executions",
      .summary = "List executions, newest first",
      .response = "ExecutionList",
-     .query = "pipeline_id,status,from,to,cursor,limit",
-     .links = "/api/executions/{id}|id=$response.body#/items/0/id"},
+     .query = "pipeline_id,status,from,to,cursor,limit"},  // no link: a filtered list may be empty
     {.method = "get",
      .path = "/api/executions/{id}",
      .tag = "executions",
@@ -299,8 +305,7 @@ constexpr RouteDoc kRoutes[] = {
      .path = "/api/invites",
      .tag = "members",
      .summary = "Pending invite links",
-     .response = "InviteList",
-     .links = "/api/invites/{id}|id=$response.body#/items/0/id"},
+     .response = "InviteList"},  // no link: every invite may have been accepted
     {.method = "post",
      .path = "/api/invites",
      .tag = "members",
@@ -581,8 +586,12 @@ json::object links(const RouteDoc& route) {
   json::object out;
   for (auto link : split(route.links, ';')) {
     const auto bar = link.find('|');
-    const bool exact = link.starts_with('=');
-    const std::string target_path(link.substr(exact ? 1 : 0, bar - (exact ? 1 : 0)));
+    std::string_view spec = link.substr(0, bar);
+    const auto space = spec.find(' ');
+    const std::string_view method = space == std::string_view::npos ? "" : spec.substr(0, space);
+    spec.remove_prefix(space == std::string_view::npos ? 0 : space + 1);
+    const bool exact = !method.empty() || spec.starts_with('=');
+    const std::string target_path(spec.substr(spec.starts_with('=') ? 1 : 0));
     json::object params;
     for (auto binding : split(link.substr(bar + 1), ',')) {
       const auto equals = binding.find('=');
@@ -590,7 +599,8 @@ json::object links(const RouteDoc& route) {
     }
     for (const auto& target : kRoutes) {
       const std::string_view path = target.path;
-      if (path == target_path || (!exact && path.starts_with(target_path + "/"))) {
+      const bool method_fits = method.empty() || method == target.method;
+      if (method_fits && (path == target_path || (!exact && path.starts_with(target_path + "/")))) {
         out[link_name(target)] =
             json::object{{"operationId", operation_id(target)}, {"parameters", params}};
       }

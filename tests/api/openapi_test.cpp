@@ -206,13 +206,21 @@ TEST(OpenApi, EveryReferenceAndLinkLeadsSomewhere) {
         const auto target = by_id.find(std::string(link.at("operationId").as_string()));
         ASSERT_NE(target, by_id.end()) << method << " " << path << " " << name;
         for (const auto& [param, expression] : link.at("parameters").as_object()) {
-          EXPECT_NE(parameter(*target->second, param), nullptr) << name << " " << param;
-          EXPECT_TRUE(expression.as_string().starts_with("$re")) << name << " " << param;
+          // "header.If-Match" names a parameter by where it goes and its name.
+          const std::string_view qualified = param;
+          const auto dot = qualified.find('.');
+          const auto* found = parameter(*target->second, qualified.substr(dot + 1));
+          ASSERT_NE(found, nullptr) << name << " " << param;
+          if (dot != std::string_view::npos) {
+            EXPECT_EQ(found->at("in").as_string(), qualified.substr(0, dot))
+                << name << " " << param;
+          }
+          EXPECT_NE(expression.as_string().find("$re"), json::string::npos) << name << " " << param;
         }
       }
     }
   });
-  EXPECT_GT(links, 30U);  // create → read/update/delete for each resource
+  EXPECT_GT(links, 25U);  // create → read/update/delete for each resource
 }
 
 }  // namespace

@@ -61,17 +61,23 @@ class OwnerSession:
 
 
 OWNER = OwnerSession()
+FIXTURES = set(json.loads(os.environ.get("WEFT_FUZZ_FIXTURES", "[]")))
 atexit.register(lambda: print(f"hooks: signed in {OWNER.sign_ins} time(s), refreshed the session "
                               f"{OWNER.refreshes} time(s)", file=sys.stderr))
 
 
 @schemathesis.hook
 def filter_case(context, case):
-    """Everything may be fuzzed except the fuzzing account's own membership:
-    once another member is made an owner, removing or demoting this one is
-    allowed, and would leave the rest of the run without a workspace."""
-    own = (case.path_parameters or {}).get("user_id") == os.environ["WEFT_FUZZ_USER_ID"]
-    return not (own and case.method.upper() in ("DELETE", "PATCH"))
+    """Everything may be fuzzed except what the rest of the run stands on:
+    the fuzzing account's own membership (once another member is made an
+    owner, removing or demoting this one is allowed) and the fixtures, which
+    must not be deleted or overwritten (Schemathesis learns their ids from
+    the lists and would do both within the first minute)."""
+    values = set((case.path_parameters or {}).values())
+    method = case.method.upper()
+    if os.environ["WEFT_FUZZ_USER_ID"] in values and method in ("DELETE", "PATCH"):
+        return False
+    return not (values & FIXTURES and method in ("DELETE", "PUT"))
 
 
 @schemathesis.auth(refresh_interval=REFRESH_SECONDS, retry_on=[])

@@ -13,11 +13,13 @@ failed run, a credential, a second member, an invite, an API key) whose ids
 the generated requests use half of the time, so the positive paths are
 reached as well as the 404s."""
 import argparse
+import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,7 +43,30 @@ FAILING_PIPELINE = {
                "config": {"method": "GET", "url": "http://127.0.0.1:9/", "timeout_ms": 1000}}],
     "edges": [],
 }
+# Takes two seconds: a test run (which answers at once) leaves cancel
+# something to stop. Only test runs are pointed at it, so that no request
+# waits for it.
+SLOW_PIPELINE = {
+    "id": "fuzz-slow", "name": "Fuzz slow",
+    "nodes": [{"id": "pause", "type": "delay", "config": {"ms": 2000}}],
+    "edges": [],
+}
 MEMBER = {"email": "member@example.com", "password": "another long passphrase", "role": "editor"}
+
+
+class FakeOllama(http.server.BaseHTTPRequestHandler):
+    """Answers the model list, so that GET /api/settings/providers/ollama/models has a 200 to give."""
+
+    def do_GET(self):
+        body = json.dumps({"models": [{"name": "fuzz-model:latest", "size": 1}]}).encode()
+        self.send_response(200 if self.path == "/api/tags" else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
 
 
 def plant_fixtures(server):
@@ -51,7 +76,7 @@ def plant_fixtures(server):
         assert status in statuses, (status, body)
         return body
 
-    for pipeline in (SEED_PIPELINE, FAILING_PIPELINE):
+    for pipeline in (SEED_PIPELINE, FAILING_PIPELINE, SLOW_PIPELINE):
         ok(server.post("/api/pipelines", pipeline), 201)
     ok(server.put("/api/pipelines/fuzz-seed", dict(SEED_PIPELINE, version=1)), 200)
     ran = ok(server.post("/api/pipelines/fuzz-seed/run?wait=true", {"text": "seed"}), 200)
@@ -63,6 +88,7 @@ def plant_fixtures(server):
     key = ok(server.post("/api/api-keys", {"name": "fuzz key", "scope": "full"}), 201)
     return {
         "pipelines": ["fuzz-seed", "fuzz-fails"],
+        "test_pipelines": ["fuzz-slow", "fuzz-seed", "fuzz-fails"],
         "versions": [1, 2],
         "executions": [ran["execution_id"], failed["execution_id"]],
         "credentials": [credential["id"]],
@@ -71,11 +97,15 @@ def plant_fixtures(server):
         "invite_tokens": [invite["token"]],
         "api_keys": [key["id"]],
         "providers": ["ollama"],
+        "emails": [OWNER["email"], MEMBER["email"]],
+        "passwords": [OWNER["password"], MEMBER["password"]],
     }
 
 
 # Path parameter -> the fixture ids it is drawn from (half of the time).
 BINDINGS = [
+    # First: the first entry that binds a parameter decides.
+    ("^/api/pipelines/\\{id\\}/test-run$", "id", "test_pipelines"),
     ("^/api/pipelines/\\{id\\}", "id", "pipelines"),
     ("^/api/pipelines/\\{id\\}/versions/\\{version\\}", "version", "versions"),
     ("^/api/executions/\\{id\\}", "id", "executions"),
@@ -85,6 +115,9 @@ BINDINGS = [
     ("^/api/auth/invites/\\{token\\}", "token", "invite_tokens"),
     ("^/api/api-keys/\\{id\\}", "id", "api_keys"),
     ("^/api/settings/providers/\\{name\\}", "name", "providers"),
+    # Only a login may know a password; nothing else (a password change least of all).
+    ("^/api/auth/login$", "body.email", "emails"),
+    ("^/api/auth/login$", "body.password", "passwords"),
 ]
 
 # A request that fits the schema may still be refused for what it names: run
@@ -93,6 +126,9 @@ SEMANTIC_422 = ["^/api/pipelines/\\{id\\}/(run|test-run)$", "^/api/executions/\\
                 "^/api/credentials/\\{id\\}$"]
 # A plain HTTP client cannot upgrade to a WebSocket.
 WEBSOCKET = "^/api/ws$"
+# Accepting an invite ends it, so a later request on it rightly finds nothing
+# (404); Schemathesis would count that as a created resource gone missing.
+CONSUMED = ["^/api/invites/\\{id\\}$", "^/api/auth/invites/\\{token\\}$"]
 # An unreachable LLM provider is the provider's failure, not the server's.
 UPSTREAM = "^/api/settings/providers/\\{name\\}/models$"
 
@@ -109,7 +145,7 @@ def write_config(path, fixtures, args):
         f"max-time = {args.max_time}",
         f"workers = {args.workers}",
         'hooks = "hooks"',
-        "request-timeout = 20",
+        "request-timeout = 40",  # a run may wait 30 s
         "[generation]",
         f"max-examples = {args.max_examples}",
         'database = "none"',
@@ -124,14 +160,21 @@ def write_config(path, fixtures, args):
     ]
     for name, ids in fixtures.items():
         lines += [f"[dictionaries.{name}]", f"values = {toml_value(ids)}"]
+    by_path = {}
     for regex, parameter, dictionary in BINDINGS:
-        # Deleting a fixture would turn the rest of the run into 404s; the
-        # stateful phase deletes what it created instead.
+        key = parameter if parameter.startswith("body.") else f"path.{parameter}"
+        by_path.setdefault(regex, []).append(f'"{key}" = {{ dictionary = "{dictionary}", probability = 0.5 }}')
+    for regex, bindings in by_path.items():
+        # Deleting a fixture would turn the rest of the run into 404s (hooks.py
+        # keeps other deletions of them from being sent).
         lines += ["[[operations]]", f"include-path-regex = {toml_value(regex)}", 'exclude-method = "DELETE"',
-                  f'parameters = {{ "path.{parameter}" = {{ dictionary = "{dictionary}", probability = 0.5 }} }}']
+                  f"parameters = {{ {', '.join(bindings)} }}"]
     for regex in SEMANTIC_422:
         lines += ["[[operations]]", f"include-path-regex = {toml_value(regex)}",
                   f"checks.positive_data_acceptance.expected-statuses = {toml_value(positive + ['422'])}"]
+    for regex in CONSUMED:
+        lines += ["[[operations]]", f"include-path-regex = {toml_value(regex)}",
+                  "checks.ensure_resource_availability.enabled = false"]
     lines += ["[[operations]]", f"include-path-regex = {toml_value(WEBSOCKET)}",
               f"checks.positive_data_acceptance.expected-statuses = {toml_value(positive + ['426'])}"]
     lines += ["[[operations]]", f"include-path-regex = {toml_value(UPSTREAM)}",
@@ -178,7 +221,11 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="weft-schemathesis-") as tmp:
         tmp = Path(tmp)
-        server = Server(tmp / "data").start()  # creates the owner through POST /api/auth/setup
+        ollama = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeOllama)
+        threading.Thread(target=ollama.serve_forever, daemon=True).start()
+        server = Server(tmp / "data", {"OLLAMA_HOST": f"http://127.0.0.1:{ollama.server_port}"})
+        server.extra_args = ["--allow-signup"]  # so that sign-up has a 201 to give
+        server.start()  # creates the owner through POST /api/auth/setup
         try:
             owner_id = server.get("/api/me")[1]["user"]["id"]
             fixtures = plant_fixtures(server)
@@ -187,9 +234,13 @@ def main():
             report_dir = args.report or tmp / "report"
             env = dict(os.environ, PYTHONPATH=str(HERE), WEFT_FUZZ_URL=server.url,
                        WEFT_FUZZ_EMAIL=OWNER["email"], WEFT_FUZZ_PASSWORD=OWNER["password"],
-                       WEFT_FUZZ_USER_ID=owner_id)
+                       WEFT_FUZZ_USER_ID=owner_id, WEFT_FUZZ_FIXTURES=json.dumps(
+                           [value for kind in ("pipelines", "test_pipelines", "credentials", "members",
+                                               "invites", "api_keys") for value in fixtures[kind]]))
             command = [sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run",
-                       f"{server.url}/api/openapi.json", "--checks", "all", "--no-color",
+                       # Every check is on by default (`--checks all` would also override
+                       # the two per-operation exceptions in the config).
+                       f"{server.url}/api/openapi.json", "--no-color",
                        "--report", "ndjson,junit", "--report-dir", str(report_dir)]
             started = time.monotonic()
             code = subprocess.call(command, env=env, cwd=tmp)
@@ -197,6 +248,7 @@ def main():
             alive = server.process.poll() is None
         finally:
             server.stop()
+            ollama.shutdown()
             Path(report_dir).mkdir(parents=True, exist_ok=True)
             (Path(report_dir) / "server.log").write_text("\n".join(server.log_lines) + "\n")
         summarise(Path(report_dir), seconds, code)
