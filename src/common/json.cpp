@@ -161,8 +161,8 @@ Result<json::value> parse_json(std::string_view text, const JsonLimits& limits) 
   if (parser.handler().saw_non_finite()) {
     if (auto pointer = find_non_finite(value)) {
       const std::string where = pointer->empty() ? "the number" : "the number at " + *pointer;
-      Error error =
-          Error::make(limits.out_of_range, where + " is out of range: " + std::string(kNonFiniteRule));
+      Error error = Error::make(limits.out_of_range,
+                                where + " is out of range: " + std::string(kNonFiniteRule));
       error.pointer = std::move(*pointer);
       return error;
     }

@@ -23,7 +23,7 @@ struct JsonLimits {
   std::size_t max_bytes = 16 * 1024 * 1024;
   std::size_t max_depth = 64;
   std::size_t max_object_keys = std::numeric_limits<std::size_t>::max();  ///< per object
-  std::size_t max_values = std::numeric_limits<std::size_t>::max();  ///< in the whole document
+  std::size_t max_values = std::numeric_limits<std::size_t>::max();       ///< in the whole document
   /// The code of the error for a number out of range (a request body says 422).
   ErrorCode out_of_range = ErrorCode::invalid_json;
 };

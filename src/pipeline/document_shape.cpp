@@ -15,19 +15,20 @@ struct Field {
 
 // The fields of docs/pipelines.md, by the object they belong to.
 constexpr Field kDocument[] = {
-    {"id", Type::string},         {"name", Type::string},       {"description", Type::string},
-    {"version", Type::integer},   {"settings", Type::object},   {"variables", Type::object},
-    {"pinned", Type::object},     {"nodes", Type::array},       {"edges", Type::array},
+    {"id", Type::string},       {"name", Type::string},     {"description", Type::string},
+    {"version", Type::integer}, {"settings", Type::object}, {"variables", Type::object},
+    {"pinned", Type::object},   {"nodes", Type::array},     {"edges", Type::array},
 };
 constexpr Field kSettings[] = {{"timeout_ms", Type::integer}, {"max_concurrency", Type::integer}};
 constexpr Field kNode[] = {
-    {"id", Type::string},       {"type", Type::string},     {"label", Type::string},
-    {"config", Type::object},   {"version", Type::integer}, {"position", Type::object},
-    {"retry", Type::object},    {"timeout_ms", Type::integer}, {"on_error", Type::string},
+    {"id", Type::string},     {"type", Type::string},        {"label", Type::string},
+    {"config", Type::object}, {"version", Type::integer},    {"position", Type::object},
+    {"retry", Type::object},  {"timeout_ms", Type::integer}, {"on_error", Type::string},
 };
 constexpr Field kPosition[] = {{"x", Type::number}, {"y", Type::number}};
-constexpr Field kRetry[] = {
-    {"max_attempts", Type::integer}, {"backoff_ms", Type::integer}, {"max_backoff_ms", Type::integer}};
+constexpr Field kRetry[] = {{"max_attempts", Type::integer},
+                            {"backoff_ms", Type::integer},
+                            {"max_backoff_ms", Type::integer}};
 constexpr Field kEdge[] = {
     {"id", Type::string},
     {"source", Type::string},
@@ -84,9 +85,8 @@ class ShapeCheck {
       object_of(node, "position", at, kPosition);
       object_of(node, "retry", at, kRetry);
     });
-    for_each(doc, "edges", "", [this](const json::object& edge, const std::string& at) {
-      fields(edge, at, kEdge);
-    });
+    for_each(doc, "edges", "",
+             [this](const json::object& edge, const std::string& at) { fields(edge, at, kEdge); });
     if (const auto* pinned = doc.if_contains("pinned"); pinned != nullptr && pinned->is_object()) {
       for (const auto& [id, output] : pinned->get_object()) {
         expect(output, Type::object, pointer_join("/pinned", id), "a pinned output");

@@ -73,8 +73,9 @@ struct DefinitionLimits {
   int max_attempts = 10;
   std::chrono::milliseconds max_timeout{24 * 60 * 60 * 1000};
   int max_concurrency = 256;
-  std::size_t max_config_keys = 1'000;     ///< keys of any one object inside a block's config
-  std::size_t max_config_values = 10'000;  ///< keys and values in one block's config, nested ones too
+  std::size_t max_config_keys = 1'000;  ///< keys of any one object inside a block's config
+  std::size_t max_config_values =
+      10'000;  ///< keys and values in one block's config, nested ones too
   /// Keys and values in the whole document; past it nothing is read into a
   /// Definition (which copies configs, variables and pins).
   std::size_t max_document_values = 250'000;

@@ -25,8 +25,8 @@ void ObjectReader::only(std::initializer_list<std::string_view> allowed) {
     problems_.push_back({at(key), std::move(message)});
   }
   if (unknown > kMaxUnknownKeys) {
-    problems_.push_back({pointer_, "has " + std::to_string(unknown - kMaxUnknownKeys) +
-                                       " more unknown keys"});
+    problems_.push_back(
+        {pointer_, "has " + std::to_string(unknown - kMaxUnknownKeys) + " more unknown keys"});
   }
 }
 

@@ -74,10 +74,10 @@ struct NodeRunRecord {
   int attempts = 0;
   std::optional<Time> started_at;
   std::optional<Time> finished_at;
-  json::value output;   ///< null when none
-  json::value error;    ///< null when none
-  json::value logs;     ///< array of {time, level, message}
-  json::value handles;  ///< array of chosen handles (condition/switch), for retries
+  json::value output;       ///< null when none
+  json::value error;        ///< null when none
+  json::value logs;         ///< array of {time, level, message}
+  json::value handles;      ///< array of chosen handles (condition/switch), for retries
   bool unreadable = false;  ///< a stored JSON column could not be decoded; it reads as null
 };
 

@@ -20,7 +20,8 @@ std::string template_of(const pipeline::CompileOutcome& outcome) {
   EXPECT_NE(outcome.pipeline, nullptr);
   return outcome.pipeline == nullptr
              ? ""
-             : std::string(outcome.pipeline->definition.nodes.at(0).config.at("template").as_string());
+             : std::string(
+                   outcome.pipeline->definition.nodes.at(0).config.at("template").as_string());
 }
 
 class PipelineCacheTest : public ::testing::Test {

@@ -61,7 +61,8 @@ TEST(Arithmetic, NeverYieldsANumberThatIsNotFinite) {
 TEST(Arithmetic, AValueThatIsNotFiniteDoesNotComeOut) {
   // A value from outside (an integration's answer) might hold one; JSON cannot.
   MapScope scope;
-  scope.set("fetch", json::object{{"body", json::array{1, std::numeric_limits<double>::infinity()}}});
+  scope.set("fetch",
+            json::object{{"body", json::array{1, std::numeric_limits<double>::infinity()}}});
   auto compiled = Expression::compile("fetch.body");
   ASSERT_TRUE(compiled.ok());
   auto value = compiled->evaluate(scope);

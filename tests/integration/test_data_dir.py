@@ -47,7 +47,8 @@ def test_a_damaged_row_is_listed_as_unreadable_and_the_lists_still_answer(data_d
     # What Weft wrote before non-finite numbers were refused, and text that is no JSON at all.
     with_database(
         data_dir,
-        ("UPDATE executions SET inputs = ?, outputs = ? WHERE id = ?", ['{"x":Infinity}', '{"r":Infinity', bad]),
+        ("UPDATE executions SET inputs = ?, outputs = ?, status = 'failed' WHERE id = ?",
+         ['{"x":Infinity}', '{"r":Infinity', bad]),
         ("UPDATE node_runs SET output = 'garbage' WHERE execution_id = ?", [bad]),
         ("UPDATE pipelines SET definition = ? WHERE id = 'echo'", ['{"nodes":[']))
     server = start(data_dir)
@@ -56,13 +57,16 @@ def test_a_damaged_row_is_listed_as_unreadable_and_the_lists_still_answer(data_d
         assert status == 200, page
         by_id = {item["id"]: item for item in page["items"]}
         assert by_id[bad]["unreadable"] is True and by_id[bad]["inputs"] is None
-        assert by_id[bad]["status"] == "succeeded"
+        assert by_id[bad]["status"] == "failed"
         assert "unreadable" not in by_id[good] and by_id[good]["inputs"] == {"x": 1}
 
         status, one, _ = server.get(f"/api/executions/{bad}")
         assert status == 200 and one["unreadable"] is True
         assert any(n.get("unreadable") for n in one["node_runs"])
         assert server.get(f"/api/executions/{good}")[0] == 200
+        # Its records cannot be reused: a retry would run with null inputs.
+        status, retry, _ = server.post(f"/api/executions/{bad}/retry")
+        assert status == 409 and "cannot be read back" in retry["error"]["message"]
 
         status, pipelines, _ = server.get("/api/pipelines")
         assert status == 200
@@ -74,6 +78,9 @@ def test_a_damaged_row_is_listed_as_unreadable_and_the_lists_still_answer(data_d
         # Saving it again is the way out.
         status, saved, _ = server.put("/api/pipelines/echo", {**ECHO, "version": read["version"]})
         assert status == 200 and saved["valid"] is True and "unreadable" not in saved
+        status, partial, _ = server.post("/api/pipelines/echo/test-run",
+                                         {"from_execution": bad, "from_node": "out"})
+        assert status == 409 and "cannot be read back" in partial["error"]["message"]
     finally:
         server.stop()
 

@@ -59,8 +59,8 @@ TEST(DocumentShape, NestedFieldsAreCheckedToo) {
 }
 
 TEST(DocumentShape, UnknownKeysAndRangesAreLeftToTheValidator) {
-  EXPECT_TRUE(shape_of(R"({"nmae": 1, "nodes": [{"retyr": 1, "timeout_ms": -5}], "edges": []})")
-                  .empty());
+  EXPECT_TRUE(
+      shape_of(R"({"nmae": 1, "nodes": [{"retyr": 1, "timeout_ms": -5}], "edges": []})").empty());
 }
 
 TEST(DocumentShape, TheListIsBounded) {

@@ -11,8 +11,8 @@ namespace {
 
 TEST(PipelineId, FollowsItsPattern) {
   const std::string longest = "a" + std::string(63, '1');
-  for (const std::string& id : std::vector<std::string>{"a", "Z9", "ticket-triage", "pl_abc", "0",
-                                                         longest}) {
+  for (const std::string& id :
+       std::vector<std::string>{"a", "Z9", "ticket-triage", "pl_abc", "0", longest}) {
     EXPECT_TRUE(is_valid_pipeline_id(id)) << id;
   }
   for (const std::string& id :

@@ -206,7 +206,8 @@ TEST(Validator, AConfigHoldingTooManyValuesIsOneProblem) {
   for (int i = 1; i < 10'001; ++i) {
     list += ",0";
   }
-  auto problems = problems_of(template_node_with_config(R"({"template": "x", "many": )" + list + "]}"));
+  auto problems =
+      problems_of(template_node_with_config(R"({"template": "x", "many": )" + list + "]}"));
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].pointer, "/nodes/0/config");
   EXPECT_TRUE(contains(problems[0].message, "more than 10000 keys and values"))

@@ -76,7 +76,9 @@ TEST(Migrator, RepairsJsonThatAnOlderWeftWroteWithInfinity) {
   {
     auto db = sqlite::Connection::open(dir.db_path(), sqlite::OpenMode::read_write, 1000);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(sqlite::apply_migrations(**db, all.first(static_cast<std::size_t>(repair - all.begin()))).ok());
+    ASSERT_TRUE(
+        sqlite::apply_migrations(**db, all.first(static_cast<std::size_t>(repair - all.begin())))
+            .ok());
   }
   // Rows as Boost.JSON wrote them for {"x": 1e999}, and one that only quotes the word.
   testing::run_sql(
@@ -96,8 +98,9 @@ TEST(Migrator, RepairsJsonThatAnOlderWeftWroteWithInfinity) {
   }
   EXPECT_EQ(query_column(dir.db_path(), "SELECT definition FROM pipelines"),
             std::vector<std::string>{R"({"variables":{"x":null},"nodes":[],"edges":[]})"});
-  EXPECT_EQ(query_column(dir.db_path(), "SELECT inputs || ' ' || outputs FROM executions"
-                                        " WHERE id = 'ex_1'"),
+  EXPECT_EQ(query_column(dir.db_path(),
+                         "SELECT inputs || ' ' || outputs FROM executions"
+                         " WHERE id = 'ex_1'"),
             std::vector<std::string>{R"({"x":null,"y":[null,1,null]} null)"});
   EXPECT_EQ(query_column(dir.db_path(), "SELECT inputs FROM executions WHERE id = 'ex_2'"),
             std::vector<std::string>{R"({"film":"Infinity War","n":",NaN"})"});

@@ -148,8 +148,8 @@ Response update(ApiContext& context, Request& request) {
 
 Response restore(ApiContext& context, Request& request) {
   const std::string id(request.param("id"));
-  auto old = context.store.get_version(workspace_of(request), id,
-                                       version_number(request.param("version")));
+  const std::int64_t version = version_number(request.param("version"));
+  auto old = context.store.get_version(workspace_of(request), id, version);
   if (!old) {
     return Response::from_error(old.error());
   }

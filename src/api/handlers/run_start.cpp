@@ -42,8 +42,8 @@ Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_version(
   auto outcome = context.pipelines.get(key, definition);
   if (!outcome.pipeline) {
     problems = first_problems(outcome.problems, context.limits);
-    return Error::make(ErrorCode::invalid_input, "pipeline `" + std::string(key.id) +
-                                                     "` version " + std::to_string(key.version) +
+    return Error::make(ErrorCode::invalid_input, "pipeline `" + std::string(key.id) + "` version " +
+                                                     std::to_string(key.version) +
                                                      " has problems; fix them before running it");
   }
   return outcome.pipeline;

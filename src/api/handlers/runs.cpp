@@ -1,5 +1,7 @@
 // Starting runs: POST /api/pipelines/{id}/run and POST /api/executions/{id}/retry,
 // each answering at once (wait=false, 202) or when the run ends (wait=true).
+#include <algorithm>
+
 #include "api/handlers/run_start.hpp"
 #include "api/handlers/support.hpp"
 #include "engine/engine.hpp"
@@ -20,9 +22,9 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
     co_return Response::from_error(inputs.error());
   }
   Problems problems;
-  auto pipeline = compiled_version(
-      context, {workspace, stored->id, stored->version, stored->updated_at}, stored->definition,
-      problems);
+  auto pipeline =
+      compiled_version(context, {workspace, stored->id, stored->version, stored->updated_at},
+                       stored->definition, problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
@@ -53,16 +55,22 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
     co_return Response::from_error(version.error());
   }
   Problems problems;
-  auto pipeline = compiled_version(context,
-                                   {workspace, execution->pipeline_id, execution->pipeline_version,
-                                    version->created_at},
-                                   version->definition, problems);
+  auto pipeline = compiled_version(
+      context,
+      {workspace, execution->pipeline_id, execution->pipeline_version, version->created_at},
+      version->definition, problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
   auto node_runs = context.store.list_node_runs(workspace, execution->id);
   if (!node_runs) {
     co_return Response::from_error(node_runs.error());
+  }
+  const bool damaged =
+      execution->unreadable ||
+      std::any_of(node_runs->begin(), node_runs->end(), [](const auto& n) { return n.unreadable; });
+  if (damaged) {
+    co_return Response::from_error(unreadable_execution(execution->id));
   }
   RunRequest run{std::string(workspace),
                  execution->pipeline_id,

@@ -45,6 +45,12 @@ void add_problems(json::object& body, const Problems& problems, const ServerLimi
   body["problem_count"] = problems.size();
 }
 
+Error unreadable_execution(std::string_view id) {
+  return Error::make(ErrorCode::conflict, "execution `" + std::string(id) +
+                                              "` cannot be read back from storage, so its inputs "
+                                              "and outputs cannot be reused; start a new run");
+}
+
 Result<json::object> body_object(const Request& request, const ServerLimits& limits,
                                  bool empty_ok) {
   if (empty_ok && request.body.find_first_not_of(" \t\r\n") == std::string::npos) {

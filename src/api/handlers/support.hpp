@@ -27,6 +27,10 @@ Problems first_problems(const Problems& problems, const ServerLimits& limits);
 /// `problem_count` (all of them) to `body`.
 void add_problems(json::object& body, const Problems& problems, const ServerLimits& limits);
 
+/// The 409 for reusing an execution whose stored records cannot be read
+/// (`unreadable`): its inputs or outputs would silently read as null.
+Error unreadable_execution(std::string_view id);
+
 /// Parses the body as a JSON object (an empty body is `{}` when `empty_ok`).
 Result<json::object> body_object(const Request& request, const ServerLimits& limits, bool empty_ok);
 

@@ -143,6 +143,9 @@ Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
     return node_runs.error();
   }
   for (const auto& recorded : *node_runs) {
+    if (recorded.unreadable) {
+      return unreadable_execution(source.id);
+    }
     auto index = graph.find(recorded.node_id);
     if (index && !rerun.contains(*index) && recorded.status == "succeeded") {
       run.reuse.try_emplace(recorded.node_id, reused_output(recorded));
@@ -173,9 +176,9 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     co_return Response::from_error(body.error());
   }
   Problems problems;
-  auto pipeline = compiled_version(
-      context, {workspace, stored->id, stored->version, stored->updated_at}, stored->definition,
-      problems);
+  auto pipeline =
+      compiled_version(context, {workspace, stored->id, stored->version, stored->updated_at},
+                       stored->definition, problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
@@ -187,6 +190,9 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     auto found = source_execution(context, workspace, stored->id, body->from_execution);
     if (!found) {
       co_return Response::from_error(found.error());
+    }
+    if (found->unreadable) {
+      co_return Response::from_error(unreadable_execution(found->id));
     }
     source = std::move(*found);
   }

@@ -40,8 +40,7 @@ Result<std::string> json_text(const json::value& value, std::string_view what) {
   return json::serialize(value);
 }
 
-Status bind_json(Statement& statement, int index, const json::value& value,
-                 std::string_view what) {
+Status bind_json(Statement& statement, int index, const json::value& value, std::string_view what) {
   if (value.is_null()) {
     statement.bind_null(index);
     return Ok{};

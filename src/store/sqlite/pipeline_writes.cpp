@@ -87,8 +87,8 @@ struct Current {
 };
 
 // Insert and update take the same parameters, in the same order.
-Status bind_pipeline(Statement& statement, std::string_view workspace,
-                     const PipelineRecord& record, Time now) {
+Status bind_pipeline(Statement& statement, std::string_view workspace, const PipelineRecord& record,
+                     Time now) {
   statement.bind(1, workspace).bind(2, record.id).bind(3, record.name);
   statement.bind(4, record.description).bind(5, record.version);
   bind_time(statement, 7, now);
