@@ -15,10 +15,6 @@ std::string format_time(store::Time time) {
 }
 
 namespace {
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // A record whose stored JSON could not be decoded is still listed, with that
 // JSON as null and this flag, so one damaged row never fails a whole list.
 void mark_unreadable(json::object& out, bool unreadable) {
@@ -26,7 +22,6 @@ void mark_unreadable(json::object& out, bool unreadable) {
     out["unreadable"] = true;
   }
 }
-}  // namespace
 
 // Times past this (year 2200) would overflow the clock's nanoseconds.
 constexpr std::int64_t kMaxEpochMs = 7'258'118'400'000;
