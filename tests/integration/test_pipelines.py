@@ -150,7 +150,7 @@ def test_pipeline_ids_follow_a_pattern_that_cannot_shadow_a_route(server):
         assert body["error"]["details"][0]["pointer"] == "/id"
         assert "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$" in body["error"]["message"]
     assert server.post("/api/pipelines", {**SIMPLE, "id": "validate-2"})[0] == 201
-    assert server.get("/api/pipelines/validate")[0] == 404
+    assert server.get("/api/pipelines/validate")[0] == 405  # the literal route, which only POSTs
 
 
 def test_a_deleted_pipeline_does_not_run_under_a_recreated_id(server):
