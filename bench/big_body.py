@@ -6,6 +6,7 @@ the wall time, and the server's RSS before, at its peak (VmHWM) and a second
 after, from /proc/<pid>/status.
 
 Usage: bench/big_body.py [--binary build/weft] [--keys 1000000] [--runs 3]
+                         [--shape config|top|both]
 Each run starts a fresh server on a temporary data directory, so VmHWM is
 the peak of that run alone.
 """
@@ -69,9 +70,13 @@ def base36(n):
     return out
 
 
-def big_body(keys):
-    """The probe's body: about 9 MB, keys of up to four characters."""
+def big_body(keys, shape="config"):
+    """The probe's body: about 9 MB, keys of up to four characters, either in
+    one block's config or at the top of the document (where each is an
+    unknown key: the probe's 1,000,002 problems)."""
     members = ",".join(f'"{base36(i)}":0' for i in range(keys))
+    if shape == "top":
+        return ("{" + members + "}").encode()
     doc = '{"nodes": [{"id": "t", "type": "template", "config": {' + members + '}}], "edges": []}'
     return doc.encode()
 
@@ -105,12 +110,15 @@ def main():
     parser.add_argument("--binary", default=str(ROOT / "build" / "weft"))
     parser.add_argument("--keys", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--shape", choices=["config", "top", "both"], default="both")
     args = parser.parse_args()
-    body = big_body(args.keys)
-    print(f"body: {len(body) / 1e6:.1f} MB, {args.keys} config keys; binary {args.binary}")
-    for path in ["/api/pipelines", "/api/pipelines/validate"]:
-        for _ in range(args.runs):
-            print(json.dumps(one_run(os.path.abspath(args.binary), path, body)), flush=True)
+    for shape in ["config", "top"] if args.shape == "both" else [args.shape]:
+        body = big_body(args.keys, shape)
+        print(f"body: {len(body) / 1e6:.1f} MB, {args.keys} keys ({shape}); binary {args.binary}")
+        for path in ["/api/pipelines", "/api/pipelines/validate"]:
+            for _ in range(args.runs):
+                result = one_run(os.path.abspath(args.binary), path, body)
+                print(json.dumps({"shape": shape, **result}), flush=True)
 
 
 if __name__ == "__main__":

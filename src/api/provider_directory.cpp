@@ -22,7 +22,6 @@ Status check_literal_host(const integrations::AddressGuard& guard, const Provide
     return error;
   }
   std::string host(url->encoded_host());
-  boost::system::error_code ec;
   boost::asio::ip::address address;
   if (url->host_type() == boost::urls::host_type::ipv4) {
     address = boost::asio::ip::address_v4(url->host_ipv4_address().to_bytes());

@@ -53,9 +53,33 @@ std::optional<Problem> check_config_size(const json::object& config, const std::
   return std::nullopt;
 }
 
+namespace {
+
+// A `nodes` or `edges` list past its own limit is reported as such by the
+// parser, which then does not read it; it is not counted here either, so
+// that clearer problem is the one given.
+bool skipped_by_parser(std::string_view key, const json::value& value,
+                       const DefinitionLimits& limits) {
+  const auto* array = value.if_array();
+  return array != nullptr && ((key == "nodes" && array->size() > limits.max_nodes) ||
+                              (key == "edges" && array->size() > limits.max_edges));
+}
+
+}  // namespace
+
 std::optional<Problem> check_document_size(const json::value& doc, const DefinitionLimits& limits) {
   std::size_t count = 0;
-  std::vector<const json::value*> pending{&doc};
+  std::vector<const json::value*> pending;
+  if (const auto* root = doc.if_object()) {
+    for (const auto& entry : *root) {
+      if (!skipped_by_parser(entry.key(), entry.value(), limits)) {
+        pending.push_back(&entry.value());
+      }
+    }
+    count += root->size();
+  } else {
+    pending.push_back(&doc);
+  }
   while (!pending.empty()) {
     const json::value* next = pending.back();
     pending.pop_back();

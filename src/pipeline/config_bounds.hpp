@@ -19,7 +19,8 @@ std::optional<Problem> check_config_size(const json::object& config, const std::
                                          const DefinitionLimits& limits);
 
 /// A problem (at the root) when `doc` holds more than
-/// `limits.max_document_values` keys and values; stops counting there.
+/// `limits.max_document_values` keys and values; stops counting there. A
+/// `nodes` or `edges` list past max_nodes or max_edges is left to the parser.
 std::optional<Problem> check_document_size(const json::value& doc, const DefinitionLimits& limits);
 
 }  // namespace weft::pipeline

@@ -46,6 +46,17 @@ TEST(EngineHttp, AFlakyPeerIsRetriedToSuccessWithAttemptsRecorded) {
   EXPECT_EQ(started, 3) << "one node.started per attempt";
 }
 
+TEST(EngineHttp, AnAnswerWithANumberOutOfRangeIsKeptAsText) {
+  // Read as JSON it would hold Infinity, which no store or answer can write.
+  HttpPeer peer([](const PeerRequest&) { return PeerResponse::json(R"({"r": 1e999})"); });
+  auto run = run_pipeline(with_url(R"({"nodes": [{"id": "call", "type": "http_request",
+      "config": {"url": "URL"}}], "edges": []})",
+                                   peer.url("/huge")),
+                          {.allow = {"127.0.0.1/32"}});
+  ASSERT_EQ(run.result.status, RunStatus::succeeded);
+  EXPECT_EQ(run.result.outputs.at("call").at("body"), json::value(R"({"r": 1e999})"));
+}
+
 TEST(EngineHttp, ClientErrorsAreNotRetried) {
   HttpPeer peer([](const PeerRequest&) { return PeerResponse::text(404, "no such thing"); });
   auto run = run_pipeline(with_url(R"({"nodes": [{"id": "call", "type": "http_request",
