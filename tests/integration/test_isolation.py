@@ -11,6 +11,7 @@ import pytest
 from conftest import OWNER, Server
 
 BEA = {"email": "bea@example.com", "password": "another long password", "name": "Bea"}
+VIC = {"email": "vic@example.com", "password": "a viewer's long password", "name": "Vic"}
 A_WS = "ws_default"
 A_SECRET = "sk-owner-secret-value"
 PIPELINE = {"id": "a-plan", "name": "Owner's secret plan", "nodes": [
@@ -46,6 +47,16 @@ def world(data_dir):
         status, invite, _ = server.post("/api/invites", {"role": "viewer"})
         assert status == 201, invite
         a["invite"] = invite["id"]
+        # Carl is invited and has not answered: nobody else may answer for him.
+        assert server.post("/api/members", {"email": "carl@example.com", "role": "viewer"})[0] == 202
+        status, invites, _ = server.get("/api/invites")
+        a["carl_invitation"] = next(i["id"] for i in invites["items"] if i.get("email") == "carl@example.com")
+        # Vic joins as a viewer (a new address with a password joins at once).
+        assert server.post("/api/members", dict(VIC, role="viewer"))[0] == 202
+        status, session, _ = server.post("/api/auth/login", {"email": VIC["email"], "password": VIC["password"]},
+                                         token=None)
+        assert status == 200 and session["workspace"] == {"id": A_WS, "name": "Default", "role": "viewer"}
+        a["viewer"] = session["access_token"]
         status, me, _ = server.get("/api/me")
         a["user"] = me["user"]["id"]
         assert me["user"]["server_admin"] is True, "the first account is a server admin"
@@ -97,41 +108,109 @@ BODIES = {  # a body each route would accept from its own workspace, plus the ho
 }
 
 
+def owner_path(path, a):
+    """The path with the owner's ids in it (someone else's invitation under /api/me)."""
+    ids = {"user_id": a["user"], "version": "1", "name": "a-llm", "token": a["invite"],
+           "id": (a["execution"] if path.startswith("/api/executions") else
+                  a["credential"] if path.startswith("/api/credentials") else
+                  a["api_key"] if path.startswith("/api/api-keys") else
+                  a["invite"] if path.startswith("/api/invites") else
+                  a["carl_invitation"] if path.startswith("/api/me/invitations") else "a-plan")}
+    for name, value in ids.items():
+        path = path.replace("{" + name + "}", value)
+    return path
+
+
+def walk(server, skip=lambda path: False):
+    """(method, path pattern) of every operation in the OpenAPI document."""
+    status, doc, _ = server.get("/api/openapi.json")
+    assert status == 200
+    return [(method, path) for path, operations in doc["paths"].items() for method in operations
+            if path not in ("/api/ws", "/healthz", "/api/openapi.json") and not skip(path)]
+
+
 def test_an_outsider_reaches_nothing_of_another_workspace_on_any_route(world):
     server, bea, a = world
     before = snapshot(server)
-    ids = {"id": None, "user_id": a["user"], "version": "1", "name": "a-llm"}
-    status, doc, _ = server.get("/api/openapi.json")
     walked = 0
     wrong = []
-    for path, operations in doc["paths"].items():
-        if path.startswith("/api/auth/") or path in ("/api/ws", "/healthz", "/api/openapi.json"):
-            continue
-        for method in operations:
-            concrete = path
-            for name, value in ids.items():
-                if name == "id":
-                    value = (a["execution"] if path.startswith("/api/executions") else
-                             a["credential"] if path.startswith("/api/credentials") else
-                             a["api_key"] if path.startswith("/api/api-keys") else
-                             a["invite"] if path.startswith("/api/invites") else "a-plan")
-                concrete = concrete.replace("{" + name + "}", value)
-            body = None
-            if method in ("post", "put", "patch"):
-                body = dict(BODIES.get((method, path), {}), **hostile_body(a))
-            status, answer, _ = server.request(method.upper(), concrete, body, token=bea)
-            walked += 1
-            text = json.dumps(answer)
-            names_a = concrete != path or path in ("/metrics",) or path.startswith("/api/server")
-            if names_a and status not in (400, 403, 404, 409, 422):
-                wrong.append((method, concrete, status, answer))
-            elif status >= 500:
-                wrong.append((method, concrete, status, answer))
-            wrong.extend((method, concrete, marker) for marker in markers(a)
-                         if marker in text and marker not in concrete)  # an id Bea sent may be named back
+    for method, path in walk(server, skip=lambda path: path.startswith("/api/auth/")):
+        concrete = owner_path(path, a)
+        body = None
+        if method in ("post", "put", "patch"):
+            body = dict(BODIES.get((method, path), {}), **hostile_body(a))
+        status, answer, _ = server.request(method.upper(), concrete, body, token=bea)
+        walked += 1
+        text = json.dumps(answer)
+        names_a = concrete != path or path in ("/metrics",) or path.startswith("/api/server")
+        if names_a and status not in (400, 403, 404, 409, 422):
+            wrong.append((method, concrete, status, answer))
+        elif status >= 500:
+            wrong.append((method, concrete, status, answer))
+        wrong.extend((method, concrete, marker) for marker in markers(a)
+                     if marker in text and marker not in concrete)  # an id Bea sent may be named back
     assert walked >= 40
     assert wrong == [], "\n".join(str(w)[:300] for w in wrong)
     assert snapshot(server) == before
+
+
+def test_the_sign_in_routes_never_land_an_outsider_in_another_workspace(world):
+    server, bea, a = world
+    before = snapshot(server)
+    status, session, _ = server.post("/api/auth/login", {"email": BEA["email"], "password": BEA["password"]},
+                                     token=None)
+    assert status == 200
+    fields = {"email": BEA["email"], "password": BEA["password"], "name": "Bea",
+              "refresh_token": session["refresh_token"]}
+    wrong = []
+    walked = 0
+    for method, path in walk(server, skip=lambda path: not path.startswith("/api/auth/")):
+        concrete = owner_path(path, a)
+        body = dict(fields, **hostile_body(a)) if method == "post" else None
+        status, answer, _ = server.request(method.upper(), concrete, body, token=bea)
+        walked += 1
+        text = json.dumps(answer)
+        lands = isinstance(answer, dict) and isinstance(answer.get("workspace"), dict) \
+            and answer["workspace"].get("id") == A_WS
+        if status >= 500 or lands:
+            wrong.append((method, concrete, status, answer))
+        wrong.extend((method, concrete, marker) for marker in markers(a) if marker in text)
+    assert walked >= 8
+    assert wrong == [], "\n".join(str(w)[:300] for w in wrong)
+    # Named plainly: a login or a refresh asking for the owner's workspace is refused
+    # (the walk's logout ended the first session).
+    assert server.post("/api/auth/login", {"email": BEA["email"], "password": BEA["password"],
+                                           "workspace": A_WS}, token=None)[0] == 403
+    session = server.post("/api/auth/login", {"email": BEA["email"], "password": BEA["password"]}, token=None)[1]
+    assert server.post("/api/auth/refresh", {"refresh_token": session["refresh_token"], "workspace": A_WS},
+                       token=None)[0] == 403
+    assert snapshot(server) == before
+
+
+# What a viewer may do besides reading: run, and what concerns only themselves.
+VIEWER_MAY = {("post", "/api/pipelines/{id}/run"), ("post", "/api/pipelines/{id}/test-run"),
+              ("post", "/api/executions/{id}/cancel"), ("post", "/api/executions/{id}/retry"),
+              ("post", "/api/pipelines/validate"), ("post", "/api/pipelines/{id}/validate"),
+              ("post", "/api/me/password"),
+              ("post", "/api/me/invitations/{id}/accept"), ("post", "/api/me/invitations/{id}/decline")}
+
+
+def test_a_viewer_changes_nothing_but_runs(world):
+    server, _, a = world
+    before = snapshot(server)
+    wrong = []
+    for method, path in walk(server, skip=lambda path: path.startswith("/api/auth/") or path == "/metrics"):
+        if method in ("get", "head", "options") or (method, path) in VIEWER_MAY:
+            continue
+        concrete = owner_path(path, a)
+        body = dict(BODIES.get((method, path), {}), **hostile_body(a)) if method in ("post", "put") else None
+        status, answer, _ = server.request(method.upper(), concrete, body, token=a["viewer"])
+        if status != 403:
+            wrong.append((method, concrete, status, answer))
+    assert wrong == [], "\n".join(str(w)[:300] for w in wrong)
+    after = snapshot(server)
+    assert {k: v for k, v in after.items() if k != "executions"} == \
+        {k: v for k, v in before.items() if k != "executions"}
 
 
 def test_a_provider_cannot_use_another_workspace_credential(world):
