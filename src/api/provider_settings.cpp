@@ -95,8 +95,16 @@ Result<std::vector<ProviderSetting>> read_items(const json::value& items, bool s
 
 }  // namespace
 
-Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& items) {
-  return read_items(items, false);
+Result<std::vector<ProviderSetting>> parse_provider_settings(const json::object& body) {
+  for (const auto& [key, value] : body) {
+    if (key != "items") {
+      return bad("`" + std::string(key) +
+                     "` is not a field of this form (items); the workspace is always the caller's",
+                 pointer_join("", key));
+    }
+  }
+  const auto* items = body.if_contains("items");
+  return read_items(items != nullptr ? *items : json::value(nullptr), false);
 }
 
 Result<std::vector<ProviderSetting>> read_stored_providers(const json::value& items) {

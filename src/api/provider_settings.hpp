@@ -27,10 +27,10 @@ struct ProviderSetting {
   std::string credential_workspace;
 };
 
-/// `items` of a PUT body, strictly: a field this form does not know
-/// (`workspace`, `owner`, …) is refused with its pointer, so a body can never
-/// name another workspace.
-Result<std::vector<ProviderSetting>> parse_provider_settings(const json::value& items);
+/// A PUT body `{"items": [...]}`, strictly: a field this form does not know
+/// (`workspace`, `owner`, …), at the top or in an item, is refused with its
+/// pointer, so a body can never name another workspace.
+Result<std::vector<ProviderSetting>> parse_provider_settings(const json::object& body);
 /// The stored form (server providers carry `workspace`, their vault's).
 Result<std::vector<ProviderSetting>> read_stored_providers(const json::value& items);
 json::array to_stored_json(const std::vector<ProviderSetting>& settings);

@@ -220,6 +220,8 @@ def test_a_provider_cannot_use_another_workspace_credential(world):
         {"name": "steal", "kind": "openai", "base_url": "https://steal.example/v1",
          "credential": a["credential"], "workspace": A_WS}]}, token=bea)
     assert status in (400, 422) and body["error"]["details"][0]["pointer"] == "/items/0/workspace", body
+    status, body, _ = server.put("/api/settings/providers", {"items": [], "workspace": A_WS}, token=bea)
+    assert status in (400, 422) and body["error"]["details"][0]["pointer"] == "/workspace", body
     status, body, _ = server.put("/api/settings/providers", {"items": [
         {"name": "steal", "kind": "openai", "base_url": "https://steal.example/v1",
          "credential": a["credential"]}]}, token=bea)

@@ -41,8 +41,7 @@ Response put_providers(ApiContext& ctx, Request& request) {
   if (!body) {
     return Response::from_error(body.error());
   }
-  const auto* items = body->if_contains("items");
-  auto settings = parse_provider_settings(items ? *items : json::value(nullptr));
+  auto settings = parse_provider_settings(*body);
   if (!settings) {
     return Response::from_error(settings.error());
   }
