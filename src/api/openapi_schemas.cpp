@@ -16,13 +16,13 @@ constexpr const char* kSchemas = R"json({
   "PipelineId": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",
     "description": "Letters, digits, `_` and `-`, starting with a letter or digit; words the API uses as paths (validate) are refused"},
   "PipelineFields": {"type": "object", "description": "A pipeline definition (see docs/pipelines.md). Drafts with problems are saved; the answer lists them. Unknown keys are problems, not refusals",
-    "properties": {"name": {"type": "string"}, "description": {"type": "string"},
+    "required": ["nodes", "edges"], "properties": {"name": {"type": "string"}, "description": {"type": "string"},
     "settings": {"type": "object"}, "variables": {"type": "object"}, "pinned": {"type": "object"},
     "nodes": {"type": "array", "items": {"type": "object"}}, "edges": {"type": "array", "items": {"type": "object"}}}},
   "PipelineDocument": {"allOf": [{"$ref": "#/components/schemas/PipelineFields"}, {"type": "object", "properties": {
-    "id": {"oneOf": [{"$ref": "#/components/schemas/PipelineId"}, {"enum": ["", null]}],
-      "description": "Empty or null: the server makes one"},
-    "version": {"description": "Ignored: a new pipeline starts at version 1"}}}]},
+    "id": {"oneOf": [{"$ref": "#/components/schemas/PipelineId"}, {"const": ""}],
+      "description": "Empty or left out: the server makes one"},
+    "version": {"type": "integer", "description": "Ignored: a new pipeline starts at version 1"}}}]},
   "DocumentToCheck": {"type": "object", "description": "Any JSON object: what does not fit a pipeline is reported in the answer's problems, not refused"},
   "PipelineUpdate": {"allOf": [{"$ref": "#/components/schemas/PipelineFields"}, {"type": "object",
     "required": ["version"], "properties": {"id": {"type": "string", "description": "Ignored: the path names the pipeline"},
@@ -269,7 +269,7 @@ json::object path_parameter_schema(std::string_view path, std::string_view name)
   // Ids the server makes: a prefix, `_` and 20 letters or digits.
   constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
       {"/api/executions/", "ex"}, {"/api/credentials/", "cred"}, {"/api/api-keys/", "key"},
-      {"/api/invites/", "inv"},   {"/api/members/", "usr"},
+      {"/api/invites/", "inv"},   {"/api/members/", "usr"}, {"/api/me/invitations/", "inv"},
   };
   for (const auto& [prefix, id] : kPrefixes) {
     if (path.starts_with(prefix)) {

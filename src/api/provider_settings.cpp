@@ -136,11 +136,16 @@ Result<llm::ProviderConfig> open_provider(const ProviderSetting& setting,
   }
   auto opened = auth.credentials().resolve(vault_workspace, setting.credential);
   if (!opened) {
+    // A well-formed body naming a credential that is not there (or cannot be
+    // opened): 422, like any reference that does not resolve.
     const bool missing = opened.error().code == ErrorCode::not_found;
-    return bad("provider `" + setting.name + "`: " +
-                   (missing ? "no credential `" + setting.credential + "` in this workspace"
-                            : opened.error().message),
-               pointer_join(pointer_join("/items", index), "credential"));
+    Error error = Error::make(ErrorCode::invalid_input,
+                              "provider `" + setting.name + "`: " +
+                                  (missing ? "no credential `" + setting.credential +
+                                                 "` in this workspace"
+                                           : opened.error().message));
+    error.pointer = pointer_join(pointer_join("/items", index), "credential");
+    return error;
   }
   config.key_source = "the credential `" + setting.credential + "`";
   for (const char* field : {"key", "token", "access_token"}) {

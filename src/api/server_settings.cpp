@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "common/text.hpp"
+
 namespace weft::api {
 namespace {
 
@@ -94,8 +96,8 @@ Status ServerSettings::put(const json::object& body) {
         token_digest = "";
         continue;
       }
-      if (!value.is_string() || value.get_string().size() < kMinTokenLength ||
-          value.get_string().size() > kMaxTokenLength) {
+      if (!value.is_string() || utf8_length(value.get_string()) < kMinTokenLength ||
+          utf8_length(value.get_string()) > kMaxTokenLength) {
         return bad("`metrics_token` is 16 to 200 characters, or null to remove it",
                    "/metrics_token");
       }

@@ -3,12 +3,13 @@
 #include "auth/api_key.hpp"
 #include "auth/auth_core.hpp"
 #include "common/ids.hpp"
+#include "common/text.hpp"
 
 namespace weft::auth {
 
 namespace {
 
-constexpr std::size_t kMaxNameBytes = 200;
+constexpr std::size_t kMaxNameChars = 200;
 /// A new prefix is drawn when one is taken (1 in 10^12 per key).
 constexpr int kPrefixAttempts = 3;
 
@@ -34,9 +35,9 @@ Status may_manage(const Caller& caller) {
 }
 
 Status check_name(std::string_view name) {
-  if (name.empty() || name.size() > kMaxNameBytes) {
+  if (name.empty() || utf8_length(name) > kMaxNameChars) {
     return Error::make(ErrorCode::invalid_argument,
-                       "an API key needs a name of 1 to 200 bytes, to tell keys apart");
+                       "an API key needs a name of 1 to 200 characters, to tell keys apart");
   }
   return Ok{};
 }

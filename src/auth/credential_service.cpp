@@ -4,12 +4,13 @@
 
 #include "auth/auth_core.hpp"
 #include "common/ids.hpp"
+#include "common/text.hpp"
 
 namespace weft::auth {
 
 namespace {
 
-constexpr std::size_t kMaxNameBytes = 200;
+constexpr std::size_t kMaxNameChars = 200;
 constexpr std::size_t kMaxDataBytes = 64 * 1024;
 constexpr JsonLimits kDataLimits{kMaxDataBytes, 8};
 
@@ -22,9 +23,9 @@ Status check_name(std::string_view name) {
   const bool control = std::any_of(name.begin(), name.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
   });
-  if (name.empty() || name.size() > kMaxNameBytes || control) {
+  if (name.empty() || utf8_length(name) > kMaxNameChars || control) {
     return Error::make(ErrorCode::invalid_argument,
-                       "a credential needs a name of 1 to 200 bytes without control characters");
+                       "a credential needs a name of 1 to 200 characters without control characters");
   }
   return Ok{};
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text.hpp"
+
 namespace weft::auth {
 
 namespace {
@@ -47,9 +49,9 @@ Result<std::string> display_name(std::string_view name, std::string_view email) 
   if (chosen.empty()) {
     chosen = email.substr(0, email.find('@'));
   }
-  if (chosen.size() > kMaxNameBytes || has_control(chosen)) {
+  if (utf8_length(chosen) > kMaxNameChars || has_control(chosen)) {
     return Error::make(ErrorCode::invalid_argument,
-                       "the name must have at most 200 bytes and no control characters");
+                       "the name must have at most 200 characters and no control characters");
   }
   return std::string(chosen);
 }

@@ -10,7 +10,7 @@
 namespace weft::auth {
 
 inline constexpr std::size_t kMaxEmailBytes = 254;
-inline constexpr std::size_t kMaxNameBytes = 200;
+inline constexpr std::size_t kMaxNameChars = 200;
 
 /// `email` trimmed and lower-cased (ASCII); invalid_argument when it is not
 /// of the form local@domain or longer than 254 bytes.

@@ -4,21 +4,9 @@
 
 #include "auth/encoding.hpp"
 #include "auth/secret_bytes.hpp"
+#include "common/text.hpp"
 
 namespace weft::auth {
-
-namespace {
-
-/// Code points of UTF-8 `text` (continuation bytes are not counted).
-std::size_t count_chars(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) {
-    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return count;
-}
-
-}  // namespace
 
 PasswordCost PasswordCost::interactive() {
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
@@ -29,7 +17,7 @@ PasswordCost PasswordCost::minimum() {
 }
 
 Status check_password_policy(std::string_view password) {
-  if (count_chars(password) < kMinPasswordChars) {
+  if (utf8_length(password) < kMinPasswordChars) {
     return Error::make(ErrorCode::invalid_argument, "the password is too short: use at least " +
                                                         std::to_string(kMinPasswordChars) +
                                                         " characters");

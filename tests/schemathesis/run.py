@@ -123,9 +123,10 @@ BINDINGS = [
 ]
 
 # A request that fits the schema may still be refused for what it names: run
-# inputs depend on the pipeline, and a credential's fields on its stored kind.
+# inputs depend on the pipeline, a credential's fields on its stored kind, and
+# a provider's credential must be one of the workspace's.
 SEMANTIC_422 = ["^/api/pipelines/\\{id\\}/(run|test-run)$", "^/api/executions/\\{id\\}/retry$",
-                "^/api/credentials/\\{id\\}$"]
+                "^/api/credentials/\\{id\\}$", "^/api/(settings|server)/providers$"]
 # A plain HTTP client cannot upgrade to a WebSocket.
 WEBSOCKET = "^/api/ws$"
 # Accepting an invite ends it, so a later request on it rightly finds nothing

@@ -2,6 +2,7 @@
 #include "api/auth_json.hpp"
 #include "api/handlers/blocking.hpp"
 #include "api/handlers/support.hpp"
+#include "auth/identity.hpp"
 #include "auth/auth.hpp"
 
 namespace weft::api {
@@ -33,6 +34,12 @@ asio::awaitable<Response> add_member(ApiContext& ctx, Request& request) {
   auto name = password ? string_field(*body, "name", false) : password;
   if (!name) {
     co_return Response::from_error(name.error());
+  }
+  // Checked whether or not it is used, so the answer never tells which.
+  if (auto checked = auth::display_name(name->value_or(""), **email); *name && !checked) {
+    Error error = std::move(checked).error();
+    error.pointer = "/name";
+    co_return Response::from_error(error);
   }
   if (!*password) {
     co_return added(ctx.auth->members().invite_email(*request.caller, **email, *role));

@@ -58,11 +58,10 @@ Result<RefreshRequest> read_refresh_request(const Request& request, const Server
   }
   auto cookie = cookie_value(request, kRefreshCookie);
   if (!cookie) {
-    Error error = Error::make(ErrorCode::invalid_argument,
-                              "`refresh_token` is required (in the body, or the " +
-                                  std::string(kRefreshCookie) + " cookie a login sets)");
-    error.pointer = "/refresh_token";
-    return error;
+    // No session to act on: the same answer as an unknown one.
+    return Error::make(ErrorCode::unauthenticated,
+                       "no session: send `refresh_token` in the body, or the " +
+                           std::string(kRefreshCookie) + " cookie a login sets");
   }
   read.token = std::move(*cookie);
   read.from_cookie = true;
