@@ -86,7 +86,11 @@ Result<std::vector<ProviderSetting>> read_items(const json::value& items, bool s
       return std::move(checked).error();
     }
     if (std::any_of(out.begin(), out.end(), [&](auto& s) { return s.name == setting.name; })) {
-      return bad("two providers are named `" + setting.name + "`", at + "/name");
+      // Well-formed, but the list does not hold together: 422.
+      Error error =
+          Error::make(ErrorCode::invalid_input, "two providers are named `" + setting.name + "`");
+      error.pointer = at + "/name";
+      return error;
     }
     out.push_back(std::move(setting));
   }

@@ -1,5 +1,6 @@
 #include "pipeline/document_shape.hpp"
 
+#include <cmath>
 #include <initializer_list>
 #include <string>
 
@@ -41,8 +42,10 @@ bool fits(const json::value& value, Type type) {
   switch (type) {
     case Type::string:
       return value.is_string();
-    case Type::integer:
-      return value.is_int64() || value.is_uint64();
+    case Type::integer:  // 3.0 is an integer, as JSON Schema counts them
+      return value.is_int64() || value.is_uint64() ||
+             (value.is_double() && std::isfinite(value.get_double()) &&
+              std::trunc(value.get_double()) == value.get_double());
     case Type::number:
       return value.is_number();
     case Type::object:

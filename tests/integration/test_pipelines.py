@@ -144,12 +144,15 @@ def test_validate_with_an_empty_document_lists_problems(server):
 
 
 def test_pipeline_ids_follow_a_pattern_that_cannot_shadow_a_route(server):
-    for bad in ["validate", "-x", "a b", "a" * 65, "x.y", ""]:
+    for bad in ["validate", "-x", "a b", "a" * 65, "x.y"]:
         status, body, _ = server.post("/api/pipelines", {**SIMPLE, "id": bad})
         assert status == 422, (bad, body)
         assert body["error"]["details"][0]["pointer"] == "/id"
         assert "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$" in body["error"]["message"]
     assert server.post("/api/pipelines", {**SIMPLE, "id": "validate-2"})[0] == 201
+    # An empty id, like none, asks the server for one.
+    status, made, _ = server.post("/api/pipelines", {**SIMPLE, "id": ""})
+    assert status == 201 and made["id"].startswith("pl_"), made
     assert server.get("/api/pipelines/validate")[0] == 405  # the literal route, which only POSTs
 
 

@@ -88,7 +88,7 @@ Response create(ApiContext& context, Request& request) {
   }
   store::PipelineRecord record;
   record.id = text_field(*doc, "id");
-  if (doc->contains("id") && !pipeline::is_valid_pipeline_id(record.id)) {
+  if (!record.id.empty() && !pipeline::is_valid_pipeline_id(record.id)) {
     Error error = Error::make(
         ErrorCode::invalid_input,
         "a pipeline id must match " + std::string(pipeline::kPipelineIdPattern) +
