@@ -20,6 +20,7 @@ class Auth;
 namespace weft::api {
 
 class ProviderDirectory;
+class RunService;
 class ServerSettings;
 class WebSocketService;
 
@@ -37,6 +38,7 @@ struct ApiContext {
   ServerSettings* server_settings = nullptr;     ///< sign-up, metrics token; 503 when absent
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
+  RunService* run_service = nullptr;  ///< starts `/run` and retries; 503 when absent
 };
 
 /// Registers every route on `router`.
@@ -54,6 +56,7 @@ void add_credential_routes(Router& router, ApiContext& context);
 void add_settings_routes(Router& router, ApiContext& context);
 void add_server_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
+void add_queue_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
 
 /// The OpenAPI 3.1 document describing every route.

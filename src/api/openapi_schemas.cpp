@@ -57,7 +57,7 @@ constexpr const char* kSchemas = R"json({
     "from_node": {"type": "string", "description": "Run this node and what follows; reuse the rest"},
     "only_node": {"type": "string", "description": "Run only this node, with the inputs it last received"}}},
   "RunAccepted": {"type": "object", "required": ["execution_id", "status"], "properties": {
-    "execution_id": {"type": "string"}, "status": {"const": "running"}}},
+    "execution_id": {"type": "string"}, "status": {"enum": ["running", "queued"]}}},
   "CancelAccepted": {"type": "object", "required": ["execution_id", "status"], "properties": {
     "execution_id": {"type": "string"}, "status": {"const": "cancelling"}}},
   "Execution": {"type": "object", "required": ["id", "pipeline_id", "status"], "properties": {"id": {"type": "string"},
@@ -65,7 +65,12 @@ constexpr const char* kSchemas = R"json({
     "status": {"$ref": "#/components/schemas/RunStatus"},
     "inputs": {"type": "object"}, "outputs": {"type": ["object", "null"]}, "error": {"$ref": "#/components/schemas/RunError"},
     "retry_of": {"type": ["string", "null"]}, "created_at": {"type": "string", "format": "date-time"},
-    "finished_at": {"type": ["string", "null"], "format": "date-time"}, "duration_ms": {"type": "number"}}},
+    "finished_at": {"type": ["string", "null"], "format": "date-time"}, "duration_ms": {"type": "number"},
+    "queue_position": {"type": "integer", "minimum": 1, "description": "While queued: its place in the workspace's queue"}}},
+  "Queue": {"type": "object", "required": ["pipelines", "queued", "running"], "properties": {
+    "pipelines": {"type": "array", "items": {"type": "object", "required": ["pipeline_id", "queued", "running"],
+      "properties": {"pipeline_id": {"type": "string"}, "queued": {"type": "integer"}, "running": {"type": "integer"}}}},
+    "queued": {"type": "integer"}, "running": {"type": "integer"}}},
   "NodeRun": {"type": "object", "properties": {"node_id": {"type": "string"}, "type": {"type": "string"},
     "status": {"type": "string"}, "attempts": {"type": "integer"}, "started_at": {"type": ["string", "null"]},
     "finished_at": {"type": ["string", "null"]}, "duration_ms": {"type": "number"}, "output": {},

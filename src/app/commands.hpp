@@ -29,6 +29,7 @@ struct ServeArgs {
   std::string queue;             ///< scale-out: a Redis URL
   int keep_days = 30;            ///< executions older than this are pruned (0: keep)
   int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
+  int run_workers = 256;         ///< queued runs this process runs at once
 };
 
 /// Serves until SIGINT/SIGTERM; 0 after a clean stop, 1 when it cannot start.

@@ -77,6 +77,10 @@ int main_command(int argc, char** argv) {
                    "Keep at most this many executions per pipeline; 0 for no limit "
                    "(WEFT_KEEP_PER_PIPELINE)")
       ->check(CLI::Range(0, 100000000));
+  serve_cmd
+      ->add_option("--run-workers", serve.run_workers,
+                   "Queued runs this process runs at once (WEFT_RUN_WORKERS)")
+      ->check(CLI::Range(1, 100000));
 
   std::string migrate_data = serve.data;
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -128,7 +132,9 @@ int main_command(int argc, char** argv) {
         (serve_cmd->count("--keep-days") > 0 ||
          int_from_env("WEFT_KEEP_DAYS", 0, 36500, serve.keep_days)) &&
         (serve_cmd->count("--keep-per-pipeline") > 0 ||
-         int_from_env("WEFT_KEEP_PER_PIPELINE", 0, 100'000'000, serve.keep_per_pipeline));
+         int_from_env("WEFT_KEEP_PER_PIPELINE", 0, 100'000'000, serve.keep_per_pipeline)) &&
+        (serve_cmd->count("--run-workers") > 0 ||
+         int_from_env("WEFT_RUN_WORKERS", 1, 100'000, serve.run_workers));
     if (!env_ok) {
       return 2;
     }

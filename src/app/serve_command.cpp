@@ -15,6 +15,7 @@
 #include "api/api.hpp"
 #include "api/auth_gate.hpp"
 #include "api/provider_directory.hpp"
+#include "api/runs/run_service.hpp"
 #include "api/server_settings.hpp"
 #include "api/static_files.hpp"
 #include "api/ws/run_hub.hpp"
@@ -24,6 +25,7 @@
 #include "app/seed_examples.hpp"
 #include "app/vault_credentials.hpp"
 #include "auth/auth.hpp"
+#include "common/ids.hpp"
 #include "engine/engine.hpp"
 #include "engine/events.hpp"
 #include "integrations/http_client.hpp"
@@ -180,6 +182,11 @@ int serve_command(const ServeArgs& args) {
     log.event("marked runs left unfinished by the last stop as interrupted",
               {{"count", *interrupted}});
   }
+  // The lock proves that no other process works on this data directory, so
+  // every lease left is a dead worker's: its jobs are taken over at once.
+  if (auto expired = store.expire_all_leases(); expired && *expired > 0) {
+    log.event("resuming runs left unfinished by the last stop", {{"count", *expired}});
+  }
   auto auth = open_auth(args, store, log);
   if (!auth) {
     std::cerr << "weft serve: " << auth.error().message << "\n";
@@ -214,7 +221,11 @@ int serve_command(const ServeArgs& args) {
   api::RunHub hub(store);
   api::WebSocketService websockets(hub);
   api::RunManager runs(context, engine, store, metrics, &hub);
+  api::RunService run_service(
+      store, cache, runs,
+      api::WorkerOptions{new_id("wk"), static_cast<std::size_t>(args.run_workers)});
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
+  api_context.run_service = &run_service;
   api_context.websockets = &websockets;
   api_context.auth = auth->get();
   api_context.providers = &providers;
@@ -254,6 +265,7 @@ int serve_command(const ServeArgs& args) {
       return;
     }
     log.event("stopping", {{"signal", signal}, {"runs_in_flight", runs.in_flight()}});
+    run_service.stop();  // no new leases; queued jobs wait for the next start
     server.stop();
     websockets.stop();
     // on_idle may run on the store's writer thread, where flush() would wait
@@ -266,6 +278,7 @@ int serve_command(const ServeArgs& args) {
     });
   });
 
+  run_service.start();
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i) {
     pool.emplace_back([&context] { context.run(); });

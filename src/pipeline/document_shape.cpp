@@ -20,7 +20,11 @@ constexpr Field kDocument[] = {
     {"version", Type::integer}, {"settings", Type::object}, {"variables", Type::object},
     {"pinned", Type::object},   {"nodes", Type::array},     {"edges", Type::array},
 };
-constexpr Field kSettings[] = {{"timeout_ms", Type::integer}, {"max_concurrency", Type::integer}};
+constexpr Field kSettings[] = {{"timeout_ms", Type::integer},
+                               {"max_concurrency", Type::integer},
+                               {"save_executions", Type::string},
+                               {"run_concurrency", Type::integer},
+                               {"priority", Type::integer}};
 constexpr Field kNode[] = {
     {"id", Type::string},     {"type", Type::string},        {"label", Type::string},
     {"config", Type::object}, {"version", Type::integer},    {"position", Type::object},

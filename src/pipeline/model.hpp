@@ -46,9 +46,15 @@ struct EdgeDef {
   std::string target_handle;  ///< "" = the node's input
 };
 
+/// Which finished runs are kept (`settings.save_executions`).
+enum class SaveExecutions { all, errors, none };
+
 struct Settings {
   std::chrono::milliseconds timeout{60 * 60 * 1000};
-  int max_concurrency = 8;
+  int max_concurrency = 8;  ///< blocks of one run at once
+  SaveExecutions save_executions = SaveExecutions::all;
+  std::optional<std::int64_t> run_concurrency;  ///< runs of the pipeline at once; none: no limit
+  std::int64_t priority = 0;                    ///< higher runs first when runs wait
 };
 
 struct Definition {

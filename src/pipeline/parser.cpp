@@ -132,13 +132,24 @@ void parse_settings(ObjectReader& doc, const DefinitionLimits& limits, Settings&
     return;
   }
   ObjectReader reader(*object, doc.at("settings"), problems);
-  reader.only({"timeout_ms", "max_concurrency"});
+  reader.only({"timeout_ms", "max_concurrency", "save_executions", "run_concurrency", "priority"});
   if (auto ms = reader.integer("timeout_ms", 1, limits.max_timeout.count())) {
     settings.timeout = milliseconds(*ms);
   }
   if (auto n = reader.integer("max_concurrency", 1, limits.max_concurrency)) {
     settings.max_concurrency = static_cast<int>(*n);
   }
+  if (auto mode = reader.string("save_executions")) {
+    if (*mode == "all" || *mode == "errors" || *mode == "none") {
+      settings.save_executions = *mode == "all"      ? SaveExecutions::all
+                                 : *mode == "errors" ? SaveExecutions::errors
+                                                     : SaveExecutions::none;
+    } else {
+      reader.problem("save_executions", "must be `all`, `errors` or `none`");
+    }
+  }
+  settings.run_concurrency = reader.integer("run_concurrency", 1, 10'000);
+  settings.priority = reader.integer("priority", -1'000, 1'000).value_or(0);
 }
 
 }  // namespace

@@ -116,7 +116,52 @@ struct FinishExecution {
   json::value error;
   Time finished_at;
 };
-using Write = std::variant<CreateExecution, SaveNodeRun, FinishExecution>;
+/// A queued execution that a worker starts.
+struct StartExecution {
+  std::string workspace_id;
+  std::string execution_id;
+};
+/// Puts a job in the queue (DESIGN §13), leased at once to `owner` when one
+/// is given (a run that starts on the spot still holds a lease, so that a
+/// crash leaves it to be taken over like any other).
+struct EnqueueJob {
+  std::string workspace_id;
+  std::string execution_id;
+  std::string pipeline_id;
+  std::int64_t priority = 0;
+  std::optional<std::int64_t> run_concurrency;
+  json::value payload;  ///< the Job as JSON
+  std::optional<std::string> owner;
+  Time lease_expires_at{};
+};
+/// Removes a finished job, only while `owner` still holds it at `generation`:
+/// a worker whose lease was taken over cannot commit (fencing).
+struct AckJob {
+  std::string execution_id;
+  std::string owner;
+  std::int64_t generation = 0;
+};
+/// Removes an execution and its node runs (save mode `none`, or `errors` for a run that succeeded).
+struct DiscardExecution {
+  std::string workspace_id;
+  std::string execution_id;
+};
+using Write = std::variant<CreateExecution, SaveNodeRun, FinishExecution, StartExecution,
+                           EnqueueJob, AckJob, DiscardExecution>;
+
+/// A job a worker holds.
+struct LeasedJob {
+  std::string execution_id;
+  std::int64_t generation = 0;
+  json::value payload;
+};
+
+/// Jobs waiting and running, per pipeline of one workspace.
+struct QueueCount {
+  std::string pipeline_id;
+  std::int64_t queued = 0;
+  std::int64_t running = 0;
+};
 
 class Store {
  public:
@@ -150,6 +195,25 @@ class Store {
   virtual Result<std::vector<NodeRunRecord>> list_node_runs(std::string_view workspace,
                                                             std::string_view execution_id) = 0;
 
+  // The job queue (embedded: the `jobs` table).
+  /// Leases up to `max` jobs to `owner` until `expires`: waiting ones and
+  /// those whose lease expired, highest priority first, FIFO within one, never
+  /// more running at once for a pipeline than its job's `run_concurrency`.
+  virtual Result<std::vector<LeasedJob>> lease_jobs(std::string_view owner, std::size_t max,
+                                                    Time now, Time expires) = 0;
+  /// Extends every lease `owner` holds; returns how many it still holds.
+  virtual Result<std::int64_t> renew_leases(std::string_view owner, Time expires) = 0;
+  /// Ends every lease (at start, when the data directory's lock proves that
+  /// no other worker can hold one); returns how many.
+  virtual Result<std::int64_t> expire_all_leases() = 0;
+  /// Removes a job nobody holds yet; false when it is leased or gone.
+  virtual Result<bool> remove_waiting_job(std::string_view workspace,
+                                          std::string_view execution_id) = 0;
+  /// 1-based place of a waiting job in its workspace's queue; nullopt when not waiting.
+  virtual Result<std::optional<std::int64_t>> queue_position(std::string_view workspace,
+                                                             std::string_view execution_id) = 0;
+  virtual Result<std::vector<QueueCount>> queue_counts(std::string_view workspace) = 0;
+
   // Server-wide settings (JSON by key; never secrets).
   virtual Result<std::optional<json::value>> get_setting(std::string_view key) = 0;
   virtual Status put_setting(std::string_view key, const json::value& value) = 0;
@@ -160,8 +224,8 @@ class Store {
                                        const json::value& value) = 0;
 
   // Housekeeping.
-  /// Marks every execution still queued or running as `interrupted` (after a crash); returns how
-  /// many.
+  /// Marks executions still queued or running that have no job (so nothing
+  /// can finish them: rows from before the job queue) as `interrupted`; returns how many.
   virtual Result<std::int64_t> interrupt_unfinished() = 0;
   /// Deletes executions (and their node runs) beyond the policy, in batches; returns how many.
   virtual Result<std::int64_t> prune(const RetentionPolicy& policy) = 0;

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "api/handlers/support.hpp"
+#include "api/runs/run_service.hpp"
 #include "api/records.hpp"
 
 namespace weft::api {
@@ -96,6 +97,12 @@ Response get(ApiContext& context, const Request& request) {
     return Response::from_error(node_runs.error());
   }
   json::object body = to_json(*execution);
+  if (execution->status == "queued") {
+    if (auto position = context.store.queue_position(workspace, execution->id);
+        position && *position) {
+      body["queue_position"] = **position;
+    }
+  }
   json::array nodes;
   for (const auto& n : *node_runs) {
     nodes.push_back(to_json(n));
@@ -107,7 +114,8 @@ Response get(ApiContext& context, const Request& request) {
 Response cancel(ApiContext& context, const Request& request) {
   const auto workspace = workspace_of(request);
   const std::string id(request.param("id"));
-  if (context.runs.cancel(workspace, id)) {
+  if (context.run_service != nullptr ? context.run_service->cancel(workspace, id)
+                                     : context.runs.cancel(workspace, id)) {
     return Response::json(202, json::object{{"execution_id", id}, {"status", "cancelling"}});
   }
   auto execution = context.store.get_execution(workspace, id);

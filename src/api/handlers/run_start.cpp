@@ -6,8 +6,10 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <mutex>
+#include <tuple>
 
 #include "api/handlers/support.hpp"
+#include "api/runs/run_service.hpp"
 #include "engine/engine.hpp"
 
 namespace weft::api {
@@ -18,13 +20,17 @@ namespace asio = boost::asio;
 /// Hands a finished run from the run's strand to the waiting request's strand.
 struct Waiter {
   explicit Waiter(const asio::any_io_executor& executor) : timer(executor) {}
-  std::mutex mutex;  // guards summary
+  std::mutex mutex;  // guards summary and recorded
   std::optional<RunSummary> summary;
-  asio::steady_timer timer;  // touched only on the request's executor
+  std::optional<Status> recorded;  ///< the queued run's records are durable (or failed)
+  asio::steady_timer timer;        // touched only on the request's executor
 };
 
-Response accepted(const std::string& id) {
-  return Response::json(202, json::object{{"execution_id", id}, {"status", "running"}});
+/// How long a `wait=false` answer waits for the queue's records to be durable.
+constexpr std::chrono::seconds kRecordWait{10};
+
+Response accepted(const std::string& id, const std::string& status) {
+  return Response::json(202, json::object{{"execution_id", id}, {"status", status}});
 }
 
 Response finished(const RunSummary& summary) {
@@ -77,8 +83,12 @@ engine::ReusedOutput reused_output(const store::NodeRunRecord& node_run) {
   return reused;
 }
 
-asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
-                                    bool wait_default) {
+namespace {
+
+/// Waits for `submit(on_finished)` per the request's `wait` and `timeout_ms`.
+template <class Submit>
+asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool wait_default,
+                                     Submit submit) {
   auto wait = query_bool(request, "wait", wait_default);
   auto limit = query_int(request, "timeout_ms", 1, context.max_wait.count());
   if (!wait || !limit) {
@@ -93,26 +103,119 @@ asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRe
     }
     asio::post(waiter->timer.get_executor(), [waiter] { waiter->timer.cancel(); });
   };
-  auto id = context.runs.start(
-      std::move(run), *wait ? std::move(on_finished) : std::function<void(const RunSummary&)>{});
-  if (!id) {
-    co_return Response::from_error(id.error());
-  }
-  if (!*wait) {
-    co_return accepted(*id);
-  }
-  waiter->timer.expires_after(limit->has_value() ? std::chrono::milliseconds(**limit)
-                                                 : context.max_wait);
-  {
-    std::lock_guard lock(waiter->mutex);
-    if (waiter->summary) {
-      co_return finished(*waiter->summary);
+  auto on_recorded = [waiter](Status status) {
+    {
+      std::lock_guard lock(waiter->mutex);
+      waiter->recorded = std::move(status);
     }
+    asio::post(waiter->timer.get_executor(), [waiter] { waiter->timer.cancel(); });
+  };
+  auto started = submit(*wait,
+                        *wait ? std::function<void(const RunSummary&)>(on_finished)
+                              : std::function<void(const RunSummary&)>{},
+                        std::function<void(Status)>(on_recorded));
+  if (!started) {
+    co_return Response::from_error(started.error());
   }
-  boost::system::error_code ec;
-  co_await waiter->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  const auto& [id, status, durable] = *started;
+  if (!*wait) {
+    // 202 promises the run: only once its records are on disk.
+    if (durable) {
+      waiter->timer.expires_after(kRecordWait);
+      boost::system::error_code ec;
+      bool pending = false;
+      {
+        std::lock_guard lock(waiter->mutex);
+        pending = !waiter->recorded;
+      }
+      if (pending) {
+        co_await waiter->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      }
+      std::lock_guard lock(waiter->mutex);
+      if (!waiter->recorded) {
+        co_return Response::from_error(Error::make(
+            ErrorCode::unavailable, "the run could not be recorded in time; try again"));
+      }
+      if (!*waiter->recorded) {
+        co_return Response::from_error(waiter->recorded->error());
+      }
+    }
+    co_return accepted(id, status);
+  }
+  const auto deadline = std::chrono::steady_clock::now() +
+                        (limit->has_value() ? std::chrono::milliseconds(**limit) : context.max_wait);
+  // The timer is also cancelled when the records are durable: wait on until
+  // the run ends or the time is up.
+  while (std::chrono::steady_clock::now() < deadline) {
+    waiter->timer.expires_at(deadline);
+    {
+      std::lock_guard lock(waiter->mutex);
+      if (waiter->summary) {
+        co_return finished(*waiter->summary);
+      }
+    }
+    boost::system::error_code ec;
+    co_await waiter->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
   std::lock_guard lock(waiter->mutex);
-  co_return waiter->summary ? finished(*waiter->summary) : accepted(*id);
+  co_return waiter->summary ? finished(*waiter->summary) : accepted(id, status);
+}
+
+/// The execution id, its status, and whether `on_recorded` will say when it is durable.
+using Started = Result<std::tuple<std::string, std::string, bool>>;
+
+}  // namespace
+
+asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
+                                    bool wait_default) {
+  co_return co_await answer_run(
+      context, request, wait_default,
+      [&](bool, std::function<void(const RunSummary&)> on_finished,
+          std::function<void(Status)>) -> Started {
+        auto id = context.runs.start(std::move(run), std::move(on_finished));
+        if (!id) {
+          return std::move(id).error();
+        }
+        return std::tuple{std::move(*id), std::string("running"), false};
+      });
+}
+
+asio::awaitable<Response> submit_run(ApiContext& context, Request& request, Job job,
+                                     std::shared_ptr<const pipeline::CompiledGraph> pipeline,
+                                     std::unordered_map<std::string, engine::ReusedOutput> reuse) {
+  if (context.run_service == nullptr) {
+    co_return Response::from_error(
+        Error::make(ErrorCode::unavailable, "runs are not available on this server"));
+  }
+  co_return co_await answer_run(
+      context, request, true,
+      [&](bool wait, std::function<void(const RunSummary&)> on_finished,
+          std::function<void(Status)> on_recorded) -> Started {
+        // A caller waiting for a pipeline without a run limit starts at once.
+        const bool at_once = wait && !job.run_concurrency;
+        auto id = context.run_service->submit(std::move(job), std::move(pipeline),
+                                              std::move(reuse), at_once, std::move(on_finished),
+                                              std::move(on_recorded));
+        if (!id) {
+          return std::move(id).error();
+        }
+        return std::tuple{std::move(*id), std::string(at_once ? "running" : "queued"), !at_once};
+      });
+}
+
+Job job_for(std::string_view workspace, std::string pipeline_id, std::int64_t version,
+            const pipeline::CompiledGraph& pipeline, json::object inputs, Trigger trigger) {
+  const auto& settings = pipeline.definition.settings;
+  Job job;
+  job.workspace = std::string(workspace);
+  job.pipeline_id = std::move(pipeline_id);
+  job.pipeline_version = version;
+  job.inputs = std::move(inputs);
+  job.trigger = trigger;
+  job.priority = settings.priority;
+  job.run_concurrency = settings.run_concurrency;
+  job.save = settings.save_executions;
+  return job;
 }
 
 }  // namespace weft::api

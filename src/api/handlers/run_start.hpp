@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/api.hpp"
+#include "api/runs/job.hpp"
 
 namespace weft::api {
 
@@ -29,8 +30,19 @@ engine::ReusedOutput reused_output(const store::NodeRunRecord& node_run);
 
 /// Starts `run` and answers per the request's `wait` (default `wait_default`)
 /// and `timeout_ms` parameters: 202 with the execution id, or 200 with the
-/// outcome once the run ends.
+/// outcome once the run ends. (Test runs: straight to the run manager.)
 boost::asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
                                            bool wait_default = true);
+
+/// The same answers for a run through the RunService (the queue): `job`
+/// (from `job_for`) runs `pipeline` reusing `reuse`.
+boost::asio::awaitable<Response> submit_run(
+    ApiContext& context, Request& request, Job job,
+    std::shared_ptr<const pipeline::CompiledGraph> pipeline,
+    std::unordered_map<std::string, engine::ReusedOutput> reuse);
+
+/// A job for a run of `pipeline` (its settings: save mode, run limit, priority).
+Job job_for(std::string_view workspace, std::string pipeline_id, std::int64_t version,
+            const pipeline::CompiledGraph& pipeline, json::object inputs, Trigger trigger);
 
 }  // namespace weft::api

@@ -31,10 +31,9 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
   if (auto bad = check_run_inputs(**pipeline, *inputs)) {
     co_return std::move(*bad);
   }
-  RunRequest run{
-      std::string(workspace), stored->id, stored->version, std::move(*pipeline), std::move(*inputs),
-      std::nullopt,           {}};
-  co_return co_await start_run(context, request, std::move(run));
+  Job job = job_for(workspace, stored->id, stored->version, **pipeline, std::move(*inputs),
+                    Trigger::api);
+  co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline), {});
 }
 
 asio::awaitable<Response> retry_execution(ApiContext& context, Request& request) {
@@ -72,20 +71,19 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
   if (damaged) {
     co_return Response::from_error(unreadable_execution(execution->id));
   }
-  RunRequest run{std::string(workspace),
-                 execution->pipeline_id,
-                 execution->pipeline_version,
-                 std::move(*pipeline),
-                 execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
-                 execution->id,
-                 {}};
+  Job job = job_for(workspace, execution->pipeline_id, execution->pipeline_version, **pipeline,
+                    execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
+                    Trigger::retry);
+  job.retry_of = execution->id;
   // Nodes that succeeded keep their outputs; the failed node and what follows run again.
+  std::unordered_map<std::string, engine::ReusedOutput> reuse;
   for (const auto& node : *node_runs) {
     if (node.status == "succeeded") {
-      run.reuse.emplace(node.node_id, reused_output(node));
+      reuse.emplace(node.node_id, reused_output(node));
     }
   }
-  co_return co_await start_run(context, request, std::move(run));
+  co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline),
+                                std::move(reuse));
 }
 
 }  // namespace

@@ -74,6 +74,7 @@ void add_routes(Router& router, ApiContext& context) {
   add_settings_routes(router, context);
   add_server_routes(router, context);
   add_execution_routes(router, context);
+  add_queue_routes(router, context);
   add_system_routes(router, context);
 }
 

@@ -29,12 +29,18 @@ struct RunManager::Active {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::vector<store::Write> pending;          ///< node runs not yet handed to the store
   std::unique_ptr<engine::EventSink> events;  ///< the listener's; outlives the run
+  SaveMode save = SaveMode::all;
+  std::optional<store::AckJob> job;
 };
 
 Result<std::string> RunManager::start(RunRequest request,
                                       std::function<void(const RunSummary&)> on_finished) {
   auto active = std::make_shared<Active>(context_);
-  active->info = {request.workspace, new_id("ex"), request.pipeline_id};
+  const bool given = !request.execution_id.empty();
+  active->info = {request.workspace, given ? request.execution_id : new_id("ex"),
+                  request.pipeline_id};
+  active->save = request.save;
+  active->job = std::move(request.job);
   {
     std::lock_guard lock(mutex_);
     if (stopping_) {
@@ -42,18 +48,22 @@ Result<std::string> RunManager::start(RunRequest request,
     }
     active_.emplace(active->info.execution_id, active);
   }
-  store::ExecutionRecord record;
-  record.workspace_id = request.workspace;
-  record.id = active->info.execution_id;
-  record.pipeline_id = request.pipeline_id;
-  record.pipeline_version = request.pipeline_version;
-  record.status = "running";
-  record.inputs = request.inputs;
-  record.outputs = nullptr;
-  record.error = nullptr;
-  record.retry_of = request.retry_of;
-  record.created_at = std::chrono::system_clock::now();
-  store_.write({store::CreateExecution{std::move(record)}}, {});
+  if (given) {
+    store_.write(std::move(request.opening), {});
+  } else {
+    store::ExecutionRecord record;
+    record.workspace_id = request.workspace;
+    record.id = active->info.execution_id;
+    record.pipeline_id = request.pipeline_id;
+    record.pipeline_version = request.pipeline_version;
+    record.status = "running";
+    record.inputs = request.inputs;
+    record.outputs = nullptr;
+    record.error = nullptr;
+    record.retry_of = request.retry_of;
+    record.created_at = std::chrono::system_clock::now();
+    store_.write({store::CreateExecution{std::move(record)}}, {});
+  }
   metrics_.run_started();
 
   engine::RunOptions options;
@@ -68,9 +78,14 @@ Result<std::string> RunManager::start(RunRequest request,
   options.workspace = request.workspace;
   // Runs on the run's strand; the store's queue keeps the order of writes.
   options.on_node_settled = [this, active](const engine::NodeRun& node) {
+    if (active->save == SaveMode::none) {
+      return;  // nothing of the run is kept
+    }
     active->pending.emplace_back(
         store::SaveNodeRun{to_record(active->info.workspace, active->info.execution_id, node)});
-    if (std::chrono::steady_clock::now() - active->started > kBatchNodeRunsFor) {
+    // `errors` keeps node runs back until it knows whether the run failed.
+    if (active->save == SaveMode::all &&
+        std::chrono::steady_clock::now() - active->started > kBatchNodeRunsFor) {
       store_.write(std::exchange(active->pending, {}), {});
     }
     if (node.started_at && node.finished_at && !node.reused) {
@@ -104,8 +119,20 @@ void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResu
   store::FinishExecution finish{active->info.workspace, active->info.execution_id,
                                 summary->status,        summary->outputs,
                                 summary->error,         result.finished_at};
-  std::vector<store::Write> writes = std::exchange(active->pending, {});
-  writes.emplace_back(std::move(finish));
+  std::vector<store::Write> writes;
+  const bool keep = active->save == SaveMode::all ||
+                    (active->save == SaveMode::errors && summary->status != "succeeded");
+  if (keep) {
+    writes = std::exchange(active->pending, {});
+    writes.emplace_back(std::move(finish));
+  } else {
+    writes.emplace_back(
+        store::DiscardExecution{active->info.workspace, active->info.execution_id});
+  }
+  if (active->job) {
+    // Last: when another worker took the job over, the whole batch is undone.
+    writes.emplace_back(*active->job);
+  }
   store_.write(std::move(writes), [this, active, summary, on_finished](Status) {
     metrics_.run_finished(summary->status);
     if (listener_ != nullptr) {

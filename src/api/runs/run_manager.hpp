@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "api/metrics.hpp"
+#include "api/runs/job.hpp"
 #include "api/runs/run_listener.hpp"
 #include "engine/engine.hpp"
 #include "store/store.hpp"
@@ -30,6 +31,12 @@ struct RunRequest {
   std::optional<std::string> retry_of;
   std::unordered_map<std::string, engine::ReusedOutput> reuse;
   std::unordered_set<std::string> skip;  ///< nodes not to run (a node run alone)
+  /// Given by RunService, with the writes that open the run (the execution row
+  /// and its job, or marking a queued one running); "" makes a new id and row here.
+  std::string execution_id;
+  std::vector<store::Write> opening;
+  std::optional<store::AckJob> job;  ///< acknowledged in the transaction recording the result
+  SaveMode save = SaveMode::all;
 };
 
 struct RunSummary {

@@ -108,6 +108,14 @@ class HttpRequestNode final : public NodeType {
     if (auto signed_request = sign(context, config.credential, *request); !signed_request) {
       co_return std::move(signed_request).error();
     }
+    // The same for a run resumed after a crash: a server that honours the key
+    // does not act twice (DESIGN §5). One the user set wins.
+    const bool keyed = std::any_of(request->headers.begin(), request->headers.end(), [](auto& h) {
+      return boost::algorithm::iequals(h.first, "idempotency-key");
+    });
+    if (!keyed) {
+      request->headers.emplace_back("Idempotency-Key", context.idempotency_key());
+    }
     context.log(LogLevel::info, request->method + " " + request->url);
     auto response = co_await context.http().send(std::move(*request));
     if (!response) {

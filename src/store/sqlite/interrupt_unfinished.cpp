@@ -9,13 +9,17 @@ namespace weft::store::sqlite {
 namespace {
 
 // Word for word the WHERE clause of the executions_unfinished partial index.
+// Only executions without a job: one with a job is taken over by a worker
+// once its lease expires, never marked interrupted here.
 constexpr std::string_view kInterruptExecutions =
     "UPDATE executions SET status = 'interrupted', error = ?1, finished_at = ?2"
-    " WHERE status IN ('queued', 'running')";
+    " WHERE status IN ('queued', 'running')"
+    " AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.execution_id = executions.id)";
 constexpr std::string_view kCancelNodeRuns =
     "UPDATE node_runs SET status = 'cancelled'"
     " WHERE status IN ('pending', 'running') AND (workspace_id, execution_id) IN"
-    " (SELECT workspace_id, id FROM executions WHERE status IN ('queued', 'running'))";
+    " (SELECT workspace_id, id FROM executions WHERE status IN ('queued', 'running')"
+    "  AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.execution_id = executions.id))";
 
 }  // namespace
 

@@ -110,9 +110,102 @@ Status finish(Connection& db, const FinishExecution& finish) {
   return Ok{};
 }
 
+constexpr std::string_view kEnqueueJob =
+    "INSERT INTO jobs (execution_id, workspace_id, pipeline_id, priority, run_concurrency, seq,"
+    " payload, owner, lease_expires_at, generation)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?6, ?7, ?8,"
+    " CASE WHEN ?7 IS NULL THEN 0 ELSE 1 END)";
+
+constexpr std::string_view kStartExecution =
+    "UPDATE executions SET status = 'running' WHERE workspace_id = ?1 AND id = ?2"
+    " AND status = 'queued'";
+
+constexpr std::string_view kAckJob =
+    "DELETE FROM jobs WHERE execution_id = ?1 AND owner = ?2 AND generation = ?3";
+
+constexpr std::string_view kDiscardNodeRuns =
+    "DELETE FROM node_runs WHERE workspace_id = ?1 AND execution_id = ?2";
+constexpr std::string_view kDiscardExecution =
+    "DELETE FROM executions WHERE workspace_id = ?1 AND id = ?2";
+
+Status enqueue(Connection& db, const EnqueueJob& job) {
+  if (auto valid = check_keys("a job", job.workspace_id, job.execution_id); !valid) {
+    return valid;
+  }
+  auto statement = db.prepare(kEnqueueJob);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, job.execution_id).bind(2, job.workspace_id).bind(3, job.pipeline_id);
+  statement->bind(4, job.priority).bind(5, job.run_concurrency);
+  if (auto bound = bind_json_text(*statement, 6, job.payload, "the job"); !bound) {
+    return bound;
+  }
+  statement->bind(7, job.owner);
+  if (job.owner) {
+    bind_time(*statement, 8, job.lease_expires_at);
+  } else {
+    statement->bind_null(8);
+  }
+  return statement->run();
+}
+
+/// not_found when the job is no longer this worker's: its result must not count.
+Status ack(Connection& db, const AckJob& job) {
+  auto statement = db.prepare(kAckJob);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, job.execution_id).bind(2, job.owner).bind(3, job.generation);
+  if (auto deleted = statement->run(); !deleted) {
+    return deleted;
+  }
+  if (db.changes() == 0) {
+    return Error::make(ErrorCode::conflict, "job `" + job.execution_id +
+                                                "` was taken over by another worker; its "
+                                                "result is not recorded");
+  }
+  return Ok{};
+}
+
+Status discard(Connection& db, const DiscardExecution& discard) {
+  for (std::string_view sql : {kDiscardNodeRuns, kDiscardExecution}) {
+    auto statement = db.prepare(sql);
+    if (!statement) {
+      return std::move(statement).error();
+    }
+    statement->bind(1, discard.workspace_id).bind(2, discard.execution_id);
+    if (auto deleted = statement->run(); !deleted) {
+      return deleted;
+    }
+  }
+  return Ok{};
+}
+
+Status start(Connection& db, const StartExecution& start) {
+  auto statement = db.prepare(kStartExecution);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, start.workspace_id).bind(2, start.execution_id);
+  return statement->run();
+}
+
 }  // namespace
 
 Status apply_write(Connection& db, const Write& write) {
+  if (const auto* started = std::get_if<StartExecution>(&write)) {
+    return start(db, *started);
+  }
+  if (const auto* job = std::get_if<EnqueueJob>(&write)) {
+    return enqueue(db, *job);
+  }
+  if (const auto* job = std::get_if<AckJob>(&write)) {
+    return ack(db, *job);
+  }
+  if (const auto* discarded = std::get_if<DiscardExecution>(&write)) {
+    return discard(db, *discarded);
+  }
   if (const auto* created = std::get_if<CreateExecution>(&write)) {
     return create(db, created->execution);
   }

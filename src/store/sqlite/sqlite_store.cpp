@@ -10,6 +10,7 @@
 #include "store/sqlite/codec.hpp"
 #include "store/sqlite/executions.hpp"
 #include "store/sqlite/housekeeping.hpp"
+#include "store/sqlite/jobs.hpp"
 #include "store/sqlite/migrator.hpp"
 #include "store/sqlite/pipelines.hpp"
 #include "store/sqlite/read_pool.hpp"
@@ -181,6 +182,50 @@ class SqliteStore final : public Store {
     return guarded("reading node runs", [&] {
       return read(
           [&](Connection& db) { return sqlite::select_node_runs(db, workspace, execution_id); });
+    });
+  }
+
+  Result<std::vector<LeasedJob>> lease_jobs(std::string_view owner, std::size_t max, Time now,
+                                            Time expires) override {
+    return guarded("leasing jobs", [&] {
+      return writer_.with(
+          [&](Connection& db) { return sqlite::lease_jobs(db, owner, max, now, expires); });
+    });
+  }
+
+  Result<std::int64_t> renew_leases(std::string_view owner, Time expires) override {
+    return guarded("renewing job leases", [&] {
+      return writer_.with([&](Connection& db) { return sqlite::renew_leases(db, owner, expires); });
+    });
+  }
+
+  Result<std::int64_t> expire_all_leases() override {
+    return guarded("ending job leases", [&] {
+      flush();
+      return writer_.with([&](Connection& db) { return sqlite::expire_all_leases(db); });
+    });
+  }
+
+  Result<bool> remove_waiting_job(std::string_view workspace,
+                                  std::string_view execution_id) override {
+    return guarded("removing a queued job", [&] {
+      return writer_.with(
+          [&](Connection& db) { return sqlite::remove_waiting_job(db, workspace, execution_id); });
+    });
+  }
+
+  Result<std::optional<std::int64_t>> queue_position(std::string_view workspace,
+                                                     std::string_view execution_id) override {
+    return guarded("reading a queue position", [&] {
+      return read(
+          [&](Connection& db) { return sqlite::queue_position(db, workspace, execution_id); });
+    });
+  }
+
+  Result<std::vector<QueueCount>> queue_counts(std::string_view workspace) override {
+    return guarded("counting queued jobs", [&] {
+      return read(
+          [&](Connection& db) { return sqlite::queue_counts(db, workspace, sqlite::now_ms()); });
     });
   }
 

@@ -1,0 +1,228 @@
+#include "api/runs/run_service.hpp"
+
+#include <utility>
+
+#include "api/handlers/run_start.hpp"
+#include "common/ids.hpp"
+
+namespace weft::api {
+namespace {
+
+store::ExecutionRecord execution_row(const Job& job, std::string status) {
+  store::ExecutionRecord record;
+  record.workspace_id = job.workspace;
+  record.id = job.execution_id;
+  record.pipeline_id = job.pipeline_id;
+  record.pipeline_version = job.pipeline_version;
+  record.status = std::move(status);
+  record.inputs = job.inputs;
+  record.outputs = nullptr;
+  record.error = nullptr;
+  record.retry_of = job.retry_of;
+  record.created_at = std::chrono::system_clock::now();
+  return record;
+}
+
+/// Succeeded blocks of `execution_id`, as outputs a new run reuses.
+void add_succeeded(store::Store& store, const std::string& workspace,
+                   const std::string& execution_id,
+                   std::unordered_map<std::string, engine::ReusedOutput>& reuse) {
+  auto node_runs = store.list_node_runs(workspace, execution_id);
+  if (!node_runs) {
+    return;
+  }
+  for (const auto& node : *node_runs) {
+    if (node.status == "succeeded" && !node.unreadable) {
+      reuse.insert_or_assign(node.node_id, reused_output(node));
+    }
+  }
+}
+
+}  // namespace
+
+RunService::RunService(store::Store& store, PipelineCache& pipelines, RunManager& runs,
+                       WorkerOptions options)
+    : store_(store), pipelines_(pipelines), runs_(runs), options_(std::move(options)) {}
+
+RunService::~RunService() { stop(); }
+
+Result<std::string> RunService::submit(
+    Job job, std::shared_ptr<const pipeline::CompiledGraph> pipeline,
+    std::unordered_map<std::string, engine::ReusedOutput> reuse, bool at_once,
+    OnFinished on_finished, std::function<void(Status)> on_recorded) {
+  job.execution_id = new_id("ex");
+  const auto now = std::chrono::system_clock::now();
+  store::EnqueueJob enqueue{job.workspace, job.execution_id, job.pipeline_id,
+                            job.priority,  job.run_concurrency, to_json(job),
+                            std::nullopt,  {}};
+  if (!at_once || job.run_concurrency) {
+    if (on_finished) {
+      std::lock_guard lock(mutex_);
+      waiters_.emplace(job.execution_id, std::move(on_finished));
+    }
+    store_.write({store::CreateExecution{execution_row(job, "queued")}, std::move(enqueue)},
+                 [this, on_recorded = std::move(on_recorded)](Status status) {
+                   {
+                     std::lock_guard lock(mutex_);
+                     wake_ = true;
+                     wake_cv_.notify_one();
+                   }
+                   if (on_recorded) {
+                     on_recorded(std::move(status));
+                   }
+                 });
+    return job.execution_id;
+  }
+  // At once, on this process: the job is leased to us from the start.
+  enqueue.owner = options_.owner;
+  enqueue.lease_expires_at = now + options_.lease;
+  RunRequest run{job.workspace, job.pipeline_id, job.pipeline_version, std::move(pipeline),
+                 job.inputs,    job.retry_of,    std::move(reuse)};
+  run.execution_id = job.execution_id;
+  run.opening = {store::CreateExecution{execution_row(job, "running")}, std::move(enqueue)};
+  run.job = store::AckJob{job.execution_id, options_.owner, 1};
+  run.save = job.save;
+  return runs_.start(std::move(run), std::move(on_finished));
+}
+
+bool RunService::cancel(std::string_view workspace, std::string_view execution_id) {
+  if (runs_.cancel(workspace, execution_id)) {
+    return true;
+  }
+  auto removed = store_.remove_waiting_job(workspace, execution_id);
+  if (!removed || !*removed) {
+    return false;
+  }
+  RunSummary summary{std::string(execution_id), "cancelled", {}, nullptr};
+  store::FinishExecution finish{std::string(workspace), summary.execution_id, "cancelled",
+                                json::object{}, nullptr, std::chrono::system_clock::now()};
+  store_.write({std::move(finish)}, [this, summary](Status) { finished(summary); });
+  return true;
+}
+
+void RunService::start() {
+  std::lock_guard lock(mutex_);
+  if (worker_.joinable()) {
+    return;
+  }
+  stopping_ = false;
+  worker_ = std::thread([this] { work(); });
+}
+
+void RunService::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    wake_cv_.notify_all();
+  }
+  if (worker_.joinable()) {
+    worker_.join();
+  }
+}
+
+void RunService::work() {
+  auto renewed = std::chrono::steady_clock::now();
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_cv_.wait_for(lock, options_.poll, [this] { return wake_ || stopping_; });
+      if (stopping_) {
+        return;
+      }
+      wake_ = false;
+    }
+    const auto now = std::chrono::system_clock::now();
+    if (std::chrono::steady_clock::now() - renewed > options_.lease / 3) {
+      // A failed renewal is tried again at the next poll; the lease has two
+      // thirds of its time left.
+      if (store_.renew_leases(options_.owner, now + options_.lease)) {
+        renewed = std::chrono::steady_clock::now();
+      }
+    }
+    const std::size_t busy = running_.load();
+    if (busy >= options_.capacity) {
+      continue;
+    }
+    auto leased = store_.lease_jobs(options_.owner, options_.capacity - busy, now,
+                                    now + options_.lease);
+    if (!leased) {
+      continue;  // the store says why in its own log; try again at the next poll
+    }
+    for (auto& job : *leased) {
+      start_leased(std::move(job));
+    }
+  }
+}
+
+void RunService::start_leased(store::LeasedJob leased) {
+  auto job = job_from_json(leased.payload);
+  if (!job) {
+    return;  // unreadable: left leased; it expires and is tried again after a restart
+  }
+  auto version = store_.get_version(job->workspace, job->pipeline_id, job->pipeline_version);
+  if (!version) {
+    fail_leased(*job, leased.generation, version.error());
+    return;
+  }
+  auto outcome = pipelines_.get(
+      {job->workspace, job->pipeline_id, job->pipeline_version, version->created_at},
+      version->definition);
+  if (!outcome.pipeline) {
+    fail_leased(*job, leased.generation,
+                Error::make(ErrorCode::invalid_input,
+                            "pipeline `" + job->pipeline_id + "` version " +
+                                std::to_string(job->pipeline_version) + " has problems"));
+    return;
+  }
+  std::unordered_map<std::string, engine::ReusedOutput> reuse;
+  if (job->retry_of) {
+    add_succeeded(store_, job->workspace, *job->retry_of, reuse);
+  }
+  // A run taken over from a dead worker goes on from its recorded blocks.
+  add_succeeded(store_, job->workspace, job->execution_id, reuse);
+  RunRequest run{job->workspace,  job->pipeline_id, job->pipeline_version, outcome.pipeline,
+                 job->inputs,     job->retry_of,    std::move(reuse)};
+  run.execution_id = job->execution_id;
+  run.opening = {store::StartExecution{job->workspace, job->execution_id}};
+  run.job = store::AckJob{job->execution_id, options_.owner, leased.generation};
+  run.save = job->save;
+  ++running_;
+  auto started = runs_.start(std::move(run), [this](const RunSummary& summary) {
+    --running_;
+    finished(summary);
+    std::lock_guard lock(mutex_);
+    wake_ = true;
+    wake_cv_.notify_one();
+  });
+  if (!started) {
+    --running_;  // shutting down: the lease expires and the next start takes it over
+  }
+}
+
+void RunService::fail_leased(const Job& job, std::int64_t generation, const Error& error) {
+  RunSummary summary{job.execution_id, "failed", {},
+                     json::object{{"code", to_string(error.code)}, {"message", error.message}}};
+  store::FinishExecution finish{job.workspace,  job.execution_id, "failed",
+                                json::object{}, summary.error,    std::chrono::system_clock::now()};
+  store_.write({std::move(finish), store::AckJob{job.execution_id, options_.owner, generation}},
+               [this, summary](Status) { finished(summary); });
+}
+
+RunService::OnFinished RunService::take_waiter(const std::string& execution_id) {
+  std::lock_guard lock(mutex_);
+  auto it = waiters_.find(execution_id);
+  if (it == waiters_.end()) {
+    return {};
+  }
+  OnFinished waiter = std::move(it->second);
+  waiters_.erase(it);
+  return waiter;
+}
+
+void RunService::finished(const RunSummary& summary) {
+  if (auto waiter = take_waiter(summary.execution_id)) {
+    waiter(summary);
+  }
+}
+
+}  // namespace weft::api

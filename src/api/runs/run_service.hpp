@@ -1,0 +1,84 @@
+#pragma once
+// The one way a run starts (DESIGN §13), whatever started it: the execution
+// row and its job are written together, then the run either starts at once on
+// this process (a caller waiting, no limit to honour) or waits in the queue
+// for a worker. Either way the job holds a lease while it runs, renewed by
+// this process; a job whose lease expired (its process died) is taken over
+// and resumed from its last recorded blocks.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "api/pipeline_cache.hpp"
+#include "api/runs/job.hpp"
+#include "api/runs/run_manager.hpp"
+#include "store/store.hpp"
+
+namespace weft::api {
+
+struct WorkerOptions {
+  std::string owner;                            ///< this process's worker id
+  std::size_t capacity = 256;                   ///< runs at once on this process
+  std::chrono::milliseconds lease{30'000};      ///< renewed every third of it
+  std::chrono::milliseconds poll{200};          ///< looks for work at least this often
+};
+
+class RunService {
+ public:
+  using OnFinished = std::function<void(const RunSummary&)>;
+
+  RunService(store::Store& store, PipelineCache& pipelines, RunManager& runs,
+             WorkerOptions options);
+  ~RunService();
+  RunService(const RunService&) = delete;
+  RunService& operator=(const RunService&) = delete;
+
+  /// Writes the execution and its job (`job.execution_id` is made here) and
+  /// returns the id. `at_once` (and no run_concurrency): runs it now on this
+  /// process with `pipeline` and `reuse`; otherwise a worker leases it.
+  /// `on_finished` (may be empty) runs once the result is recorded;
+  /// `on_recorded` (may be empty) once a queued run's execution and job are
+  /// durable (not called for a run started at once).
+  Result<std::string> submit(Job job, std::shared_ptr<const pipeline::CompiledGraph> pipeline,
+                             std::unordered_map<std::string, engine::ReusedOutput> reuse,
+                             bool at_once, OnFinished on_finished,
+                             std::function<void(Status)> on_recorded = {});
+
+  /// Cancels a queued run (recorded as cancelled) or one running here; false
+  /// when there is no such run to cancel.
+  bool cancel(std::string_view workspace, std::string_view execution_id);
+
+  /// Starts the worker thread: leases waiting jobs, renews leases.
+  void start();
+  /// Stops leasing; runs in flight go on (RunManager::shutdown ends them).
+  void stop();
+
+ private:
+  void work();
+  void start_leased(store::LeasedJob leased);
+  void fail_leased(const Job& job, std::int64_t generation, const Error& error);
+  OnFinished take_waiter(const std::string& execution_id);
+  void finished(const RunSummary& summary);
+
+  store::Store& store_;
+  PipelineCache& pipelines_;
+  RunManager& runs_;
+  const WorkerOptions options_;
+  std::atomic<std::size_t> running_{0};  ///< leased jobs started here, not yet finished
+
+  std::mutex mutex_;  // guards waiters_, wake_, stopping_
+  std::unordered_map<std::string, OnFinished> waiters_;
+  std::condition_variable wake_cv_;
+  bool wake_ = false;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace weft::api
