@@ -8,7 +8,7 @@ const id = 'pinned-triage';
 
 interface Execution {
   id: string;
-  node_runs: { node_id: string; status: string; output: unknown; handles?: string[]; reused?: boolean }[];
+  node_runs: { node_id: string; status: string; output: unknown; handles?: string[] }[];
 }
 
 /**
@@ -75,11 +75,12 @@ describe('a pinned llm_classify output', () => {
     await status('to_finance', 'skipped');
     await expect.poll(() => page.getByTestId('node-preview-to_dev').textContent()).toBe('dev: The export button crashes');
     const run = await lastRun();
-    expect(run.nodes.sort).toMatchObject({ status: 'succeeded', reused: true, handles: ['bug'] });
+    expect(run.nodes.sort).toMatchObject({ status: 'succeeded', output: { label: 'bug', confidence: 0.9 }, handles: ['bug'] });
   });
 
   it('runs from the block after it: the chosen branch runs, the other is skipped', async () => {
     const before = (await lastRun()).id;
+    await page.getByRole('button', { name: 'Close panel' }).click();
     await page.getByTestId('node-to_dev').click();
     await page.getByRole('button', { name: 'Run from here' }).click();
     await expect.poll(async () => (await lastRun()).id).not.toBe(before);
@@ -89,9 +90,8 @@ describe('a pinned llm_classify output', () => {
     await shot(page, '39-pinned-classify-run-from-here');
     const run = await lastRun();
     expect(run.nodes.to_dev).toMatchObject({ status: 'succeeded', output: { text: 'dev: The export button crashes' } });
-    expect(run.nodes.to_dev?.reused).toBeFalsy();
     expect(run.nodes.to_finance?.status).toBe('skipped');
-    expect(run.nodes.sort).toMatchObject({ reused: true, handles: ['bug'] });
+    expect(run.nodes.sort).toMatchObject({ status: 'succeeded', handles: ['bug'] });
     expect(errors).toEqual([]);
   });
 });
