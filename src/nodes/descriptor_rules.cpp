@@ -24,8 +24,8 @@ const json::value* step(const json::value& value, std::string_view token) {
   if (value.is_object()) {
     return value.get_object().if_contains(key);
   }
-  if (!value.is_array()) {
-    return nullptr;
+  if (!value.is_array() || (key.size() > 1 && key.front() == '0')) {
+    return nullptr;  // RFC 6901: an index has no leading zero
   }
   std::size_t index = 0;
   const auto* end = key.data() + key.size();

@@ -72,7 +72,7 @@ json::array to_json(const std::vector<HandleRule>& rules);
 json::array to_json(const std::vector<RunInputRule>& rules);
 
 /// The value at JSON Pointer `pointer` in `config`; null when there is none.
-/// The empty pointer names nothing here (a rule never means the whole config).
+/// The empty pointer (and `/`) names nothing here: a rule never means the whole config.
 const json::value* find_at(const json::object& config, std::string_view pointer);
 
 }  // namespace weft::nodes

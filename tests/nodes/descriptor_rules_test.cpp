@@ -48,6 +48,7 @@ TEST(DescriptorRules, PointersUnescapeAndIndexArrays) {
   EXPECT_EQ(*find_at(config, "/a~1b/~0k/1"), 20);
   EXPECT_EQ(find_at(config, "/a~1b/~0k/2"), nullptr);
   EXPECT_EQ(find_at(config, "/a~1b/~0k/x"), nullptr);
+  EXPECT_EQ(find_at(config, "/a~1b/~0k/01"), nullptr);
   EXPECT_EQ(find_at(config, "/missing/deeper"), nullptr);
   EXPECT_EQ(find_at(config, ""), nullptr);
 }

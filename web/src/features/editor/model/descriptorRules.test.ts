@@ -28,6 +28,7 @@ describe('descriptor rules', () => {
     expect(findAt(config, '/a~1b/~0k/1')).toBe(20);
     expect(findAt(config, '/a~1b/~0k/2')).toBeUndefined();
     expect(findAt(config, '/a~1b/~0k/x')).toBeUndefined();
+    expect(findAt(config, '/a~1b/~0k/01')).toBeUndefined();
     expect(findAt(config, '/missing/deeper')).toBeUndefined();
     expect(findAt(config, '')).toBeUndefined();
     expect(findAt({ toString: 1 }, '/constructor')).toBeUndefined();

@@ -11,11 +11,11 @@ const isObject = (v: Json | undefined): v is JsonObject => Boolean(v) && typeof 
 
 /**
  * The value at JSON Pointer `pointer` in `value`, or undefined. The empty
- * pointer names nothing: a rule never means the whole config.
+ * pointer (and `/`) names nothing: a rule never means the whole config.
  * @example findAt({ cases: [{ name: 'en' }] }, '/cases/0/name') // 'en'
  */
 export function findAt(value: Json | undefined, pointer: string | undefined): Json | undefined {
-  if (!pointer || !pointer.startsWith('/')) return undefined;
+  if (!pointer || pointer.length < 2 || !pointer.startsWith('/')) return undefined;
   let current: Json | undefined = value;
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
