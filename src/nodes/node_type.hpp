@@ -16,6 +16,7 @@
 #include "common/result.hpp"
 #include "expr/expr.hpp"
 #include "nodes/credentials.hpp"
+#include "nodes/descriptor_rules.hpp"
 #include "pipeline/compiled.hpp"
 #include "pipeline/config_reader.hpp"
 #include "pipeline/node_kind.hpp"
@@ -44,7 +45,14 @@ struct Descriptor {
   json::value config_schema;   ///< JSON Schema, with `x-weft-widget` hints
   json::value output_example;  ///< shape of the output, for `{{` completion
   std::vector<std::string> inputs{"in"};
-  std::vector<std::string> outputs;  ///< fixed named handles (empty: one default output)
+  /// Named output handles as a function of the config (descriptor_rules.hpp);
+  /// empty: one unnamed output, every outgoing edge taken on success.
+  std::vector<HandleRule> output_handles;
+  /// Where the output names the handles it chose (a JSON Pointer); set when
+  /// `output_handles` is, so a pinned output routes like a real one.
+  std::string chosen_handle;
+  /// The run inputs this node contributes (input blocks).
+  std::vector<RunInputRule> run_inputs;
 };
 
 /// A node's output plus, for routing nodes, the handles it chose.
@@ -113,6 +121,19 @@ class NodeType : public pipeline::NodeKind {
   int version() const override { return descriptor_.version; }
   const JsonSchema& config_schema() const override { return schema_; }
   std::vector<std::string> input_handles() const override { return descriptor_.inputs; }
+  /// Evaluates the descriptor's handle rules: types declare handles, they do not compute them.
+  std::vector<std::string> output_handles(const json::object& config) const final {
+    return handles_of(descriptor_.output_handles, config);
+  }
+  /// The run inputs a node of this type contributes with this config.
+  std::vector<RunInput> run_inputs(const json::object& config, std::string_view node_id) const {
+    return run_inputs_of(descriptor_.run_inputs, config, node_id);
+  }
+  /// The handles `output` chose, by the descriptor's `chosen_handle` (for
+  /// pinned outputs, which carry no handles of their own).
+  std::vector<std::string> chosen_handles(const json::value& output) const {
+    return nodes::chosen_handles(descriptor_.chosen_handle, output);
+  }
 
   /// Checks the run inputs this node reads; one Problem per bad or missing field,
   /// its pointer naming the input (`/text`). Only input nodes override it.

@@ -66,17 +66,27 @@ json::array Registry::catalogue() const {
   for (const auto& t : types_) {
     const Descriptor& d = t->descriptor();
     json::array inputs(d.inputs.begin(), d.inputs.end());
-    json::array outputs(d.outputs.begin(), d.outputs.end());
-    out.push_back(json::object{{"type", d.type},
-                               {"category", to_string(d.category)},
-                               {"title", d.title},
-                               {"description", d.description},
-                               {"icon", d.icon},
-                               {"version", d.version},
-                               {"config_schema", d.config_schema},
-                               {"output_example", d.output_example},
-                               {"inputs", std::move(inputs)},
-                               {"outputs", std::move(outputs)}});
+    json::array outputs;  // the fixed named handles, as before the rules existed
+    for (const auto& rule : d.output_handles) {
+      if (!rule.name.empty()) {
+        outputs.emplace_back(rule.name);
+      }
+    }
+    out.push_back(
+        json::object{{"type", d.type},
+                     {"category", to_string(d.category)},
+                     {"title", d.title},
+                     {"description", d.description},
+                     {"icon", d.icon},
+                     {"version", d.version},
+                     {"config_schema", d.config_schema},
+                     {"output_example", d.output_example},
+                     {"inputs", std::move(inputs)},
+                     {"outputs", std::move(outputs)},
+                     {"output_handles", to_json(d.output_handles)},
+                     {"chosen_handle", d.chosen_handle.empty() ? json::value(nullptr)
+                                                               : json::value(d.chosen_handle)},
+                     {"run_inputs", to_json(d.run_inputs)}});
   }
   return out;
 }

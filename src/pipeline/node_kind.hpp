@@ -31,8 +31,11 @@ class NodeKind {
   /// Target handles; empty for nodes that take no incoming edge (inputs).
   virtual std::vector<std::string> input_handles() const { return {"in"}; }
   /// Named source handles this node chooses between (`true`/`false`, case
-  /// names); empty when every outgoing edge is taken on success.
-  virtual std::vector<std::string> output_handles(const NodeConfig&) const { return {}; }
+  /// names), given its raw config once that compiled; empty when every
+  /// outgoing edge is taken on success.
+  virtual std::vector<std::string> output_handles(const json::object& /*config*/) const {
+    return {};
+  }
   /// The key under which this node's output is one of the run's outputs, or
   /// nullopt for nodes that are not output nodes.
   virtual std::optional<std::string> output_name(const NodeConfig&, std::string_view) const {

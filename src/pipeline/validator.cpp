@@ -282,7 +282,7 @@ class GraphCompiler {
     if (node.kind == nullptr || node.config == nullptr) {
       return;
     }
-    std::vector<std::string> handles = node.kind->output_handles(*node.config);
+    std::vector<std::string> handles = node.kind->output_handles(node.def->config);
     const bool named = !handles.empty();
     if (node.def->on_error == OnError::branch) {
       handles.push_back("error");

@@ -5,11 +5,13 @@
 
 #include <boost/asio/io_context.hpp>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "api/api.hpp"
 #include "api/auth_gate.hpp"
 #include "integrations/http_client.hpp"
+#include "nodes/registry.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace weft::api {
@@ -165,6 +167,35 @@ TEST(OpenApi, SaysWhatTheServerChecks) {
                   .at("responses")
                   .as_object()
                   .contains("504"));
+}
+
+/// Every key of `item` is a property of `schema`, and every required one is there.
+void expect_described(const json::object& item, const json::object& schema,
+                      const std::string& where) {
+  const auto& properties = schema.at("properties").as_object();
+  for (const auto& [key, value] : item) {
+    EXPECT_TRUE(properties.contains(key)) << where << ": `" << key << "` is not documented";
+  }
+  if (const auto* required = schema.if_contains("required")) {
+    for (const auto& key : required->as_array()) {
+      EXPECT_TRUE(item.contains(key.as_string())) << where << ": no `" << key.as_string() << "`";
+    }
+  }
+}
+
+TEST(OpenApi, DescribesEveryFieldOfTheNodeTypeCatalogue) {
+  const auto& schemas = document().at("components").at("schemas").as_object();
+  for (const auto& item : nodes::make_core_registry().catalogue()) {
+    const auto& type = item.as_object();
+    const std::string name(type.at("type").as_string());
+    expect_described(type, schemas.at("NodeType").as_object(), name);
+    for (const auto& rule : type.at("output_handles").as_array()) {
+      expect_described(rule.as_object(), schemas.at("HandleRule").as_object(), name);
+    }
+    for (const auto& rule : type.at("run_inputs").as_array()) {
+      expect_described(rule.as_object(), schemas.at("RunInputRule").as_object(), name);
+    }
+  }
 }
 
 void collect_refs(const json::value& value, std::set<std::string>& out) {

@@ -113,6 +113,11 @@ def test_node_type_catalogue(server):
     assert condition["config_schema"]["required"] == ["if"]
     assert condition["outputs"] == ["true", "false"]
     assert condition["output_example"] == {"value": True}
+    assert condition["chosen_handle"] == "/value"
+    assert types["llm_classify"]["output_handles"] == [{"each": "/labels", "name_at": "/name"}, {"name": "other"}]
+    assert types["llm_classify"]["chosen_handle"] == "/label"
+    assert types["input_variables"]["run_inputs"][0]["each"] == "/variables"
+    assert types["template"]["output_handles"] == [] and types["template"]["chosen_handle"] is None
     assert types["template"]["config_schema"]["properties"]["template"]["x-weft-widget"] == "template"
 
 

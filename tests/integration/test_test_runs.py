@@ -100,3 +100,35 @@ def test_a_pin_for_a_missing_node_is_a_problem_at_its_pointer(builder):
     pointers = {p["pointer"]: p["message"] for p in body["problems"]}
     assert "no node with that id" in pointers["/pinned/ghost"]
     assert "JSON object" in pointers["/pinned/draft"]
+
+
+# ticket -> sort (llm_classify) -> to_finance | to_dev; `sort` is pinned, so no LLM is called.
+TRIAGE = {
+    "id": "triage",
+    "nodes": [
+        {"id": "ticket", "type": "input_text", "config": {"name": "ticket"}},
+        {"id": "sort", "type": "llm_classify",
+         "config": {"model": "llama3", "labels": [{"name": "billing"}, {"name": "bug"}]}},
+        {"id": "to_finance", "type": "template", "config": {"template": "finance: {{ ticket.text }}"}},
+        {"id": "to_dev", "type": "template", "config": {"template": "dev: {{ ticket.text }}"}},
+    ],
+    "edges": [{"source": "ticket", "target": "sort"},
+              {"source": "sort", "sourceHandle": "billing", "target": "to_finance"},
+              {"source": "sort", "sourceHandle": "bug", "target": "to_dev"}],
+    "pinned": {"sort": {"label": "bug", "confidence": 0.9}},
+}
+
+
+def test_a_pinned_classifier_routes_to_its_label_when_running_from_the_block_after_it(server):
+    status, body, _ = server.post("/api/pipelines", TRIAGE)
+    assert status == 201, body
+    status, first, _ = server.post("/api/pipelines/triage/test-run?wait=true", {"inputs": {"ticket": "it crashes"}})
+    assert status == 200, first
+    status, again, _ = server.post("/api/pipelines/triage/test-run?wait=true", {"from_node": "to_dev"})
+    assert status == 200 and again["status"] == "succeeded", again
+    detail = server.wait_for_status(again["execution_id"], {"succeeded", "failed"})
+    runs = {n["node_id"]: n for n in detail["node_runs"]}
+    assert runs["sort"]["output"]["label"] == "bug" and runs["sort"]["handles"] == ["bug"]
+    assert runs["to_dev"]["status"] == "succeeded", "the chosen label's branch runs"
+    assert runs["to_dev"]["output"] == {"text": "dev: it crashes"}
+    assert runs["to_finance"]["status"] == "skipped", "the other label's branch does not"

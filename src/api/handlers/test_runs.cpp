@@ -89,16 +89,13 @@ std::unordered_set<std::size_t> downstream(const pipeline::CompiledGraph& graph,
   return seen;
 }
 
-/// The handles a pinned routing node takes: what its output says it chose.
-std::vector<std::string> pinned_handles(std::string_view type, const json::object& output) {
-  const auto* value = output.if_contains(type == "condition" ? "value" : "case");
-  if (type == "condition" && value != nullptr && value->is_bool()) {
-    return {value->get_bool() ? "true" : "false"};
-  }
-  if (type == "switch" && value != nullptr && value->is_string()) {
-    return {std::string(value->get_string())};
-  }
-  return {};
+/// A pinned output as the engine reuses it. A pin is only the output, so the
+/// handles it takes are read from it where its type's descriptor says.
+engine::ReusedOutput pinned_output(const nodes::Registry& registry,
+                                   const pipeline::CompiledNode& node, const json::value& output) {
+  const nodes::NodeType* type = registry.find(node.def->type);
+  return {std::make_shared<const json::value>(output),
+          type != nullptr ? type->chosen_handles(output) : std::vector<std::string>{}};
 }
 
 /// The execution whose recorded outputs a partial run reuses: the one named,
@@ -201,9 +198,7 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
       auto node = graph.find(id);
       if (node && output.is_object()) {
         run.reuse.emplace(std::string(id),
-                          engine::ReusedOutput{
-                              std::make_shared<const json::value>(output),
-                              pinned_handles(graph.nodes[*node].def->type, output.get_object())});
+                          pinned_output(context.registry, graph.nodes[*node], output));
       }
     }
   }

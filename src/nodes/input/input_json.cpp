@@ -5,9 +5,7 @@ namespace weft::nodes {
 namespace {
 
 struct InputJsonConfig final : pipeline::NodeConfig {
-  std::string name;
-  bool required = true;
-  std::optional<json::value> default_value;
+  RunInput input;
   std::optional<JsonSchema> schema;
 };
 
@@ -30,17 +28,19 @@ class InputJson final : public NodeType {
                       "default": {"x-weft-widget": "code"}
                     }})"),
                   .output_example = literal(R"({"json": {}})"),
-                  .inputs = {}}) {}
+                  .inputs = {},
+                  .run_inputs = {{.name_at = "/name",
+                                  .label_at = "/label",
+                                  .description_at = "/description",
+                                  .required_at = "/required",
+                                  .default_at = "/default",
+                                  .schema_at = "/schema"}}}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<InputJsonConfig>();
-    config->name = reader.string("name").value_or(reader.node_id());
-    config->required = reader.boolean("required").value_or(true);
-    if (const json::value* d = reader.value("default")) {
-      config->default_value = *d;
-    }
-    if (const json::value* s = reader.value("schema")) {
+    config->input = run_inputs(reader.raw(), reader.node_id()).front();
+    if (const auto& s = config->input.schema) {
       auto schema = JsonSchema::compile(*s);
       if (!schema) {
         reader.problem("schema", schema.error().message);
@@ -53,11 +53,12 @@ class InputJson final : public NodeType {
 
   Problems check_input(const pipeline::NodeConfig& raw, const json::object& inputs) const override {
     const auto& config = static_cast<const InputJsonConfig&>(raw);
-    const std::string pointer = "/" + pointer_token(config.name);
-    const json::value* given = inputs.if_contains(config.name);
+    const RunInput& input = config.input;
+    const std::string pointer = "/" + pointer_token(input.name);
+    const json::value* given = inputs.if_contains(input.name);
     if (given == nullptr) {
-      if (config.required && !config.default_value) {
-        return {{pointer, "`" + config.name + "` is required"}};
+      if (input.required && !input.default_value) {
+        return {{pointer, "`" + input.name + "` is required"}};
       }
       return {};
     }
@@ -71,8 +72,8 @@ class InputJson final : public NodeType {
       co_return node_error(ErrorCode::invalid_input,
                            problems.front().pointer + ": " + problems.front().message);
     }
-    const json::value* given = context.run_inputs().if_contains(config.name);
-    json::value value = given != nullptr ? *given : config.default_value.value_or(nullptr);
+    const json::value* given = context.run_inputs().if_contains(config.input.name);
+    json::value value = given != nullptr ? *given : config.input.default_value.value_or(nullptr);
     co_return NodeOutput{json::object{{"json", std::move(value)}}, {}};
   }
 };

@@ -5,9 +5,7 @@ namespace weft::nodes {
 namespace {
 
 struct InputTextConfig final : pipeline::NodeConfig {
-  std::string name;
-  std::string label;
-  bool required = true;
+  RunInput input;
   std::optional<std::string> default_value;
 };
 
@@ -31,31 +29,39 @@ class InputText final : public NodeType {
                       "multiline": {"type": "boolean", "default": false}
                     }})"),
                   .output_example = literal(R"({"text": "Hello"})"),
-                  .inputs = {}}) {}
+                  .inputs = {},
+                  .run_inputs = {{.type = "string",
+                                  .name_at = "/name",
+                                  .label_at = "/label",
+                                  .description_at = "/description",
+                                  .required_at = "/required",
+                                  .default_at = "/default",
+                                  .multiline_at = "/multiline"}}}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<InputTextConfig>();
-    config->name = reader.string("name").value_or(reader.node_id());
-    config->label = reader.string("label").value_or(config->name);
-    config->required = reader.boolean("required").value_or(true);
-    config->default_value = reader.string("default");
+    config->input = run_inputs(reader.raw(), reader.node_id()).front();
+    if (const auto& d = config->input.default_value; d && d->is_string()) {
+      config->default_value = std::string(d->get_string());
+    }
     return config;
   }
 
   Problems check_input(const pipeline::NodeConfig& raw, const json::object& inputs) const override {
     const auto& config = static_cast<const InputTextConfig&>(raw);
-    const json::value* given = inputs.if_contains(config.name);
+    const RunInput& input = config.input;
+    const json::value* given = inputs.if_contains(input.name);
     if (given == nullptr || given->is_null()) {
-      if (config.required && !config.default_value) {
-        return {{"/" + pointer_token(config.name),
-                 "`" + config.name + "` (" + config.label + ") is required"}};
+      if (input.required && !config.default_value) {
+        return {{"/" + pointer_token(input.name),
+                 "`" + input.name + "` (" + input.label + ") is required"}};
       }
       return {};
     }
     if (!given->is_string()) {
-      return {{"/" + pointer_token(config.name),
-               "`" + config.name + "` must be text, not " + std::string(kind_name(*given))}};
+      return {{"/" + pointer_token(input.name),
+               "`" + input.name + "` must be text, not " + std::string(kind_name(*given))}};
     }
     return {};
   }
@@ -66,7 +72,7 @@ class InputText final : public NodeType {
     if (auto problems = check_input(raw, context.run_inputs()); !problems.empty()) {
       co_return node_error(ErrorCode::invalid_input, problems.front().message);
     }
-    const json::value* given = context.run_inputs().if_contains(config.name);
+    const json::value* given = context.run_inputs().if_contains(config.input.name);
     std::string text = given != nullptr && given->is_string() ? std::string(given->get_string())
                                                               : config.default_value.value_or("");
     co_return NodeOutput{json::object{{"text", std::move(text)}}, {}};

@@ -4,15 +4,8 @@
 namespace weft::nodes {
 namespace {
 
-struct Variable {
-  std::string name;
-  std::string type;  // string, number, integer, boolean, object, array
-  std::optional<json::value> default_value;
-  bool required = true;
-};
-
 struct InputVariablesConfig final : pipeline::NodeConfig {
-  std::vector<Variable> variables;
+  std::vector<RunInput> variables;  ///< types: string, number, integer, boolean, object, array
 };
 
 bool has_type(const json::value& v, std::string_view type) {
@@ -52,24 +45,19 @@ class InputVariables final : public NodeType {
                         "description": {"type": "string"}
                       }}}}})"),
                   .output_example = literal(R"({"topic": "cats", "count": 3})"),
-                  .inputs = {}}) {}
+                  .inputs = {},
+                  .run_inputs = {{.each = "/variables",
+                                  .type = "string",
+                                  .name_at = "/name",
+                                  .description_at = "/description",
+                                  .type_at = "/type",
+                                  .required_at = "/required",
+                                  .default_at = "/default"}}}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<InputVariablesConfig>();
-    for (const auto& item : reader.value("variables")->get_array()) {
-      const auto& object = item.get_object();
-      Variable v;
-      v.name = std::string(object.at("name").get_string());
-      const auto* type = object.if_contains("type");
-      v.type = type != nullptr ? std::string(type->get_string()) : "string";
-      if (const auto* d = object.if_contains("default")) {
-        v.default_value = *d;
-      }
-      const auto* required = object.if_contains("required");
-      v.required = required == nullptr || required->get_bool();
-      config->variables.push_back(std::move(v));
-    }
+    config->variables = run_inputs(reader.raw(), reader.node_id());
     return config;
   }
 

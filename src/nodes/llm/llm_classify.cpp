@@ -94,16 +94,9 @@ class LlmClassify final : public NodeType {
                   .output_example = literal(R"({
                     "label": "billing", "confidence": 0.92, "model": "llama3",
                     "usage": {"prompt_tokens": 88, "completion_tokens": 14}, "latency_ms": 640.2})"),
-                  .outputs = {std::string(kOther)}}) {}
-
-  std::vector<std::string> output_handles(const pipeline::NodeConfig& raw) const override {
-    std::vector<std::string> handles;
-    for (const auto& label : static_cast<const LlmClassifyConfig&>(raw).labels) {
-      handles.push_back(label.name);
-    }
-    handles.emplace_back(kOther);
-    return handles;
-  }
+                  .output_handles = {{.each = "/labels", .name_at = "/name"},
+                                     {.name = std::string(kOther)}},
+                  .chosen_handle = "/label"}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {

@@ -21,11 +21,8 @@ class Condition final : public NodeType {
                     "properties": {"if": {"type": "string", "minLength": 1,
                                           "x-weft-widget": "template"}}})"),
                   .output_example = literal(R"({"value": true})"),
-                  .outputs = {"true", "false"}}) {}
-
-  std::vector<std::string> output_handles(const pipeline::NodeConfig&) const override {
-    return {"true", "false"};
-  }
+                  .output_handles = {{.name = "true"}, {.name = "false"}},
+                  .chosen_handle = "/value"}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {

@@ -41,16 +41,8 @@ class Switch final : public NodeType {
                         "properties": {"name": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
                                        "equals": {}}}}}})"),
                   .output_example = literal(R"({"case": "billing"})"),
-                  .outputs = {"default"}}) {}
-
-  std::vector<std::string> output_handles(const pipeline::NodeConfig& raw) const override {
-    std::vector<std::string> handles;
-    for (const auto& c : static_cast<const SwitchConfig&>(raw).cases) {
-      handles.push_back(c.name);
-    }
-    handles.push_back("default");
-    return handles;
-  }
+                  .output_handles = {{.each = "/cases", .name_at = "/name"}, {.name = "default"}},
+                  .chosen_handle = "/case"}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {

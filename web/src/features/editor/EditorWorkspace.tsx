@@ -56,7 +56,7 @@ export function EditorWorkspace({
   const [outputHidden, setOutputHidden] = useState(false);
 
   const saver = useSave(pipelineId, store);
-  const run = useEditorRun(pipelineId, store, runStore, saver.save);
+  const run = useEditorRun(pipelineId, store, runStore, catalogue, saver.save);
   useLiveValidation(store, true);
   useUnsavedGuard(dirty);
 

@@ -196,7 +196,40 @@ export interface NodeTypeDescriptor {
   config_schema: JsonSchema;
   output_example: Json;
   inputs: string[];
+  /** The fixed named output handles (those of `output_handles` with a `name`). */
   outputs: string[];
+  /** The named output handles as rules on the config, read in order; empty: one unnamed output. */
+  output_handles: HandleRule[];
+  /** JSON Pointer into the output naming the handle(s) it chose; null for types without named handles. */
+  chosen_handle: string | null;
+  /** The run inputs a node of this type contributes. */
+  run_inputs: RunInputRule[];
+}
+
+/** A fixed handle (`name`), or one handle per entry of the config list at `each`, named at `name_at` in the entry. */
+export interface HandleRule {
+  name?: string;
+  each?: string;
+  name_at?: string;
+}
+
+/**
+ * One run input, or one per entry of the config list at `each`. Each `*_at`
+ * is a JSON Pointer into the config (or the entry); when it finds nothing,
+ * the default applies: the node id for the name, the name for the label,
+ * `type` for the type, true for required.
+ */
+export interface RunInputRule {
+  each?: string;
+  type?: string;
+  name_at?: string;
+  label_at?: string;
+  description_at?: string;
+  type_at?: string;
+  required_at?: string;
+  default_at?: string;
+  multiline_at?: string;
+  schema_at?: string;
 }
 
 /** One event of a run, as `weft run --events` and the WebSocket send it. */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button } from '../../../shared/ui/Button';
 import { Icon } from '../../../shared/ui/Icon';
 import { exampleInputs, inputSchema, runInputsOf } from '../run/runInputs';
-import { useEditor } from '../store/EditorContext';
+import { useCatalogue, useEditor } from '../store/EditorContext';
 import { useAuth } from '../../../app/AuthContext';
 import { useCan } from '../../../app/useCan';
 import { KeyOnce } from '../../apiKeys/KeyOnce';
@@ -34,7 +34,8 @@ function CopyBlock({ text, testId }: { text: string; testId: string }) {
 export function ApiTab({ pipelineId }: { pipelineId: string }) {
   const nodes = useEditor((s) => s.nodes);
   const dirty = useEditor((s) => s.revision !== s.savedRevision);
-  const fields = useMemo(() => runInputsOf(nodes), [nodes]);
+  const catalogue = useCatalogue();
+  const fields = useMemo(() => runInputsOf(nodes, catalogue), [nodes, catalogue]);
   const origin = window.location.origin;
   const endpoint = `${origin}/api/pipelines/${encodeURIComponent(pipelineId)}/run`;
   const auth = useAuth();

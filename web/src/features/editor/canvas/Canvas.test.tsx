@@ -18,6 +18,9 @@ const descriptor = (type: string, category: string, outputs: string[] = []): Nod
   output_example: {},
   inputs: category === 'Input' ? [] : ['in'],
   outputs,
+  output_handles: outputs.map((name) => ({ name })),
+  chosen_handle: outputs.length > 0 ? '/value' : null,
+  run_inputs: [],
 });
 
 describe('Canvas', () => {

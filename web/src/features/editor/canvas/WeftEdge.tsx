@@ -4,7 +4,12 @@ import type { WeftEdge as WeftFlowEdge } from '../model/flow';
 import { useEditor, useRun } from '../store/EditorContext';
 import type { NodeRunView } from '../run/runState';
 
-/** Whether a finished source node sent data along the edge leaving `handle`. */
+/**
+ * Whether a finished source node sent data along the edge leaving `handle`,
+ * by the engine's rule: a node that chose handles (a routing block, run or
+ * pinned) sends along those; any other sends along its unnamed output, and
+ * along `error` when it failed.
+ */
 export function edgeTaken(source: NodeRunView | undefined, handle: string | null | undefined): boolean {
   if (!source) {
     return false;
@@ -18,13 +23,7 @@ export function edgeTaken(source: NodeRunView | undefined, handle: string | null
   if (source.status !== 'succeeded') {
     return false;
   }
-  const out = source.output;
-  if (handle && out && typeof out === 'object' && !Array.isArray(out)) {
-    if (typeof out.value === 'boolean') return String(out.value) === handle;
-    if (typeof out.case === 'string') return out.case === handle;
-    if (typeof out.label === 'string') return out.label === handle;
-  }
-  return true;
+  return !handle;
 }
 
 export const WeftEdge = memo(function WeftEdge(props: EdgeProps<WeftFlowEdge>) {

@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, NodeTypeDescriptor } from '../../../shared/api/types';
+import type { Json, JsonObject, NodeTypeDescriptor, RunInputRule } from '../../../shared/api/types';
 import { completionsFor, openHole } from './completions';
 
+const kTextInput: RunInputRule = { type: 'string', name_at: '/name' };
+const kListInput: RunInputRule = { each: '/fields', name_at: '/key' };
+
 const types = new Map<string, NodeTypeDescriptor>(
-  [
-    ['input_text', { text: 'Hello' }],
-    ['http_request', { status: 200, body: { items: [] } }],
-    ['template', { text: '…' }],
-  ].map(([type, output_example]) => [
-    type as string,
-    { type, category: 'Logic', title: String(type), description: '', icon: 'box', version: 1, config_schema: {}, output_example, inputs: [], outputs: [] } as NodeTypeDescriptor,
+  (
+    [
+      ['input_text', { text: 'Hello' }, [kTextInput]],
+      ['form', {}, [kListInput]],
+      ['http_request', { status: 200, body: { items: [] } }, []],
+      ['template', { text: '…' }, []],
+    ] as [string, Json, RunInputRule[]][]
+  ).map(([type, output_example, run_inputs]) => [
+    type,
+    {
+      type,
+      category: 'Logic',
+      title: type,
+      description: '',
+      icon: 'box',
+      version: 1,
+      config_schema: {},
+      output_example,
+      inputs: [],
+      outputs: [],
+      output_handles: [],
+      chosen_handle: null,
+      run_inputs,
+    },
   ]),
 );
 
@@ -19,6 +39,8 @@ describe('completions', () => {
     { id: 'fetch-1', data: { type: 'http_request', config: {} } },
     { id: 'out', data: { type: 'template', config: {} } },
     { id: 'other', data: { type: 'template', config: {} } },
+    { id: 'f', data: { type: 'form', config: { fields: [{ key: 'city' }, { key: 'zip' }] } } },
+    { id: 'plain', data: { type: 'input_text', config: {} } },
   ];
   const edges = [
     { source: 'ticket', target: 'fetch-1' },
@@ -31,6 +53,13 @@ describe('completions', () => {
     expect(labels).toContain('nodes["fetch-1"].body.items');
     expect(labels).toContain('input.text');
     expect(labels).not.toContain('other.text');
+  });
+
+  it('offers every run input that the rules of the types give, whatever the type', () => {
+    const inputs = completionsFor('out', nodes, edges, types)
+      .filter((c) => c.detail === 'run input')
+      .map((c) => c.label);
+    expect(inputs).toEqual(['input.text', 'input.city', 'input.zip', 'input.plain']);
   });
 
   it('prefers the last real output to the example', () => {

@@ -1,4 +1,5 @@
 import type { Json, JsonObject, NodeTypeDescriptor } from '../../../shared/api/types';
+import { nodeRunInputs } from '../model/descriptorRules';
 import { referenceTo } from '../model/ids';
 
 export interface Completion {
@@ -84,16 +85,8 @@ export function completionsFor(
     }
   }
   for (const node of nodes) {
-    const type = node.data.type;
-    if (type === 'input_text' || type === 'input_json' || type === 'input_file') {
-      const name = typeof node.data.config.name === 'string' && node.data.config.name ? node.data.config.name : node.id;
-      result.push({ label: `input.${name}`, detail: 'run input' });
-    } else if (type === 'input_variables' && Array.isArray(node.data.config.variables)) {
-      for (const v of node.data.config.variables) {
-        if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') {
-          result.push({ label: `input.${v.name}`, detail: 'run input' });
-        }
-      }
+    for (const input of nodeRunInputs(catalogue.get(node.data.type)?.run_inputs, node.data.config, node.id)) {
+      result.push({ label: `input.${input.name}`, detail: 'run input' });
     }
   }
   for (const key of Object.keys(variables)) {

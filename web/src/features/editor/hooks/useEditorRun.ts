@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../../shared/api/ApiProvider';
 import { ApiError } from '../../../shared/api/client';
-import type { JsonObject, TestRunRequest } from '../../../shared/api/types';
+import type { JsonObject, NodeTypeDescriptor, TestRunRequest } from '../../../shared/api/types';
 import { useToasts } from '../../../shared/ui/toast.store';
 import type { RunStore } from '../run/run.store';
 import { runInputsOf, type RunInputField } from '../run/runInputs';
@@ -38,6 +38,7 @@ export function useEditorRun(
   pipelineId: string,
   store: EditorStore,
   runStore: RunStore,
+  catalogue: Map<string, NodeTypeDescriptor>,
   save: (options?: { quiet?: boolean }) => Promise<boolean>,
 ): EditorRun {
   const api = useApi();
@@ -100,14 +101,14 @@ export function useEditorRun(
   );
 
   const requestRun = useCallback(() => {
-    const fields = runInputsOf(store.getState().nodes);
+    const fields = runInputsOf(store.getState().nodes, catalogue);
     setError(null);
     if (fields.length === 0) {
       void start({});
     } else {
       setDialogFields(fields);
     }
-  }, [store, start]);
+  }, [store, catalogue, start]);
 
   const fromHere = useCallback(
     (key: 'only_node' | 'from_node', nodeId: string) => {

@@ -1,4 +1,5 @@
-import type { JsonObject, NodeTypeDescriptor } from '../../../shared/api/types';
+import type { NodeTypeDescriptor } from '../../../shared/api/types';
+import { handlesOf } from './descriptorRules';
 import type { WeftNodeData } from './flow';
 
 export interface NodeHandles {
@@ -8,41 +9,14 @@ export interface NodeHandles {
   outputs: (string | null)[];
 }
 
-/** Types with a handle per entry of a config list (the entry's `name`), before their declared ones. */
-const kHandleLists: Record<string, string> = { switch: 'cases', llm_classify: 'labels' };
-
-function caseNames(config: JsonObject, key: string): string[] {
-  const cases = config[key];
-  if (!Array.isArray(cases)) {
-    return [];
-  }
-  const names: string[] = [];
-  for (const c of cases) {
-    if (c && typeof c === 'object' && !Array.isArray(c) && typeof c.name === 'string' && c.name) {
-      if (!names.includes(c.name)) names.push(c.name);
-    }
-  }
-  return names;
-}
-
 /**
- * A node's handles from its type: named outputs when the type declares them
- * (`true`/`false` of condition; a handle per switch case plus `default`, per
- * llm_classify label plus `other`),
- * one unnamed output otherwise, and `error` when `on_error` is `branch`.
+ * A node's handles from its type's rules (`output_handles`) and its config:
+ * the named outputs when there are some, one unnamed output otherwise, and
+ * `error` when `on_error` is `branch`.
  */
 export function handlesFor(descriptor: NodeTypeDescriptor | undefined, data: WeftNodeData): NodeHandles {
-  const declared = descriptor?.outputs ?? [];
-  let outputs: (string | null)[];
-  const list = kHandleLists[data.type];
-  if (list) {
-    const named = caseNames(data.config, list);
-    outputs = [...named, ...declared.filter((h) => !named.includes(h))];
-  } else if (declared.length > 0) {
-    outputs = [...declared];
-  } else {
-    outputs = [null];
-  }
+  const named = handlesOf(descriptor?.output_handles, data.config);
+  const outputs: (string | null)[] = named.length > 0 ? named : [null];
   if (data.on_error === 'branch') {
     outputs.push('error');
   }

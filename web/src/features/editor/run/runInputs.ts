@@ -1,4 +1,5 @@
-import type { Json, JsonObject } from '../../../shared/api/types';
+import type { Json, JsonObject, NodeTypeDescriptor } from '../../../shared/api/types';
+import { nodeRunInputs } from '../model/descriptorRules';
 
 export type InputKind = 'text' | 'number' | 'integer' | 'boolean' | 'json';
 
@@ -11,62 +12,43 @@ export interface RunInputField {
   required: boolean;
   default?: Json;
   multiline?: boolean;
+  /** A JSON Schema the value must match (a JSON input's `schema`). */
+  schema?: Json;
   nodeId: string;
 }
 
-interface InputNode {
+interface GraphNode {
   id: string;
   data: { type: string; config: JsonObject };
 }
 
-const str = (v: Json | undefined) => (typeof v === 'string' && v ? v : undefined);
+function kindOf(type: string | undefined): InputKind {
+  if (type === 'string') return 'text';
+  if (type === 'number' || type === 'integer' || type === 'boolean') return type;
+  return 'json';
+}
 
-/** The pipeline's inputs, in canvas order (DESIGN §3: its input nodes form its input schema). */
-export function runInputsOf(nodes: InputNode[]): RunInputField[] {
+/**
+ * The pipeline's inputs, in canvas order (DESIGN §3: its input nodes form its
+ * input schema), from each type's `run_inputs` rules.
+ */
+export function runInputsOf(nodes: GraphNode[], catalogue: Map<string, NodeTypeDescriptor>): RunInputField[] {
   const fields: RunInputField[] = [];
   for (const node of nodes) {
-    const c = node.data.config;
-    const required = c.required !== false;
-    switch (node.data.type) {
-      case 'input_text':
-      case 'input_file': {
-        const name = str(c.name) ?? node.id;
-        fields.push({
-          name,
-          label: str(c.label) ?? name,
-          description: str(c.description),
-          kind: 'text',
-          required,
-          default: c.default,
-          multiline: c.multiline === true || node.data.type === 'input_file',
-          nodeId: node.id,
-        });
-        break;
-      }
-      case 'input_json': {
-        const name = str(c.name) ?? node.id;
-        fields.push({ name, label: str(c.label) ?? name, description: str(c.description), kind: 'json', required, default: c.default, nodeId: node.id });
-        break;
-      }
-      case 'input_variables':
-        for (const v of Array.isArray(c.variables) ? c.variables : []) {
-          if (!v || typeof v !== 'object' || Array.isArray(v) || typeof v.name !== 'string') continue;
-          const type = typeof v.type === 'string' ? v.type : 'string';
-          const kind: InputKind =
-            type === 'number' || type === 'integer' || type === 'boolean' ? type : type === 'string' ? 'text' : 'json';
-          fields.push({
-            name: v.name,
-            label: v.name,
-            description: str(v.description),
-            kind,
-            required: v.required !== false && v.default === undefined,
-            default: v.default,
-            nodeId: node.id,
-          });
-        }
-        break;
-      default:
-        break;
+    const rules = catalogue.get(node.data.type)?.run_inputs;
+    for (const input of nodeRunInputs(rules, node.data.config, node.id)) {
+      const field: RunInputField = {
+        name: input.name,
+        label: input.label,
+        kind: kindOf(input.type),
+        required: input.required && input.default === undefined,
+        nodeId: node.id,
+      };
+      if (input.description) field.description = input.description;
+      if (input.default !== undefined) field.default = input.default;
+      if (input.multiline) field.multiline = true;
+      if (input.schema !== undefined) field.schema = input.schema;
+      fields.push(field);
     }
   }
   return fields;
@@ -90,7 +72,7 @@ export function exampleInputs(fields: RunInputField[]): JsonObject {
 export function inputSchema(fields: RunInputField[]): JsonObject {
   const properties: JsonObject = {};
   for (const f of fields) {
-    const prop: JsonObject = {};
+    const prop: JsonObject = f.schema && typeof f.schema === 'object' && !Array.isArray(f.schema) ? { ...f.schema } : {};
     if (f.kind === 'text') prop.type = 'string';
     else if (f.kind !== 'json') prop.type = f.kind;
     if (f.label !== f.name) prop.title = f.label;

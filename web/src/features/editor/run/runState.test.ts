@@ -28,6 +28,14 @@ describe('run event reducer', () => {
     expect(run.lastSeq).toBe(6);
   });
 
+  it('keeps the handles a routing node chose, so the canvas lights the branch taken', () => {
+    let run = startedRun(ex);
+    run = applyEvent(run, ev('node.finished', { status: 'succeeded', output: { label: 'bug' }, handles: ['bug'], reused: true }, 'sort', 1));
+    run = applyEvent(run, ev('node.finished', { status: 'succeeded', output: { text: 'x' } }, 'plain', 2));
+    expect(run.nodes.sort?.handles).toEqual(['bug']);
+    expect(run.nodes.plain?.handles).toBeUndefined();
+  });
+
   it('appends tokens as they stream, bounded', () => {
     let run = startedRun(ex);
     run = applyEvent(run, ev('node.started', {}, 'llm', 1));

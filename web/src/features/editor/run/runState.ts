@@ -118,6 +118,7 @@ export function applyEvent(run: RunView, event: RunEvent): RunView {
         output: data.output,
         error: (data.error as RunError | undefined) ?? null,
         reused: data.reused === true || undefined,
+        handles: Array.isArray(data.handles) ? data.handles.filter((h): h is string => typeof h === 'string') : undefined,
       }));
     case 'run.finished':
       return {
