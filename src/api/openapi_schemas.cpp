@@ -17,7 +17,8 @@ constexpr const char* kSchemas = R"json({
     "description": "Letters, digits, `_` and `-`, starting with a letter or digit; words the API uses as paths (validate) are refused"},
   "PipelineFields": {"type": "object", "description": "A pipeline definition (see docs/pipelines.md). Drafts with problems are saved; the answer lists them. Unknown keys are problems, not refusals",
     "required": ["nodes", "edges"], "properties": {"name": {"type": "string"}, "description": {"type": "string"},
-    "settings": {"type": "object"}, "variables": {"type": "object"}, "pinned": {"type": "object"},
+    "settings": {"type": "object"}, "variables": {"type": "object"},
+    "pinned": {"type": "object", "additionalProperties": {"type": "object"}, "description": "Outputs pinned by block id"},
     "nodes": {"type": "array", "items": {"type": "object"}}, "edges": {"type": "array", "items": {"type": "object"}}}},
   "PipelineDocument": {"allOf": [{"$ref": "#/components/schemas/PipelineFields"}, {"type": "object", "properties": {
     "id": {"oneOf": [{"$ref": "#/components/schemas/PipelineId"}, {"const": ""}],
@@ -196,7 +197,7 @@ constexpr const char* kSchemas = R"json({
     "items": {"$ref": "#/components/schemas/Invitation"}}}},
   "InvitationAccepted": {"type": "object", "required": ["workspace"], "properties": {
     "workspace": {"$ref": "#/components/schemas/Workspace"}}},
-  "ProviderSettings": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "maxItems": 64, "items": {
+  "ProviderSettings": {"type": "object", "required": ["items"], "additionalProperties": false, "properties": {"items": {"type": "array", "maxItems": 64, "items": {
     "type": "object", "required": ["name", "kind", "base_url"], "additionalProperties": false, "properties": {"name": {"$ref": "#/components/schemas/ProviderName"},
     "kind": {"enum": ["ollama", "openai"]}, "base_url": {"type": "string", "description": "http(s), a host name or IPv4 address, a port and a path",
       "pattern": "^https?://(([A-Za-z0-9_-]+\\.)*[A-Za-z0-9_-]*[A-Za-z_-][A-Za-z0-9_-]*|[0-9]{1,3}(\\.[0-9]{1,3}){3})(:[0-9]{1,5})?(/[A-Za-z0-9._~-]*)*$"},
