@@ -26,9 +26,10 @@
 namespace weft::store::sqlite {
 
 /// Prunes by `policy`, then releases the free pages beyond what this round
-/// freed (what the next writes will use) and checkpoints; `idle` (no new
-/// runs) also empties the WAL. Safe on any thread; each step takes the write
-/// connection on its own. Stops early, between batches, when `stop` is requested.
+/// freed (what the next writes will use) and checkpoints. `idle` (no runs
+/// coming in) releases all free pages but min_free_pages and empties the WAL.
+/// Safe on any thread; each step takes the write connection on its own.
+/// Stops early, between batches, when `stop` is requested.
 Result<PruneReport> prune_round(WriteConnection& writer, const RetentionPolicy& policy, Time now,
                                 const PruneTuning& tuning, bool idle, std::stop_token stop = {});
 
