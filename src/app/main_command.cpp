@@ -77,6 +77,11 @@ int main_command(int argc, char** argv) {
                    "Keep at most this many executions per pipeline; 0 for no limit "
                    "(WEFT_KEEP_PER_PIPELINE)")
       ->check(CLI::Range(0, 100000000));
+  serve_cmd
+      ->add_option("--keep-per-workspace", serve.keep_per_workspace,
+                   "Keep at most this many executions per workspace; 0 for no limit "
+                   "(WEFT_KEEP_PER_WORKSPACE)")
+      ->check(CLI::Range(0, 100000000));
 
   std::string migrate_data = serve.data;
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -128,7 +133,9 @@ int main_command(int argc, char** argv) {
         (serve_cmd->count("--keep-days") > 0 ||
          int_from_env("WEFT_KEEP_DAYS", 0, 36500, serve.keep_days)) &&
         (serve_cmd->count("--keep-per-pipeline") > 0 ||
-         int_from_env("WEFT_KEEP_PER_PIPELINE", 0, 100'000'000, serve.keep_per_pipeline));
+         int_from_env("WEFT_KEEP_PER_PIPELINE", 0, 100'000'000, serve.keep_per_pipeline)) &&
+        (serve_cmd->count("--keep-per-workspace") > 0 ||
+         int_from_env("WEFT_KEEP_PER_WORKSPACE", 0, 100'000'000, serve.keep_per_workspace));
     if (!env_ok) {
       return 2;
     }

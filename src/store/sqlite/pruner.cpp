@@ -51,15 +51,17 @@ Result<PruneReport> prune_round(WriteConnection& writer, const RetentionPolicy& 
   if (!after) {
     return std::move(after).error();
   }
-  // What this round freed is about what the writes until the next round
-  // will take again: keep that much, give back the rest. (Commits in
-  // between take some, so this errs on the side of releasing.)
+  // Under load, what this round freed is about what the writes until the
+  // next round will take again: keep that much, give back the rest (commits
+  // in between take some, so this errs on the side of releasing). Idle,
+  // nothing is coming: give back all but the floor.
   const std::int64_t freed = std::max<std::int64_t>(after->free_pages - before->free_pages, 0);
+  const std::int64_t keep_free =
+      idle ? tuning.min_free_pages : std::max(freed, tuning.min_free_pages);
   PruneReport round;
   round.deleted = *deleted;
   if (!stop.stop_requested()) {
-    auto released =
-        release_free_pages(writer, std::max(freed, tuning.min_free_pages), tuning.release_step);
+    auto released = release_free_pages(writer, keep_free, tuning.release_step);
     if (!released) {
       return std::move(released).error();
     }
