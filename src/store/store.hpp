@@ -167,7 +167,8 @@ class Store {
   /// Marks every execution still queued or running as `interrupted` (after a crash); returns how
   /// many.
   virtual Result<std::int64_t> interrupt_unfinished() = 0;
-  /// Deletes executions (and their node runs) beyond the policy, in batches; returns how many.
+  /// Deletes executions (and their node runs) beyond the policy, in batches,
+  /// then gives the freed space back; returns how many.
   virtual Result<std::int64_t> prune(const RetentionPolicy& policy) = 0;
   /// Waits until every queued write has committed (for shutdown and tests).
   virtual void flush() = 0;

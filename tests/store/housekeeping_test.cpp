@@ -15,7 +15,6 @@ using testing::make_node_run;
 using testing::TempDir;
 
 const std::string kWs(kDefaultWorkspace);
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 class HousekeepingTest : public ::testing::Test {
  protected:
