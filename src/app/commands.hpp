@@ -27,9 +27,11 @@ struct ServeArgs {
   bool allow_signup = false;     ///< open sign-up (POST /api/auth/register)
   std::string db;                ///< scale-out: a PostgreSQL URL ("" = embedded SQLite)
   std::string queue;             ///< scale-out: a Redis URL
-  int keep_days = 30;            ///< executions older than this are pruned (0: keep)
+  int keep_days = 14;            ///< executions older than this are pruned (0: keep)
   int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
-  int run_workers = 256;         ///< queued runs this process runs at once
+  /// and beyond this many per workspace (0: no limit)
+  int keep_per_workspace = 10000;
+  int run_workers = 256;  ///< queued runs this process runs at once
 };
 
 /// Serves until SIGINT/SIGTERM; 0 after a clean stop, 1 when it cannot start.

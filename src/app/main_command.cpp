@@ -78,6 +78,11 @@ int main_command(int argc, char** argv) {
                    "(WEFT_KEEP_PER_PIPELINE)")
       ->check(CLI::Range(0, 100000000));
   serve_cmd
+      ->add_option("--keep-per-workspace", serve.keep_per_workspace,
+                   "Keep at most this many executions per workspace; 0 for no limit "
+                   "(WEFT_KEEP_PER_WORKSPACE)")
+      ->check(CLI::Range(0, 100000000));
+  serve_cmd
       ->add_option("--run-workers", serve.run_workers,
                    "Queued runs this process runs at once (WEFT_RUN_WORKERS)")
       ->check(CLI::Range(1, 100000));
@@ -133,6 +138,8 @@ int main_command(int argc, char** argv) {
          int_from_env("WEFT_KEEP_DAYS", 0, 36500, serve.keep_days)) &&
         (serve_cmd->count("--keep-per-pipeline") > 0 ||
          int_from_env("WEFT_KEEP_PER_PIPELINE", 0, 100'000'000, serve.keep_per_pipeline)) &&
+        (serve_cmd->count("--keep-per-workspace") > 0 ||
+         int_from_env("WEFT_KEEP_PER_WORKSPACE", 0, 100'000'000, serve.keep_per_workspace)) &&
         (serve_cmd->count("--run-workers") > 0 ||
          int_from_env("WEFT_RUN_WORKERS", 1, 100'000, serve.run_workers));
     if (!env_ok) {

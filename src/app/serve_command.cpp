@@ -57,13 +57,13 @@ class Log {
   std::mutex mutex_;
 };
 
-/// Prunes old executions on a thread of its own, so a large prune never
-/// holds an io thread: at start, then every hour.
+/// Prunes expired refresh tokens and invites, and audit entries past
+/// `policy`'s age, on a thread of its own: at start, then every hour. (The
+/// store prunes executions itself, as fast as they come in.)
 class Retention {
  public:
-  /// Also prunes expired refresh tokens and invites, and audit entries past `policy`'s age.
-  Retention(store::Store& store, auth::Auth& auth, Log& log, store::RetentionPolicy policy)
-      : policy_(policy), thread_([this, &store, &auth, &log] { loop(store, auth, log); }) {}
+  Retention(auth::Auth& auth, Log& log, store::RetentionPolicy policy)
+      : policy_(policy), thread_([this, &auth, &log] { loop(auth, log); }) {}
   ~Retention() { stop(); }
 
   void stop() {
@@ -78,7 +78,7 @@ class Retention {
   }
 
  private:
-  void loop(store::Store& store, auth::Auth& auth, Log& log) {
+  void loop(auth::Auth& auth, Log& log) {
     auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(kRetentionFirst);
     for (;;) {
       {
@@ -86,10 +86,6 @@ class Retention {
         if (wake_.wait_for(lock, delay, [this] { return stopping_; })) {
           return;
         }
-      }
-      auto pruned = store.prune(policy_);
-      if (pruned && *pruned > 0) {
-        log.event("pruned old executions", {{"count", *pruned}});
       }
       const auto keep_audit = policy_.max_age_days > 0
                                   ? std::optional(std::chrono::hours(24 * policy_.max_age_days))
@@ -107,6 +103,32 @@ class Retention {
   bool stopping_ = false;
   std::thread thread_;
 };
+
+store::RetentionPolicy retention_policy(const ServeArgs& args) {
+  store::RetentionPolicy policy;
+  policy.max_age_days = args.keep_days;
+  policy.max_per_pipeline = args.keep_per_pipeline;
+  policy.max_per_workspace = args.keep_per_workspace;
+  return policy;
+}
+
+/// The store prunes executions by the retention flags, and says so in the log.
+store::SqliteOptions sqlite_options(const ServeArgs& args, Log& log) {
+  store::SqliteOptions options;
+  options.retention = retention_policy(args);
+  options.on_pruned = [&log](const Result<store::PruneReport>& report) {
+    if (!report) {
+      log.event("pruning old executions failed", {{"error", report.error().message}});
+      return;
+    }
+    log.event("pruned old executions", {{"count", report->deleted},
+                                        {"rounds", report->rounds},
+                                        {"db_bytes", report->file_bytes},
+                                        {"free_bytes", report->free_bytes},
+                                        {"wal_bytes", report->wal_bytes}});
+  };
+  return options;
+}
 
 /// The account services, with the master key from WEFT_SECRET_KEY or the data directory.
 Result<std::unique_ptr<auth::Auth>> open_auth(const ServeArgs& args, store::Store& store,
@@ -165,7 +187,7 @@ int serve_command(const ServeArgs& args) {
     std::cerr << "weft serve: " << scale_out.error().message << "\n";
     return 2;
   }
-  auto opened = store::open_sqlite_store(args.data);
+  auto opened = store::open_sqlite_store(args.data, sqlite_options(args, log));
   if (!opened) {
     std::cerr << "weft serve: " << opened.error().message << "\n";
     return 1;
@@ -255,10 +277,7 @@ int serve_command(const ServeArgs& args) {
                         {"web", args.web},
                         {"threads", threads}});
 
-  store::RetentionPolicy policy;
-  policy.max_age_days = args.keep_days;
-  policy.max_per_pipeline = args.keep_per_pipeline;
-  Retention retention(store, **auth, log, policy);
+  Retention retention(**auth, log, retention_policy(args));
   asio::signal_set signals(context, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int signal) {
     if (ec) {

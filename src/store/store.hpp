@@ -95,10 +95,14 @@ struct ExecutionPage {
   std::string next_cursor;             ///< "" when there are no more
 };
 
+/// Which finished executions are kept; whichever limit is reached first
+/// applies. The age and the workspace limit are n8n's defaults
+/// (EXECUTIONS_DATA_MAX_AGE 336 h, EXECUTIONS_DATA_PRUNE_MAX_COUNT 10,000).
 struct RetentionPolicy {
-  int max_age_days = 30;        ///< 0 = keep forever
-  int max_per_pipeline = 1000;  ///< 0 = no limit
-  int batch_size = 500;         ///< rows deleted per transaction
+  int max_age_days = 14;          ///< 0 = keep forever
+  int max_per_pipeline = 1000;    ///< 0 = no limit
+  int max_per_workspace = 10000;  ///< 0 = no limit
+  int batch_size = 500;           ///< executions deleted per transaction
 };
 
 // The run-record writes that go through the group-commit writer.
@@ -227,7 +231,8 @@ class Store {
   /// Marks executions still queued or running that have no job (so nothing
   /// can finish them: rows from before the job queue) as `interrupted`; returns how many.
   virtual Result<std::int64_t> interrupt_unfinished() = 0;
-  /// Deletes executions (and their node runs) beyond the policy, in batches; returns how many.
+  /// Deletes executions (and their node runs) beyond the policy, in batches,
+  /// then gives the freed space back; returns how many.
   virtual Result<std::int64_t> prune(const RetentionPolicy& policy) = 0;
   /// Waits until every queued write has committed (for shutdown and tests).
   virtual void flush() = 0;

@@ -1,4 +1,5 @@
-// interrupt_unfinished() and prune() (src/store/sqlite/housekeeping.cpp).
+// interrupt_unfinished() and prune() (src/store/sqlite/interrupt_unfinished.cpp,
+// prune.cpp): which executions go, with their node runs, and in which scope.
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,6 @@ using testing::make_node_run;
 using testing::TempDir;
 
 const std::string kWs(kDefaultWorkspace);
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 class HousekeepingTest : public ::testing::Test {
  protected:
@@ -130,9 +130,56 @@ TEST_F(HousekeepingTest, PruneKeepsTheNewestRunsOfEachPipeline) {
   EXPECT_EQ(testing::count_rows(dir_.db_path(), "node_runs"), 4 + 3 + 4);
 }
 
+TEST_F(HousekeepingTest, PruneKeepsTheNewestRunsOfEachWorkspaceWithTheirNodeRunsOnly) {
+  const Time now = testing::now_ms();
+  for (int i = 0; i < 6; ++i) {
+    // Two pipelines interleaved: the workspace limit counts across them.
+    add(kWs, "ex_a" + std::to_string(i), "pl_a", now - std::chrono::minutes(20 - 2 * i),
+        "succeeded", 3);
+    add(kWs, "ex_b" + std::to_string(i), "pl_b", now - std::chrono::minutes(19 - 2 * i), "failed",
+        3);
+  }
+  add(kWs, "ex_old_running", "pl_a", now - std::chrono::hours(1), "running", 3);
+  for (int i = 0; i < 4; ++i) {
+    add("ws_other", "ex_c" + std::to_string(i), "pl_a", now - std::chrono::hours(2), "succeeded",
+        3);
+  }
+
+  auto deleted = store_->prune(
+      {.max_age_days = 0, .max_per_pipeline = 0, .max_per_workspace = 5, .batch_size = 2});
+  ASSERT_TRUE(deleted.ok()) << deleted.error().message;
+  // The five newest of the workspace stay, and the running one whatever its age.
+  EXPECT_EQ(*deleted, 12 - 5 + 0);
+  EXPECT_EQ(ids(kWs), (std::vector<std::string>{"ex_b5", "ex_a5", "ex_b4", "ex_a4", "ex_b3",
+                                                "ex_old_running"}));
+  // Another workspace's runs are counted against its own limit only.
+  EXPECT_EQ(ids("ws_other").size(), 4u);
+  EXPECT_EQ(testing::count_rows(dir_.db_path(), "node_runs"), (6 + 4) * 3);
+  EXPECT_EQ(store_->list_node_runs(kWs, "ex_a4")->size(), 3u);
+  EXPECT_TRUE(store_->list_node_runs(kWs, "ex_a3")->empty());
+  EXPECT_EQ(store_->list_node_runs("ws_other", "ex_c0")->size(), 3u);
+}
+
+TEST_F(HousekeepingTest, TheWorkspaceLimitCountsWhatThePipelineLimitsLeft) {
+  for (int i = 0; i < 10; ++i) {
+    add(kWs, "ex_a" + std::to_string(i), "pl_a", at_ms(kBaseMs + 10 + i), "succeeded");
+  }
+  for (int i = 0; i < 4; ++i) {
+    add(kWs, "ex_b" + std::to_string(i), "pl_b", at_ms(kBaseMs + i), "succeeded");
+  }
+
+  auto deleted = store_->prune(
+      {.max_age_days = 0, .max_per_pipeline = 3, .max_per_workspace = 5, .batch_size = 500});
+  ASSERT_TRUE(deleted.ok()) << deleted.error().message;
+  // Each pipeline keeps its newest three, then the workspace its newest five
+  // of those: pl_b's history is not pushed out by pl_a's older runs.
+  EXPECT_EQ(ids(kWs), (std::vector<std::string>{"ex_a9", "ex_a8", "ex_a7", "ex_b3", "ex_b2"}));
+  EXPECT_EQ(*deleted, 14 - 5);
+}
+
 TEST_F(HousekeepingTest, PruneWithNoLimitsKeepsEverything) {
   add(kWs, "ex_ancient", "pl_1", at_ms(0), "succeeded");
-  EXPECT_EQ(*store_->prune({.max_age_days = 0, .max_per_pipeline = 0}), 0);
+  EXPECT_EQ(*store_->prune({.max_age_days = 0, .max_per_pipeline = 0, .max_per_workspace = 0}), 0);
   EXPECT_EQ(ids(kWs).size(), 1u);
 }
 

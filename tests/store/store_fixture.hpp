@@ -98,6 +98,29 @@ inline FinishExecution make_finish(std::string workspace, std::string execution,
   return finish;
 }
 
+/// A finished run the way the engine writes it: created, `nodes` node runs
+/// each with an output of about `output_bytes`, finished.
+inline std::vector<Write> make_run(const std::string& workspace, const std::string& id,
+                                   const std::string& pipeline, Time created_at, int nodes,
+                                   std::size_t output_bytes) {
+  std::vector<Write> writes{CreateExecution{make_execution(workspace, id, pipeline, created_at)}};
+  for (int i = 0; i < nodes; ++i) {
+    NodeRunRecord node =
+        make_node_run(workspace, id, "n" + std::to_string(i), "succeeded", created_at);
+    node.output = json::object{{"text", std::string(output_bytes, 'x')}};
+    writes.push_back(SaveNodeRun{std::move(node)});
+  }
+  writes.push_back(make_finish(workspace, id, "succeeded", created_at));
+  return writes;
+}
+
+/// A file's size, 0 when it does not exist.
+inline std::int64_t file_size(const std::string& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  return error ? 0 : static_cast<std::int64_t>(size);
+}
+
 /// write() and wait for its `done`.
 inline Status write_and_wait(Store& store, std::vector<Write> writes) {
   std::promise<Status> promise;

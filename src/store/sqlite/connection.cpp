@@ -150,7 +150,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, Op
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
-  return std::unique_ptr<Connection>(new Connection(db));
+  return std::unique_ptr<Connection>(new Connection(db, busy_timeout_ms));
 }
 
 Connection::~Connection() {
@@ -203,6 +203,11 @@ std::int64_t Connection::changes() const {
 
 bool Connection::in_transaction() const {
   return sqlite3_get_autocommit(db_) == 0;
+}
+
+void Connection::set_busy_timeout(int busy_timeout_ms) {
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  busy_timeout_ms_ = busy_timeout_ms;
 }
 
 }  // namespace weft::store::sqlite

@@ -113,9 +113,12 @@ class Connection {
   std::int64_t changes() const;
   /// Whether a transaction is open (SQLite rolls back by itself after some errors).
   bool in_transaction() const;
+  /// How long a statement waits for a lock another connection holds, from now on.
+  void set_busy_timeout(int busy_timeout_ms);
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
 
  private:
-  explicit Connection(sqlite3* db) : db_(db) {}
+  Connection(sqlite3* db, int busy_timeout_ms) : db_(db), busy_timeout_ms_(busy_timeout_ms) {}
 
   struct Finalize {
     void operator()(sqlite3_stmt* stmt) const;
@@ -128,6 +131,7 @@ class Connection {
   };
 
   sqlite3* db_;
+  int busy_timeout_ms_;
   std::unordered_map<std::string, std::unique_ptr<sqlite3_stmt, Finalize>, TextHash,
                      std::equal_to<>>
       statements_;

@@ -3,6 +3,7 @@
 // unfinished, and deleting old runs. Both work on the write connection.
 
 #include <cstdint>
+#include <stop_token>
 
 #include "common/result.hpp"
 #include "store/sqlite/write_connection.hpp"
@@ -15,9 +16,11 @@ namespace weft::store::sqlite {
 Result<std::int64_t> interrupt_unfinished(WriteConnection& db, Time now);
 
 /// Deletes finished executions (with their node runs) older than the policy's
-/// age or beyond its newest N per pipeline, batch_size per transaction, taking
-/// the write connection per batch so group commits go on in between.
-/// Queued and running executions are never deleted. Returns how many.
-Result<std::int64_t> prune(WriteConnection& db, const RetentionPolicy& policy, Time now);
+/// age or beyond its newest N per pipeline or per workspace, batch_size per
+/// transaction, taking the write connection per batch so group commits go on
+/// in between; stops between batches when `stop` is requested. Queued and
+/// running executions are never deleted. Returns how many.
+Result<std::int64_t> prune(WriteConnection& db, const RetentionPolicy& policy, Time now,
+                           std::stop_token stop = {});
 
 }  // namespace weft::store::sqlite

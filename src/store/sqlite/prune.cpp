@@ -24,10 +24,19 @@ constexpr std::string_view kNextPipeline =
 constexpr std::string_view kOlderThan =
     "SELECT id FROM executions WHERE workspace_id = ?1 AND created_at < ?2"
     " AND status NOT IN ('queued', 'running') ORDER BY created_at, id LIMIT ?3";
-constexpr std::string_view kNthNewest =
+// Count limits, in a whole workspace (executions_by_created) or in one
+// pipeline (executions_by_pipeline): the keep-th newest, then what is older.
+constexpr std::string_view kNthNewestInWorkspace =
+    "SELECT created_at, id FROM executions WHERE workspace_id = ?1"
+    " ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?2";
+constexpr std::string_view kOlderThanNthInWorkspace =
+    "SELECT id FROM executions WHERE workspace_id = ?1"
+    " AND (created_at < ?2 OR (created_at = ?2 AND id < ?3))"
+    " AND status NOT IN ('queued', 'running') ORDER BY created_at, id LIMIT ?4";
+constexpr std::string_view kNthNewestInPipeline =
     "SELECT created_at, id FROM executions WHERE workspace_id = ?1 AND pipeline_id = ?2"
     " ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?3";
-constexpr std::string_view kOlderThanNth =
+constexpr std::string_view kOlderThanNthInPipeline =
     "SELECT id FROM executions WHERE workspace_id = ?1 AND pipeline_id = ?2"
     " AND (created_at < ?3 OR (created_at = ?3 AND id < ?4))"
     " AND status NOT IN ('queued', 'running') ORDER BY created_at, id LIMIT ?5";
@@ -93,12 +102,12 @@ Status delete_execution(Connection& db, std::string_view workspace, std::string_
 }
 
 /// Deletes, a transaction per batch, the executions `select(tx)` picks (at most
-/// `batch`, oldest first) until it picks fewer. Returns how many.
+/// `batch`, oldest first) until it picks fewer or `stop` is requested. Returns how many.
 template <class Select>
 Result<std::int64_t> delete_in_batches(WriteConnection& writer, std::string_view workspace,
-                                       int batch, Select select) {
+                                       int batch, const std::stop_token& stop, Select select) {
   std::int64_t total = 0;
-  for (;;) {
+  while (!stop.stop_requested()) {
     auto deleted = writer.with([&](Connection& db) {
       return in_transaction(db, [&](Connection& tx) -> Result<std::int64_t> {
         auto ids = select(tx);
@@ -118,14 +127,15 @@ Result<std::int64_t> delete_in_batches(WriteConnection& writer, std::string_view
     }
     total += *deleted;
     if (*deleted < batch) {
-      return total;
+      break;
     }
   }
+  return total;
 }
 
 Result<std::int64_t> prune_by_age(WriteConnection& writer, std::string_view workspace,
-                                  std::int64_t cutoff_ms, int batch) {
-  return delete_in_batches(writer, workspace, batch,
+                                  std::int64_t cutoff_ms, int batch, const std::stop_token& stop) {
+  return delete_in_batches(writer, workspace, batch, stop,
                            [&](Connection& tx) -> Result<std::vector<std::string>> {
                              auto statement = tx.prepare(kOlderThan);
                              if (!statement) {
@@ -137,8 +147,24 @@ Result<std::int64_t> prune_by_age(WriteConnection& writer, std::string_view work
                            });
 }
 
-Result<std::int64_t> prune_by_count(WriteConnection& writer, std::string_view workspace,
-                                    std::string_view pipeline, int keep, int batch) {
+/// What a count limit applies to: a whole workspace, or one pipeline in it.
+struct Scope {
+  std::string_view workspace;
+  std::optional<std::string_view> pipeline;
+
+  /// Binds ?1 (and ?2 for a pipeline); returns the next parameter's index.
+  int bind(Statement& statement) const {
+    statement.bind(1, workspace);
+    if (!pipeline) {
+      return 2;
+    }
+    statement.bind(2, *pipeline);
+    return 3;
+  }
+};
+
+Result<std::int64_t> prune_by_count(WriteConnection& writer, const Scope& scope, int keep,
+                                    int batch, const std::stop_token& stop) {
   // The keep-th newest execution; everything older goes. Runs created while
   // pruning are newer still, so the boundary holds throughout.
   struct Boundary {
@@ -146,11 +172,11 @@ Result<std::int64_t> prune_by_count(WriteConnection& writer, std::string_view wo
     std::string id;
   };
   auto boundary = writer.with([&](Connection& db) -> Result<std::optional<Boundary>> {
-    auto statement = db.prepare(kNthNewest);
+    auto statement = db.prepare(scope.pipeline ? kNthNewestInPipeline : kNthNewestInWorkspace);
     if (!statement) {
       return std::move(statement).error();
     }
-    statement->bind(1, workspace).bind(2, pipeline).bind(3, std::int64_t{keep} - 1);
+    statement->bind(scope.bind(*statement), std::int64_t{keep} - 1);
     auto row = statement->step();
     if (!row) {
       return std::move(row).error();
@@ -167,41 +193,55 @@ Result<std::int64_t> prune_by_count(WriteConnection& writer, std::string_view wo
     return std::int64_t{0};
   }
   const Boundary& last_kept = **boundary;
-  return delete_in_batches(writer, workspace, batch,
-                           [&](Connection& tx) -> Result<std::vector<std::string>> {
-                             auto statement = tx.prepare(kOlderThanNth);
-                             if (!statement) {
-                               return std::move(statement).error();
-                             }
-                             statement->bind(1, workspace).bind(2, pipeline);
-                             statement->bind(3, last_kept.created_at_ms).bind(4, last_kept.id);
-                             statement->bind(5, std::int64_t{batch});
-                             return first_column(*statement);
-                           });
+  return delete_in_batches(
+      writer, scope.workspace, batch, stop,
+      [&](Connection& tx) -> Result<std::vector<std::string>> {
+        auto statement =
+            tx.prepare(scope.pipeline ? kOlderThanNthInPipeline : kOlderThanNthInWorkspace);
+        if (!statement) {
+          return std::move(statement).error();
+        }
+        const int next = scope.bind(*statement);
+        statement->bind(next, last_kept.created_at_ms).bind(next + 1, last_kept.id);
+        statement->bind(next + 2, std::int64_t{batch});
+        return first_column(*statement);
+      });
 }
 
+/// The age limit, then each pipeline's count, then the workspace's: a
+/// workspace's newest N are counted after its pipelines were trimmed, so
+/// both limits hold and no more is deleted than either needs.
 Result<std::int64_t> prune_workspace(WriteConnection& writer, std::string_view workspace,
-                                     const RetentionPolicy& policy, Time now) {
+                                     const RetentionPolicy& policy, Time now,
+                                     const std::stop_token& stop) {
   const int batch = std::max(policy.batch_size, 1);
   std::int64_t total = 0;
   if (policy.max_age_days > 0) {
     const std::int64_t cutoff = to_ms(now) - policy.max_age_days * kMsPerDay;
-    auto deleted = prune_by_age(writer, workspace, cutoff, batch);
+    auto deleted = prune_by_age(writer, workspace, cutoff, batch, stop);
     if (!deleted) {
       return deleted;
     }
     total += *deleted;
   }
-  if (policy.max_per_pipeline <= 0) {
-    return total;
+  if (policy.max_per_pipeline > 0) {
+    auto pipelines =
+        writer.with([&](Connection& db) { return distinct_values(db, kNextPipeline, workspace); });
+    if (!pipelines) {
+      return std::move(pipelines).error();
+    }
+    for (const std::string& pipeline : *pipelines) {
+      auto deleted =
+          prune_by_count(writer, {workspace, pipeline}, policy.max_per_pipeline, batch, stop);
+      if (!deleted) {
+        return deleted;
+      }
+      total += *deleted;
+    }
   }
-  auto pipelines =
-      writer.with([&](Connection& db) { return distinct_values(db, kNextPipeline, workspace); });
-  if (!pipelines) {
-    return std::move(pipelines).error();
-  }
-  for (const std::string& pipeline : *pipelines) {
-    auto deleted = prune_by_count(writer, workspace, pipeline, policy.max_per_pipeline, batch);
+  if (policy.max_per_workspace > 0) {
+    auto deleted =
+        prune_by_count(writer, {workspace, std::nullopt}, policy.max_per_workspace, batch, stop);
     if (!deleted) {
       return deleted;
     }
@@ -212,8 +252,9 @@ Result<std::int64_t> prune_workspace(WriteConnection& writer, std::string_view w
 
 }  // namespace
 
-Result<std::int64_t> prune(WriteConnection& writer, const RetentionPolicy& policy, Time now) {
-  if (policy.max_age_days <= 0 && policy.max_per_pipeline <= 0) {
+Result<std::int64_t> prune(WriteConnection& writer, const RetentionPolicy& policy, Time now,
+                           std::stop_token stop) {
+  if (policy.max_age_days <= 0 && policy.max_per_pipeline <= 0 && policy.max_per_workspace <= 0) {
     return std::int64_t{0};
   }
   auto workspaces = writer.with(
@@ -223,7 +264,7 @@ Result<std::int64_t> prune(WriteConnection& writer, const RetentionPolicy& polic
   }
   std::int64_t total = 0;
   for (const std::string& workspace : *workspaces) {
-    auto deleted = prune_workspace(writer, workspace, policy, now);
+    auto deleted = prune_workspace(writer, workspace, policy, now, stop);
     if (!deleted) {
       return deleted;
     }

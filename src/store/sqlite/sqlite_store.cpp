@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <system_error>
@@ -13,8 +14,10 @@
 #include "store/sqlite/jobs.hpp"
 #include "store/sqlite/migrator.hpp"
 #include "store/sqlite/pipelines.hpp"
+#include "store/sqlite/pruner.hpp"
 #include "store/sqlite/read_pool.hpp"
 #include "store/sqlite/settings.hpp"
+#include "store/sqlite/space.hpp"
 #include "store/sqlite/write_connection.hpp"
 #include "store/sqlite/writer.hpp"
 
@@ -27,6 +30,9 @@ using sqlite::Connection;
 constexpr std::string_view kDatabaseFile = "weft.db";
 /// The WAL file is cut back to this size after a checkpoint.
 constexpr std::string_view kJournalSizeLimit = "67108864";
+/// An older database is switched to incremental vacuum at open when its live
+/// data is below this (a VACUUM rewrites it: a few seconds at most).
+constexpr std::int64_t kConvertAtOpenBytes = 256LL * 1024 * 1024;
 
 /// Runs `body`, turning an exception (a damaged stored document, no memory)
 /// into an Error: nothing thrown leaves the Store.
@@ -56,7 +62,8 @@ Result<std::unique_ptr<Connection>> open_writer(const std::string& path,
   if (!db) {
     return db;
   }
-  const std::string pragmas = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
+  const std::string pragmas = std::string(sqlite::kIncrementalVacuumPragma) +
+                              "PRAGMA journal_mode = WAL; PRAGMA synchronous = " +
                               (options.durability == Durability::power_loss ? "FULL" : "NORMAL") +
                               "; PRAGMA journal_size_limit = " + std::string(kJournalSizeLimit) +
                               ";";
@@ -71,7 +78,13 @@ class SqliteStore final : public Store {
   SqliteStore(std::unique_ptr<Connection> writer, std::string path, const SqliteOptions& options)
       : writer_(std::move(writer)),
         readers_(std::move(path), options.max_readers, options.busy_timeout_ms),
-        group_commit_(writer_, {options.queue_limit, options.batch_limit}) {}
+        group_commit_(writer_, {options.queue_limit, options.batch_limit}),
+        prune_tuning_(options.prune_tuning) {
+    if (options.retention) {
+      pruner_ = std::make_unique<sqlite::Pruner>(writer_, *options.retention, prune_tuning_,
+                                                 options.on_pruned);
+    }
+  }
 
   Result<PipelineRecord> create_pipeline(std::string_view workspace,
                                          PipelineRecord record) override {
@@ -156,6 +169,12 @@ class SqliteStore final : public Store {
   }
 
   void write(std::vector<Write> writes, std::function<void(Status)> done) override {
+    if (pruner_) {
+      const auto created = std::count_if(writes.begin(), writes.end(), [](const Write& write) {
+        return std::holds_alternative<CreateExecution>(write);
+      });
+      pruner_->note_created(created);
+    }
     try {
       group_commit_.submit(std::move(writes), std::move(done));
     } catch (const std::exception&) {
@@ -237,8 +256,13 @@ class SqliteStore final : public Store {
   }
 
   Result<std::int64_t> prune(const RetentionPolicy& policy) override {
-    return guarded("deleting old runs",
-                   [&] { return sqlite::prune(writer_, policy, sqlite::now_ms()); });
+    return guarded("deleting old runs", [&]() -> Result<std::int64_t> {
+      auto round = sqlite::prune_round(writer_, policy, sqlite::now_ms(), prune_tuning_, true);
+      if (!round) {
+        return std::move(round).error();
+      }
+      return round->deleted;
+    });
   }
 
   void flush() override { group_commit_.flush(); }
@@ -259,9 +283,13 @@ class SqliteStore final : public Store {
   sqlite::WriteConnection writer_;
   sqlite::ReadPool readers_;
   sqlite::SqliteAuthStore auth_{writer_, readers_};
-  // Last, so it is destroyed first: its destructor commits what is queued and
+  // Destroyed before writer_: its destructor commits what is queued and
   // joins the thread that uses writer_.
   sqlite::GroupCommitWriter group_commit_;
+  const PruneTuning prune_tuning_;
+  // Last, so it is destroyed first: pruning stops (after its batch in
+  // progress) before the last commit.
+  std::unique_ptr<sqlite::Pruner> pruner_;
 };
 
 }  // namespace
@@ -280,6 +308,10 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& data_dir,
     if (auto migrated = sqlite::apply_migrations(**writer, migrations()); !migrated) {
       return std::move(migrated).error();
     }
+    // Best effort: when the switch fails (another process holds the file,
+    // no room for the copy VACUUM makes), free pages are still reused and
+    // the store works as before; the next start tries again.
+    (void)sqlite::convert_to_incremental(**writer, kConvertAtOpenBytes);
     return std::unique_ptr<Store>(
         std::make_unique<SqliteStore>(std::move(*writer), std::move(*path), options));
   });
