@@ -29,6 +29,9 @@ struct ServeArgs {
   std::string queue;             ///< scale-out: a Redis URL
   int keep_days = 30;            ///< executions older than this are pruned (0: keep)
   int keep_per_pipeline = 1000;  ///< and beyond this many per pipeline (0: no limit)
+
+  /// Access log lines: all, errors (4xx/5xx and slow requests), sample:N or off.
+  std::string access_log = "errors";
 };
 
 /// Serves until SIGINT/SIGTERM; 0 after a clean stop, 1 when it cannot start.
