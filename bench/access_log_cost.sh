@@ -4,7 +4,9 @@
 # build as it is), all started and warmed up first, then the five-node run
 # load of bench/server_load.sh (64 connections) against each in turn, ROUNDS
 # times, so the machine's noise falls on every setting alike. Prints each
-# measurement, the medians and the bytes of stderr each server wrote.
+# measurement, the medians, the server's CPU time per run (user + system, the
+# figure least moved by other work on a shared machine) and the bytes of
+# stderr each server wrote.
 # Usage: bench/access_log_cost.sh [seconds=10] [rounds=5]. Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,18 +36,26 @@ for name in "${NAMES[@]}"; do
 done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# The server's user + system CPU time so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
 RESULTS=$(mktemp)
 for round in $(seq "$ROUNDS"); do
   for name in "${NAMES[@]}"; do
     before=$(stat -c %s "${DIR[$name]}/log")
-    read -r rps p99 < <(wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency -s bench/load/run.lua -H "${AUTH[$name]}" \
+    ticks=$(cpu_ticks "${PID[$name]}")
+    read -r rps p99 requests < <(wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency -s bench/load/run.lua -H "${AUTH[$name]}" \
       "http://127.0.0.1:${PORT[$name]}/api/pipelines/five-node/run" |
       awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-           /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } END { printf "%.0f %.2f\n", rps, p99 }')
+           /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } / requests in / { n = $1 }
+           END { printf "%.0f %.2f %d\n", rps, p99, n }')
     sleep 0.3  # the last batch of lines
+    cpu_us=$((($(cpu_ticks "${PID[$name]}") - ticks) * TICK_US / requests))
     bytes=$(($(stat -c %s "${DIR[$name]}/log") - before))
-    printf 'round %s  %-8s %7s runs/s  p99 %6s ms  stderr %10s bytes\n' "$round" "$name" "$rps" "$p99" "$bytes"
-    echo "$name $rps $p99 $bytes" >>"$RESULTS"
+    printf 'round %s  %-8s %7s runs/s  p99 %6s ms  cpu %4s us/run  stderr %10s bytes\n' \
+      "$round" "$name" "$rps" "$p99" "$cpu_us" "$bytes"
+    echo "$name $rps $p99 $cpu_us $bytes" >>"$RESULTS"
   done
 done
 python3 - "$RESULTS" "$SECONDS_EACH" <<'PY'
@@ -56,9 +66,9 @@ for line in open(sys.argv[1]):
     rows[name].append(list(map(float, figures)))
 print("medians:")
 for name, runs in rows.items():
-    rps, p99, size = (statistics.median(column) for column in zip(*runs))
+    rps, p99, cpu, size = (statistics.median(column) for column in zip(*runs))
     per_request = size / (rps * float(sys.argv[2]))
-    print(f"  {name:<8} {rps:>7.0f} runs/s  p99 {p99:6.2f} ms  stderr {size / 1e6:7.2f} MB a load "
-          f"({per_request:.0f} bytes a request)")
+    print(f"  {name:<8} {rps:>7.0f} runs/s  p99 {p99:6.2f} ms  cpu {cpu:4.0f} us/run  "
+          f"stderr {size / 1e6:7.2f} MB a load ({per_request:.0f} bytes a request)")
 PY
 rm -f "$RESULTS"

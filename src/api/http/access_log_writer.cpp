@@ -5,8 +5,10 @@
 namespace weft::api {
 
 AccessLogWriter::AccessLogWriter(AccessLogOptions options, std::size_t queue_limit)
-    : options_(std::move(options)), queue_limit_(queue_limit) {
-  if (options_.sink && options_.policy.level != AccessLogLevel::off) {
+    : options_(std::move(options)),
+      queue_limit_(queue_limit),
+      enabled_(options_.sink && options_.policy.level != AccessLogLevel::off) {
+  if (enabled_) {
     thread_ = std::thread([this] { loop(); });
   }
 }
@@ -31,7 +33,7 @@ bool AccessLogWriter::wanted(const AccessEntry& entry) {
 }
 
 void AccessLogWriter::submit(AccessEntry&& entry) {
-  if (!thread_.joinable() || !wanted(entry)) {
+  if (!enabled_ || !wanted(entry)) {
     return;
   }
   std::lock_guard lock(mutex_);

@@ -49,6 +49,9 @@ class AccessLogWriter {
 
   const AccessLogOptions options_;
   const std::size_t queue_limit_;
+  // Whether there is a thread; read by request threads, which must not look
+  // at thread_ itself while stop() may be joining it.
+  const bool enabled_;
   std::atomic<std::uint64_t> sampled_{0};  // requests seen by sample:N, to pick one in N
   std::atomic<std::uint64_t> dropped_{0};
   std::uint64_t dropped_reported_ = 0;  // the log's thread only
