@@ -7,6 +7,8 @@
 # measurement, the medians, the server's CPU time per run (user + system, the
 # figure least moved by other work on a shared machine) and the bytes of
 # stderr each server wrote.
+# WEFT_BENCH_TARGET=healthz loads GET /healthz instead, where the log's
+# share of each request is about ten times larger.
 # Usage: bench/access_log_cost.sh [seconds=10] [rounds=5]. Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,15 +47,16 @@ for round in $(seq "$ROUNDS"); do
   for name in "${NAMES[@]}"; do
     before=$(stat -c %s "${DIR[$name]}/log")
     ticks=$(cpu_ticks "${PID[$name]}")
-    read -r rps p99 requests < <(wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency -s bench/load/run.lua -H "${AUTH[$name]}" \
-      "http://127.0.0.1:${PORT[$name]}/api/pipelines/five-node/run" |
+    load=(-s bench/load/run.lua -H "${AUTH[$name]}" "http://127.0.0.1:${PORT[$name]}/api/pipelines/five-node/run")
+    if [[ ${WEFT_BENCH_TARGET:-runs} == healthz ]]; then load=("http://127.0.0.1:${PORT[$name]}/healthz"); fi
+    read -r rps p99 requests < <(wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency "${load[@]}" |
       awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
            /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } / requests in / { n = $1 }
            END { printf "%.0f %.2f %d\n", rps, p99, n }')
     sleep 0.3  # the last batch of lines
     cpu_us=$((($(cpu_ticks "${PID[$name]}") - ticks) * TICK_US / requests))
     bytes=$(($(stat -c %s "${DIR[$name]}/log") - before))
-    printf 'round %s  %-8s %7s runs/s  p99 %6s ms  cpu %4s us/run  stderr %10s bytes\n' \
+    printf 'round %s  %-8s %7s req/s  p99 %6s ms  cpu %4s us/req  stderr %10s bytes\n' \
       "$round" "$name" "$rps" "$p99" "$cpu_us" "$bytes"
     echo "$name $rps $p99 $cpu_us $bytes" >>"$RESULTS"
   done
@@ -68,7 +71,7 @@ print("medians:")
 for name, runs in rows.items():
     rps, p99, cpu, size = (statistics.median(column) for column in zip(*runs))
     per_request = size / (rps * float(sys.argv[2]))
-    print(f"  {name:<8} {rps:>7.0f} runs/s  p99 {p99:6.2f} ms  cpu {cpu:4.0f} us/run  "
+    print(f"  {name:<8} {rps:>7.0f} req/s  p99 {p99:6.2f} ms  cpu {cpu:4.0f} us/req  "
           f"stderr {size / 1e6:7.2f} MB a load ({per_request:.0f} bytes a request)")
 PY
 rm -f "$RESULTS"
