@@ -73,24 +73,26 @@ load() {
 }
 
 RESULTS=$(mktemp)
-printf '%-6s %-9s %12s %12s %12s\n' round server "64c req/s" "1c p50 ms" "1c p99 ms"
+printf '%-6s %-9s %12s %12s %12s %12s\n' round server "64c req/s" "1c req/s" "1c p50 ms" "1c p99 ms"
 for round in $(seq "$ROUNDS"); do
   read -r w64 _ _ < <(load 64 "$WEFT_URL" -H "$WEFT_AUTH")
   read -r n64 _ _ < <(load 64 "$NR_URL")
-  read -r _ w50 w99 < <(load 1 "$WEFT_URL" -H "$WEFT_AUTH")
-  read -r _ n50 n99 < <(load 1 "$NR_URL")
-  printf '%-6s %-9s %12s %12s %12s\n' "$round" weft "$w64" "$w50" "$w99" "$round" node-red "$n64" "$n50" "$n99"
-  echo "$w64 $w50 $w99 $n64 $n50 $n99" >>"$RESULTS"
+  read -r w1 w50 w99 < <(load 1 "$WEFT_URL" -H "$WEFT_AUTH")
+  read -r n1 n50 n99 < <(load 1 "$NR_URL")
+  printf '%-6s %-9s %12s %12s %12s %12s\n' "$round" weft "$w64" "$w1" "$w50" "$w99" \
+    "$round" node-red "$n64" "$n1" "$n50" "$n99"
+  echo "$w64 $w1 $w50 $w99 $n64 $n1 $n50 $n99" >>"$RESULTS"
 done
 echo "executions stored by weft: $(curl -sf "http://127.0.0.1:$WEFT_PORT/metrics" -H "Authorization: Bearer $WEFT_TOKEN" |
   grep 'weft_runs_total{status="succeeded"}' | awk '{print $2}')"
 python3 - "$RESULTS" <<'PY'
 import statistics, sys
 rows = [list(map(float, line.split())) for line in open(sys.argv[1])]
-w64, w50, w99, n64, n50, n99 = (statistics.median(column) for column in zip(*rows))
+w64, w1, w50, w99, n64, n1, n50, n99 = (statistics.median(column) for column in zip(*rows))
 print(f"median over {len(rows)} rounds:")
-print(f"  weft      {w64:>8.0f} req/s at 64 connections; 1 connection p50 {w50:.3f} ms, p99 {w99:.3f} ms")
-print(f"  node-red  {n64:>8.0f} req/s at 64 connections; 1 connection p50 {n50:.3f} ms, p99 {n99:.3f} ms")
-print(f"  weft / node-red: {w64 / n64:.2f}x the throughput; p50 {n50 / w50:.2f}x and p99 {n99 / w99:.2f}x lower")
+for name, c64, c1, p50, p99 in (("weft", w64, w1, w50, w99), ("node-red", n64, n1, n50, n99)):
+    print(f"  {name:<9} {c64:>6.0f} req/s at 64 connections; at 1: {c1:.0f} req/s, p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+print(f"  weft / node-red: {w64 / n64:.2f}x the throughput at 64 connections, {w1 / n1:.2f}x at 1; "
+      f"latency at 1 connection p50 {w50 / n50:.2f}x, p99 {w99 / n99:.2f}x Node-RED's")
 PY
 rm -f "$RESULTS"
