@@ -1,5 +1,6 @@
 #include "api/http/access_log_writer.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace weft::api {
@@ -25,9 +26,13 @@ bool AccessLogWriter::wanted(const AccessEntry& entry) {
       return true;
     case AccessLogLevel::errors:
       return is_notable(entry, options_.policy);
-    case AccessLogLevel::sample:
-      return is_notable(entry, options_.policy) ||
-             sampled_.fetch_add(1, std::memory_order_relaxed) % options_.policy.sample_every == 0;
+    case AccessLogLevel::sample: {
+      if (is_notable(entry, options_.policy)) {
+        return true;
+      }
+      const unsigned every = std::max(1u, options_.policy.sample_every);
+      return sampled_.fetch_add(1, std::memory_order_relaxed) % every == 0;
+    }
   }
   return false;
 }
