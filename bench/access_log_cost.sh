@@ -49,10 +49,7 @@ for round in $(seq "$ROUNDS"); do
     ticks=$(cpu_ticks "${PID[$name]}")
     load=(-s bench/load/run.lua -H "${AUTH[$name]}" "http://127.0.0.1:${PORT[$name]}/api/pipelines/five-node/run")
     if [[ ${WEFT_BENCH_TARGET:-runs} == healthz ]]; then load=("http://127.0.0.1:${PORT[$name]}/healthz"); fi
-    read -r rps p99 requests < <(wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency "${load[@]}" |
-      awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-           /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } / requests in / { n = $1 }
-           END { printf "%.0f %.2f %d\n", rps, p99, n }')
+    read -r rps _ p99 requests < <(wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency "${load[@]}" | wrk_figures)
     sleep 0.3  # the last batch of lines
     cpu_us=$((($(cpu_ticks "${PID[$name]}") - ticks) * TICK_US / requests))
     bytes=$(($(stat -c %s "${DIR[$name]}/log") - before))

@@ -5,7 +5,7 @@
 # After them: WEFT_PID, WEFT_DATA_DIR, WEFT_TOKEN (the owner's
 # access token) and WEFT_AUTH (the API key's Authorization header).
 # WEFT_BINARY picks the binary (default build/weft); the server's stderr goes
-# to $WEFT_DATA_DIR/log.
+# to $WEFT_DATA_DIR/log. Also `wrk_figures`, which reads a wrk report.
 
 weft_up() {
   weft_start "$1"
@@ -51,4 +51,17 @@ weft_down() {
     rm -rf "$WEFT_DATA_DIR"
     WEFT_DATA_DIR=
   fi
+}
+
+# Reads `wrk --latency` output; prints "requests/s p50_ms p99_ms requests" and
+# says on stderr when some answers were not 2xx/3xx.
+wrk_figures() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    / requests in / { n = $1 }
+    /Non-2xx/ { print "non-2xx answers: " $NF > "/dev/stderr" }
+    END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, n }'
 }

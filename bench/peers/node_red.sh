@@ -57,28 +57,21 @@ echo "weft answers: $(curl -sf -X POST "$WEFT_URL" -H "$WEFT_AUTH" -H 'Content-T
 for _ in $(seq 1000); do ask_node_red >/dev/null; done  # the same warm-up as Weft's (JIT)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# One wrk load; prints "requests/s p50_ms p99_ms" (and complains about non-2xx answers).
+# One wrk load; prints "requests/s p50_ms p99_ms requests".
 load() {
   local connections=$1 url=$2
   shift 2
   local threads=$((connections > 1 ? 2 : 1))
-  wrk -t"$threads" -c"$connections" -d"${SECONDS_EACH}s" --latency -s bench/load/run.lua "$@" "$url" |
-    awk '
-      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-      /Requests\/sec/ { rps = $2 }
-      $1 == "50%" { p50 = ms($2) }
-      $1 == "99%" { p99 = ms($2) }
-      /Non-2xx/ { print "non-2xx answers: " $NF > "/dev/stderr" }
-      END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }'
+  wrk -t"$threads" -c"$connections" -d"${SECONDS_EACH}s" --latency -s bench/load/run.lua "$@" "$url" | wrk_figures
 }
 
 RESULTS=$(mktemp)
 printf '%-6s %-9s %12s %12s %12s %12s\n' round server "64c req/s" "1c req/s" "1c p50 ms" "1c p99 ms"
 for round in $(seq "$ROUNDS"); do
-  read -r w64 _ _ < <(load 64 "$WEFT_URL" -H "$WEFT_AUTH")
-  read -r n64 _ _ < <(load 64 "$NR_URL")
-  read -r w1 w50 w99 < <(load 1 "$WEFT_URL" -H "$WEFT_AUTH")
-  read -r n1 n50 n99 < <(load 1 "$NR_URL")
+  read -r w64 _ < <(load 64 "$WEFT_URL" -H "$WEFT_AUTH")
+  read -r n64 _ < <(load 64 "$NR_URL")
+  read -r w1 w50 w99 _ < <(load 1 "$WEFT_URL" -H "$WEFT_AUTH")
+  read -r n1 n50 n99 _ < <(load 1 "$NR_URL")
   printf '%-6s %-9s %12s %12s %12s %12s\n' "$round" weft "$w64" "$w1" "$w50" "$w99" \
     "$round" node-red "$n64" "$n1" "$n50" "$n99"
   echo "$w64 $w1 $w50 $w99 $n64 $n1 $n50 $n99" >>"$RESULTS"
