@@ -32,6 +32,8 @@ struct ServeArgs {
   /// and beyond this many per workspace (0: no limit)
   int keep_per_workspace = 10000;
   int run_workers = 256;  ///< queued runs this process runs at once
+  /// Access log lines: all, errors (4xx/5xx and slow requests), sample:N or off.
+  std::string access_log = "errors";
 };
 
 /// Serves until SIGINT/SIGTERM; 0 after a clean stop, 1 when it cannot start.

@@ -64,6 +64,10 @@ int main_command(int argc, char** argv) {
                         "Pipelines to load into a new data directory");
   serve_cmd->add_option("--web", serve.web, "The editor's built files (WEFT_WEB)");
   serve.allow_signup = env_or("WEFT_ALLOW_SIGNUP", "") == "1";
+  serve.access_log = env_or("WEFT_ACCESS_LOG", serve.access_log);
+  serve_cmd->add_option("--access-log", serve.access_log,
+                        "Access log lines: all, errors (4xx/5xx and slow, the default), sample:N "
+                        "(errors and one request in N) or off (WEFT_ACCESS_LOG)");
   serve_cmd->add_option("--db", serve.db, "Scale-out: PostgreSQL URL (not available yet)");
   serve_cmd->add_option("--queue", serve.queue, "Scale-out: Redis URL (not available yet)");
   serve_cmd->add_flag("--allow-signup", serve.allow_signup,

@@ -47,6 +47,11 @@ class Log {
     std::lock_guard lock(mutex_);  // guards std::cerr between threads
     std::cerr << text << "\n";
   }
+  /// Whole lines, each already ending in '\n' (the access log's batches).
+  void lines(std::string_view text) {
+    std::lock_guard lock(mutex_);
+    std::cerr.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
   void event(std::string_view message, json::object fields = {}) {
     fields["time"] = engine::format_time(std::chrono::system_clock::now());
     fields["message"] = message;
@@ -187,6 +192,11 @@ int serve_command(const ServeArgs& args) {
     std::cerr << "weft serve: " << scale_out.error().message << "\n";
     return 2;
   }
+  auto access_log = api::parse_access_log_policy(args.access_log);
+  if (!access_log) {
+    std::cerr << "weft serve: " << access_log.error().message << "\n";
+    return 2;
+  }
   auto opened = store::open_sqlite_store(args.data, sqlite_options(args, log));
   if (!opened) {
     std::cerr << "weft serve: " << opened.error().message << "\n";
@@ -258,7 +268,7 @@ int serve_command(const ServeArgs& args) {
   api::add_routes(router, api_context);
   api::add_static_files(router, args.web);
   api::Server server(context, router, api_context.limits,
-                     [&log](const std::string& l) { log.line(l); });
+                     {*access_log, [&log](std::string_view lines) { log.lines(lines); }});
   api_context.server = &server;
   server.set_middleware(api::make_auth_gate(**auth));
 

@@ -48,15 +48,21 @@ inline net::awaitable<void> sleep_for(std::chrono::milliseconds delay) {
 
 class ServerHarness {
  public:
-  explicit ServerHarness(ServerLimits limits = {},
-                         const std::function<void(Router&)>& routes = {}) {
+  /// The access log writes every request unless `access_log` says otherwise.
+  explicit ServerHarness(ServerLimits limits = {}, const std::function<void(Router&)>& routes = {},
+                         AccessLogPolicy access_log = {}) {
     if (routes) {
       routes(router_);
     }
-    server_ = std::make_unique<Server>(context_, router_, limits, [this](const std::string& line) {
+    auto sink = [this](std::string_view text) {
       std::lock_guard lock(mutex_);
-      lines_.push_back(line);
-    });
+      for (std::size_t end; (end = text.find('\n')) != std::string_view::npos;) {
+        lines_.emplace_back(text.substr(0, end));
+        text.remove_prefix(end + 1);
+      }
+    };
+    server_ = std::make_unique<Server>(context_, router_, limits,
+                                       AccessLogOptions{access_log, std::move(sink)});
     auto status = server_->listen("127.0.0.1", 0);
     if (!status) {
       throw std::runtime_error(status.error().message);
@@ -65,10 +71,7 @@ class ServerHarness {
       threads_.emplace_back([this] { context_.run(); });
     }
   }
-  ~ServerHarness() {
-    server_->stop();
-    join();
-  }
+  ~ServerHarness() { finish(); }
   ServerHarness(const ServerHarness&) = delete;
   ServerHarness& operator=(const ServerHarness&) = delete;
 
@@ -84,13 +87,23 @@ class ServerHarness {
     }
   }
 
+  /// Stops the server and returns the whole access log (what was queued is written first).
+  std::vector<std::string> finish() {
+    if (server_) {
+      server_->stop();
+      join();
+      server_.reset();  // its access log writes into lines_ until then
+    }
+    return log_lines();
+  }
+
   std::vector<std::string> log_lines() const {
     std::lock_guard lock(mutex_);
     return lines_;
   }
 
-  /// The log once it has `count` lines (it is written just after the
-  /// response, so a client may see the answer first), or whatever is there after 5 s.
+  /// The log once it has `count` lines (it is written after the response,
+  /// in batches, so a client sees the answer first), or whatever is there after 5 s.
   std::vector<std::string> wait_for_log(std::size_t count) const {
     const auto start = Clock::now();
     while (log_lines().size() < count && ms_since(start) < 5000) {

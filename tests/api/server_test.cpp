@@ -241,6 +241,58 @@ TEST_F(ServerTest, AccessLogHasOneJsonLinePerRequestWithoutSecrets) {
   EXPECT_GE(entry.at("duration_ms").to_number<double>(), 0.0);
 }
 
+/// The statuses in an access log, in order.
+std::vector<int> logged_statuses(const std::vector<std::string>& lines) {
+  std::vector<int> statuses;
+  for (const auto& line : lines) {
+    statuses.push_back(json::parse(line).at("status").to_number<int>());
+  }
+  return statuses;
+}
+
+TEST(ServerAccessLog, OffWritesNoLineButStillCounts) {
+  ServerHarness server({}, sample_routes, {.level = AccessLogLevel::off});
+  EXPECT_EQ(exchange(server.port(), request_text("GET", "/api/x")).status, 200);
+  EXPECT_EQ(exchange(server.port(), request_text("GET", "/nope")).status, 404);
+  EXPECT_EQ(exchange(server.port(), request_text("GET", "/api/throw")).status, 500);
+  // Counted just after the answer is sent: the client may be ahead of it.
+  const auto start = Clock::now();
+  while (server.server().request_counts().size() < 3 && ms_since(start) < 5000) {
+    std::this_thread::sleep_for(5ms);
+  }
+  EXPECT_EQ(server.server().request_counts().size(), 3u) << "/metrics still counts each request";
+  EXPECT_TRUE(server.finish().empty());
+}
+
+TEST(ServerAccessLog, ErrorsWritesOnlyFailedAndSlowRequests) {
+  ServerHarness server(
+      {}, sample_routes,
+      {.level = AccessLogLevel::errors, .slow_after = std::chrono::milliseconds(200)});
+  RawClient client(server.port());
+  for (const char* target : {"/api/x", "/nope", "/api/fast", "/api/throw", "/api/slow", "/api/x"}) {
+    client.send(request_text("GET", target));
+    ASSERT_NE(client.read_response().status, 0) << target;
+  }
+  const auto lines = server.finish();
+  EXPECT_EQ(logged_statuses(lines), (std::vector<int>{404, 500, 200}));
+  ASSERT_EQ(lines.size(), 3u);
+  const auto slow = json::parse(lines[2]).as_object();
+  EXPECT_EQ(slow.at("path"), "/api/slow");
+  EXPECT_GE(slow.at("duration_ms").to_number<double>(), 200.0);
+}
+
+TEST(ServerAccessLog, SampleWritesOneInNAndEveryError) {
+  ServerHarness server({}, sample_routes, {.level = AccessLogLevel::sample, .sample_every = 3});
+  RawClient client(server.port());
+  for (int i = 0; i < 6; ++i) {
+    client.send(request_text("GET", "/api/x"));
+    ASSERT_EQ(client.read_response().status, 200);
+  }
+  client.send(request_text("GET", "/nope"));
+  ASSERT_EQ(client.read_response().status, 404);
+  EXPECT_EQ(logged_statuses(server.finish()), (std::vector<int>{200, 200, 404}));
+}
+
 TEST_F(ServerTest, RequestCountsByMethodRouteAndStatus) {
   exchange(server.port(), request_text("GET", "/api/pipelines/a/versions"));
   exchange(server.port(), request_text("GET", "/api/pipelines/b/versions"));

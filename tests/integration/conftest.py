@@ -124,6 +124,7 @@ def data_dir(tmp_path):
 
 @pytest.fixture
 def server(data_dir):
-    srv = Server(data_dir, {"WEFT_ALLOW_NETWORKS": "127.0.0.1/32"}).start()
+    # Every request in the log, so tests such as the canary's see every line there could be.
+    srv = Server(data_dir, {"WEFT_ALLOW_NETWORKS": "127.0.0.1/32", "WEFT_ACCESS_LOG": "all"}).start()
     yield srv
     srv.stop()

@@ -42,4 +42,10 @@ std::string format_access_line(const AccessEntry& entry) {
   return to_json_string(line);
 }
 
+std::string format_dropped_line(std::uint64_t count, std::chrono::system_clock::time_point time) {
+  return to_json_string(json::object{{"time", iso_time(time)},
+                                     {"message", "access log lines dropped: the queue was full"},
+                                     {"dropped", count}});
+}
+
 }  // namespace weft::api

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace weft::api {
@@ -23,5 +24,8 @@ struct AccessEntry {
 
 /// The entry as one JSON object on one line (no trailing newline).
 std::string format_access_line(const AccessEntry& entry);
+
+/// The line that says `count` access-log lines were dropped (no trailing newline).
+std::string format_dropped_line(std::uint64_t count, std::chrono::system_clock::time_point time);
 
 }  // namespace weft::api

@@ -198,7 +198,7 @@ net::awaitable<bool> HttpSession::serve_one() {
       reply.entry.status = 101;
       reply.entry.duration_ms =
           std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-      state_->record(reply.entry);
+      state_->record(std::move(reply.entry));
       co_return false;
     }
   } else {
@@ -363,7 +363,7 @@ net::awaitable<bool> HttpSession::send(Reply& reply, Clock::time_point started) 
   reply.entry.bytes = ec ? 0 : body_bytes(reply.response, reply.head);
   reply.entry.duration_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-  state_->record(reply.entry);
+  state_->record(std::move(reply.entry));
   linger_ = !ec;
   co_return !ec;
 }

@@ -17,13 +17,15 @@ struct Server::Impl {
 };
 
 Server::Server(boost::asio::io_context& context, const Router& router, ServerLimits limits,
-               AccessLog access_log)
+               AccessLogOptions access_log)
     : impl_(std::make_shared<Impl>()) {
   impl_->state = std::make_shared<ServerState>(context, router, limits, std::move(access_log));
 }
 
 Server::~Server() {
   stop();
+  // Sessions may outlive the server (they hold the state); what they log from now on is dropped.
+  impl_->state->access_log.stop();
 }
 
 Status Server::listen(const std::string& host, unsigned short port) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "api/http/access_log_policy.hpp"
 #include "api/http/router.hpp"
 #include "common/result.hpp"
 
@@ -38,9 +39,6 @@ struct ServerLimits {
   std::size_t max_connections = 10'000;
 };
 
-/// One access-log line per request, already formatted as JSON; the sink must be thread-safe.
-using AccessLog = std::function<void(const std::string& line)>;
-
 /// Called for each request just before its handler, with the route it
 /// matched (null: none; the request's params are filled); may answer
 /// (non-null) to short-circuit.
@@ -48,8 +46,10 @@ using Middleware = std::function<std::optional<Response>(Request&, const Route*)
 
 class Server {
  public:
+  /// The access log is written on a thread of its own (see AccessLogWriter).
   Server(boost::asio::io_context& context, const Router& router, ServerLimits limits,
-         AccessLog access_log);
+         AccessLogOptions access_log);
+  /// Stops, then writes the access-log lines still queued.
   ~Server();
 
   /// Binds and starts accepting. Errors name the address ("cannot listen on 127.0.0.1:8080: Address

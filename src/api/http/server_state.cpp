@@ -44,16 +44,9 @@ std::shared_ptr<const Middleware> ServerState::middleware() const {
   return middleware_;
 }
 
-void ServerState::record(const AccessEntry& entry) {
+void ServerState::record(AccessEntry&& entry) {
   counts.add(entry.method, entry.route, entry.status);
-  if (!access_log) {
-    return;
-  }
-  try {
-    access_log(format_access_line(entry));
-  } catch (...) {
-    // A failing log sink must not take the connection down with it.
-  }
+  access_log.submit(std::move(entry));
 }
 
 }  // namespace weft::api

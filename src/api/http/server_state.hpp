@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/http/access_entry.hpp"
+#include "api/http/access_log_writer.hpp"
 #include "api/http/request_counter.hpp"
 #include "api/http/server.hpp"
 
@@ -34,21 +35,21 @@ class SessionRegistry {
 
 struct ServerState {
   ServerState(boost::asio::io_context& context, const Router& router, ServerLimits limits,
-              AccessLog access_log)
+              AccessLogOptions access_log)
       : context(context), router(router), limits(limits), access_log(std::move(access_log)) {}
 
   boost::asio::io_context& context;
   const Router& router;
   const ServerLimits limits;
-  const AccessLog access_log;
+  AccessLogWriter access_log;
   RequestCounter counts;
   SessionRegistry sessions;
 
   void set_middleware(Middleware middleware);
   /// The current middleware (null when none); a copy, so it may be replaced meanwhile.
   std::shared_ptr<const Middleware> middleware() const;
-  /// Counts the request and writes its access-log line.
-  void record(const AccessEntry& entry);
+  /// Counts the request and queues its access-log line.
+  void record(AccessEntry&& entry);
 
  private:
   mutable std::mutex middleware_mutex_;  // guards middleware_, set from the caller's thread
