@@ -34,11 +34,11 @@ struct ApiContext {
   const Server* server = nullptr;          ///< for request counts in /metrics; set once listening
   WebSocketService* websockets = nullptr;  ///< `GET /api/ws`; 503 when absent
   auth::Auth* auth = nullptr;              ///< accounts, keys, credentials; 503 when absent
-  ProviderDirectory* providers = nullptr;        ///< LLM providers; 503 when absent
+  ProviderDirectory* providers = nullptr;  ///< LLM providers; 503 when absent
   ServerSettings* server_settings = nullptr;     ///< sign-up, metrics token; 503 when absent
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
-  RunService* run_service = nullptr;  ///< starts `/run` and retries; 503 when absent
+  RunService* run_service = nullptr;             ///< starts `/run` and retries; 503 when absent
 };
 
 /// Registers every route on `router`.

@@ -294,7 +294,7 @@ json::object path_parameter_schema(std::string_view path, std::string_view name)
   // Ids the server makes: a prefix, `_` and 20 letters or digits.
   constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
       {"/api/executions/", "ex"}, {"/api/credentials/", "cred"}, {"/api/api-keys/", "key"},
-      {"/api/invites/", "inv"},   {"/api/members/", "usr"}, {"/api/me/invitations/", "inv"},
+      {"/api/invites/", "inv"},   {"/api/members/", "usr"},      {"/api/me/invitations/", "inv"},
   };
   for (const auto& [prefix, id] : kPrefixes) {
     if (path.starts_with(prefix)) {

@@ -143,11 +143,11 @@ Result<llm::ProviderConfig> open_provider(const ProviderSetting& setting,
     // A well-formed body naming a credential that is not there (or cannot be
     // opened): 422, like any reference that does not resolve.
     const bool missing = opened.error().code == ErrorCode::not_found;
-    Error error = Error::make(ErrorCode::invalid_input,
-                              "provider `" + setting.name + "`: " +
-                                  (missing ? "no credential `" + setting.credential +
-                                                 "` in this workspace"
-                                           : opened.error().message));
+    Error error =
+        Error::make(ErrorCode::invalid_input,
+                    "provider `" + setting.name + "`: " +
+                        (missing ? "no credential `" + setting.credential + "` in this workspace"
+                                 : opened.error().message));
     error.pointer = pointer_join(pointer_join("/items", index), "credential");
     return error;
   }

@@ -24,8 +24,9 @@ Status check_name(std::string_view name) {
     return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
   });
   if (name.empty() || utf8_length(name) > kMaxNameChars || control) {
-    return Error::make(ErrorCode::invalid_argument,
-                       "a credential needs a name of 1 to 200 characters without control characters");
+    return Error::make(
+        ErrorCode::invalid_argument,
+        "a credential needs a name of 1 to 200 characters without control characters");
   }
   return Ok{};
 }

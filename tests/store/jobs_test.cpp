@@ -57,8 +57,7 @@ TEST_F(JobsTest, HigherPriorityFirstThenFirstInFirstOut) {
   enqueue("ex_b", "pl_1", 5);
   enqueue("ex_c");
   enqueue("ex_d", "pl_1", 5);
-  EXPECT_EQ(lease("w1", 10, kBaseMs),
-            (std::vector<std::string>{"ex_b", "ex_d", "ex_a", "ex_c"}));
+  EXPECT_EQ(lease("w1", 10, kBaseMs), (std::vector<std::string>{"ex_b", "ex_d", "ex_a", "ex_c"}));
   EXPECT_TRUE(lease("w2", 10, kBaseMs).empty());
 }
 

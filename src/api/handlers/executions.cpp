@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "api/handlers/support.hpp"
-#include "api/runs/run_service.hpp"
 #include "api/records.hpp"
+#include "api/runs/run_service.hpp"
 
 namespace weft::api {
 namespace {

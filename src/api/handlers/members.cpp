@@ -2,8 +2,8 @@
 #include "api/auth_json.hpp"
 #include "api/handlers/blocking.hpp"
 #include "api/handlers/support.hpp"
-#include "auth/identity.hpp"
 #include "auth/auth.hpp"
+#include "auth/identity.hpp"
 
 namespace weft::api {
 namespace {

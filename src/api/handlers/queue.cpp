@@ -13,15 +13,14 @@ Response queue(ApiContext& context, const Request& request) {
   std::int64_t queued = 0;
   std::int64_t running = 0;
   for (const auto& count : *counts) {
-    pipelines.push_back(json::object{{"pipeline_id", count.pipeline_id},
-                                     {"queued", count.queued},
-                                     {"running", count.running}});
+    pipelines.push_back(json::object{
+        {"pipeline_id", count.pipeline_id}, {"queued", count.queued}, {"running", count.running}});
     queued += count.queued;
     running += count.running;
   }
-  return Response::json(200, json::object{{"pipelines", std::move(pipelines)},
-                                          {"queued", queued},
-                                          {"running", running}});
+  return Response::json(
+      200,
+      json::object{{"pipelines", std::move(pipelines)}, {"queued", queued}, {"running", running}});
 }
 
 }  // namespace

@@ -142,8 +142,9 @@ asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool
     }
     co_return accepted(id, status);
   }
-  const auto deadline = std::chrono::steady_clock::now() +
-                        (limit->has_value() ? std::chrono::milliseconds(**limit) : context.max_wait);
+  const auto deadline =
+      std::chrono::steady_clock::now() +
+      (limit->has_value() ? std::chrono::milliseconds(**limit) : context.max_wait);
   // The timer is also cancelled when the records are durable: wait on until
   // the run ends or the time is up.
   while (std::chrono::steady_clock::now() < deadline) {
@@ -168,16 +169,16 @@ using Started = Result<std::tuple<std::string, std::string, bool>>;
 
 asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
                                     bool wait_default) {
-  co_return co_await answer_run(
-      context, request, wait_default,
-      [&](bool, std::function<void(const RunSummary&)> on_finished,
-          std::function<void(Status)>) -> Started {
-        auto id = context.runs.start(std::move(run), std::move(on_finished));
-        if (!id) {
-          return std::move(id).error();
-        }
-        return std::tuple{std::move(*id), std::string("running"), false};
-      });
+  co_return co_await answer_run(context, request, wait_default,
+                                [&](bool, std::function<void(const RunSummary&)> on_finished,
+                                    std::function<void(Status)>) -> Started {
+                                  auto id =
+                                      context.runs.start(std::move(run), std::move(on_finished));
+                                  if (!id) {
+                                    return std::move(id).error();
+                                  }
+                                  return std::tuple{std::move(*id), std::string("running"), false};
+                                });
 }
 
 asio::awaitable<Response> submit_run(ApiContext& context, Request& request, Job job,
@@ -193,9 +194,9 @@ asio::awaitable<Response> submit_run(ApiContext& context, Request& request, Job 
           std::function<void(Status)> on_recorded) -> Started {
         // A caller waiting for a pipeline without a run limit starts at once.
         const bool at_once = wait && !job.run_concurrency;
-        auto id = context.run_service->submit(std::move(job), std::move(pipeline),
-                                              std::move(reuse), at_once, std::move(on_finished),
-                                              std::move(on_recorded));
+        auto id =
+            context.run_service->submit(std::move(job), std::move(pipeline), std::move(reuse),
+                                        at_once, std::move(on_finished), std::move(on_recorded));
         if (!id) {
           return std::move(id).error();
         }

@@ -31,8 +31,8 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
   if (auto bad = check_run_inputs(**pipeline, *inputs)) {
     co_return std::move(*bad);
   }
-  Job job = job_for(workspace, stored->id, stored->version, **pipeline, std::move(*inputs),
-                    Trigger::api);
+  Job job =
+      job_for(workspace, stored->id, stored->version, **pipeline, std::move(*inputs), Trigger::api);
   co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline), {});
 }
 

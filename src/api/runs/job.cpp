@@ -58,22 +58,18 @@ std::string_view to_string(SaveMode mode) {
 }
 
 json::value to_json(const Job& job) {
-  json::object out{{"workspace", job.workspace},
-                   {"execution_id", job.execution_id},
-                   {"pipeline_id", job.pipeline_id},
-                   {"pipeline_version", job.pipeline_version},
-                   {"inputs", job.inputs},
-                   {"trigger", to_string(job.trigger)},
-                   {"attempt", job.attempt},
-                   {"priority", job.priority},
+  json::object out{{"workspace", job.workspace},     {"execution_id", job.execution_id},
+                   {"pipeline_id", job.pipeline_id}, {"pipeline_version", job.pipeline_version},
+                   {"inputs", job.inputs},           {"trigger", to_string(job.trigger)},
+                   {"attempt", job.attempt},         {"priority", job.priority},
                    {"save", to_string(job.save)}};
   if (job.run_concurrency) {
     out["run_concurrency"] = *job.run_concurrency;
   }
   if (job.deadline) {
-    out["deadline_ms"] = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             job.deadline->time_since_epoch())
-                             .count();
+    out["deadline_ms"] =
+        std::chrono::duration_cast<std::chrono::milliseconds>(job.deadline->time_since_epoch())
+            .count();
   }
   if (job.retry_of) {
     out["retry_of"] = *job.retry_of;
@@ -87,9 +83,9 @@ Result<Job> job_from_json(const json::value& value) {
   }
   const json::object& o = value.get_object();
   Job job;
-  for (auto [field, target] : {std::pair{"workspace", &job.workspace},
-                               std::pair{"execution_id", &job.execution_id},
-                               std::pair{"pipeline_id", &job.pipeline_id}}) {
+  for (auto [field, target] :
+       {std::pair{"workspace", &job.workspace}, std::pair{"execution_id", &job.execution_id},
+        std::pair{"pipeline_id", &job.pipeline_id}}) {
     const auto* v = o.if_contains(field);
     if (v == nullptr || !v->is_string() || v->get_string().empty()) {
       return bad(field);
@@ -108,9 +104,9 @@ Result<Job> job_from_json(const json::value& value) {
   if (inputs == nullptr || !inputs->is_object()) {
     return bad("inputs");
   }
-  std::optional<Trigger> parsed_trigger =
-      trigger != nullptr && trigger->is_string() ? trigger_from(trigger->get_string())
-                                                 : std::nullopt;
+  std::optional<Trigger> parsed_trigger = trigger != nullptr && trigger->is_string()
+                                              ? trigger_from(trigger->get_string())
+                                              : std::nullopt;
   if (!parsed_trigger) {
     return bad("trigger");
   }

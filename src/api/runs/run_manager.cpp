@@ -126,8 +126,7 @@ void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResu
     writes = std::exchange(active->pending, {});
     writes.emplace_back(std::move(finish));
   } else {
-    writes.emplace_back(
-        store::DiscardExecution{active->info.workspace, active->info.execution_id});
+    writes.emplace_back(store::DiscardExecution{active->info.workspace, active->info.execution_id});
   }
   if (active->job) {
     // Last: when another worker took the job over, the whole batch is undone.

@@ -44,17 +44,19 @@ RunService::RunService(store::Store& store, PipelineCache& pipelines, RunManager
                        WorkerOptions options)
     : store_(store), pipelines_(pipelines), runs_(runs), options_(std::move(options)) {}
 
-RunService::~RunService() { stop(); }
+RunService::~RunService() {
+  stop();
+}
 
-Result<std::string> RunService::submit(
-    Job job, std::shared_ptr<const pipeline::CompiledGraph> pipeline,
-    std::unordered_map<std::string, engine::ReusedOutput> reuse, bool at_once,
-    OnFinished on_finished, std::function<void(Status)> on_recorded) {
+Result<std::string> RunService::submit(Job job,
+                                       std::shared_ptr<const pipeline::CompiledGraph> pipeline,
+                                       std::unordered_map<std::string, engine::ReusedOutput> reuse,
+                                       bool at_once, OnFinished on_finished,
+                                       std::function<void(Status)> on_recorded) {
   job.execution_id = new_id("ex");
   const auto now = std::chrono::system_clock::now();
-  store::EnqueueJob enqueue{job.workspace, job.execution_id, job.pipeline_id,
-                            job.priority,  job.run_concurrency, to_json(job),
-                            std::nullopt,  {}};
+  store::EnqueueJob enqueue{job.workspace,       job.execution_id, job.pipeline_id, job.priority,
+                            job.run_concurrency, to_json(job),     std::nullopt,    {}};
   if (!at_once || job.run_concurrency) {
     if (on_finished) {
       std::lock_guard lock(mutex_);
@@ -94,8 +96,9 @@ bool RunService::cancel(std::string_view workspace, std::string_view execution_i
     return false;
   }
   RunSummary summary{std::string(execution_id), "cancelled", {}, nullptr};
-  store::FinishExecution finish{std::string(workspace), summary.execution_id, "cancelled",
-                                json::object{}, nullptr, std::chrono::system_clock::now()};
+  store::FinishExecution finish{
+      std::string(workspace),          summary.execution_id, "cancelled", json::object{}, nullptr,
+      std::chrono::system_clock::now()};
   store_.write({std::move(finish)}, [this, summary](Status) { finished(summary); });
   return true;
 }
@@ -143,8 +146,8 @@ void RunService::work() {
     if (busy >= options_.capacity) {
       continue;
     }
-    auto leased = store_.lease_jobs(options_.owner, options_.capacity - busy, now,
-                                    now + options_.lease);
+    auto leased =
+        store_.lease_jobs(options_.owner, options_.capacity - busy, now, now + options_.lease);
     if (!leased) {
       continue;  // the store says why in its own log; try again at the next poll
     }
@@ -164,9 +167,9 @@ void RunService::start_leased(store::LeasedJob leased) {
     fail_leased(*job, leased.generation, version.error());
     return;
   }
-  auto outcome = pipelines_.get(
-      {job->workspace, job->pipeline_id, job->pipeline_version, version->created_at},
-      version->definition);
+  auto outcome =
+      pipelines_.get({job->workspace, job->pipeline_id, job->pipeline_version, version->created_at},
+                     version->definition);
   if (!outcome.pipeline) {
     fail_leased(*job, leased.generation,
                 Error::make(ErrorCode::invalid_input,
@@ -180,8 +183,8 @@ void RunService::start_leased(store::LeasedJob leased) {
   }
   // A run taken over from a dead worker goes on from its recorded blocks.
   add_succeeded(store_, job->workspace, job->execution_id, reuse);
-  RunRequest run{job->workspace,  job->pipeline_id, job->pipeline_version, outcome.pipeline,
-                 job->inputs,     job->retry_of,    std::move(reuse)};
+  RunRequest run{job->workspace, job->pipeline_id, job->pipeline_version, outcome.pipeline,
+                 job->inputs,    job->retry_of,    std::move(reuse)};
   run.execution_id = job->execution_id;
   run.opening = {store::StartExecution{job->workspace, job->execution_id}};
   run.job = store::AckJob{job->execution_id, options_.owner, leased.generation};
@@ -200,7 +203,9 @@ void RunService::start_leased(store::LeasedJob leased) {
 }
 
 void RunService::fail_leased(const Job& job, std::int64_t generation, const Error& error) {
-  RunSummary summary{job.execution_id, "failed", {},
+  RunSummary summary{job.execution_id,
+                     "failed",
+                     {},
                      json::object{{"code", to_string(error.code)}, {"message", error.message}}};
   store::FinishExecution finish{job.workspace,  job.execution_id, "failed",
                                 json::object{}, summary.error,    std::chrono::system_clock::now()};

@@ -24,10 +24,10 @@
 namespace weft::api {
 
 struct WorkerOptions {
-  std::string owner;                            ///< this process's worker id
-  std::size_t capacity = 256;                   ///< runs at once on this process
-  std::chrono::milliseconds lease{30'000};      ///< renewed every third of it
-  std::chrono::milliseconds poll{200};          ///< looks for work at least this often
+  std::string owner;                        ///< this process's worker id
+  std::size_t capacity = 256;               ///< runs at once on this process
+  std::chrono::milliseconds lease{30'000};  ///< renewed every third of it
+  std::chrono::milliseconds poll{200};      ///< looks for work at least this often
 };
 
 class RunService {
