@@ -200,7 +200,7 @@ constexpr const char* kSchemas = R"json({
   "ProviderSettings": {"type": "object", "required": ["items"], "additionalProperties": false, "properties": {"items": {"type": "array", "maxItems": 64, "items": {
     "type": "object", "required": ["name", "kind", "base_url"], "additionalProperties": false, "properties": {"name": {"$ref": "#/components/schemas/ProviderName"},
     "kind": {"enum": ["ollama", "openai"]}, "base_url": {"type": "string", "description": "http(s), a host name or IPv4 address (no leading zeros), a port and a path",
-      "pattern": "^https?://(([A-Za-z0-9_-]+\\.)*[A-Za-z0-9_-]*[A-Za-z_-][A-Za-z0-9_-]*|(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})(:[0-9]{1,5})?(/[A-Za-z0-9._~-]*)*$"},
+      "pattern": "^https?://(([A-Za-z0-9_-]+\\.)*[A-Za-z0-9_-]*[A-Za-z_-][A-Za-z0-9_-]*|(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?(/[A-Za-z0-9._~-]*)*$"},
     "credential": {"type": "string", "maxLength": 128, "description": "A credential id of the caller's workspace"}}}}}},
   "ModelList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
     "properties": {"id": {"type": "string"}, "details": {}}}}}},

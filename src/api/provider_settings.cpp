@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/url/parse.hpp>
+
+#include "common/text.hpp"
 
 namespace weft::api {
 namespace {
@@ -53,7 +56,11 @@ Status check_setting(const ProviderSetting& setting, const std::string& at) {
       (!setting.base_url.starts_with("http://") && !setting.base_url.starts_with("https://"))) {
     return bad("`base_url` is an http:// or https:// address", at + "/base_url");
   }
-  if (setting.credential.size() > 128) {
+  if (auto url = boost::urls::parse_uri(setting.base_url);
+      url && url->has_port() && (url->port_number() == 0 || url->port().size() > 5)) {
+    return bad("`base_url` has a port outside 1-65535", at + "/base_url");
+  }
+  if (utf8_length(setting.credential) > 128) {
     return bad("`credential` is the id of a credential", at + "/credential");
   }
   return Ok{};

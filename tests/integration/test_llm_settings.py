@@ -63,6 +63,11 @@ def test_a_provider_from_the_settings_lists_its_models_and_keeps_its_key_secret(
         status, body, _ = server.put("/api/server/providers", {"items": [{"name": "bad name!", "kind": "openai",
                                                                          "base_url": "http://x"}]})
         assert status == 400 and body["error"]["details"][0]["pointer"] == "/items/0/name"
+        # A port no connection could use is refused when saved, not when the models are asked for.
+        for url in ("https://llm.example:66850/v1", "https://llm.example:0/v1"):
+            status, body, _ = server.put("/api/settings/providers", {"items": [
+                {"name": "far", "kind": "openai", "base_url": url}]})
+            assert status == 400 and "port outside 1-65535" in body["error"]["message"], body
         assert server.get("/api/settings/providers/nope/models")[0] == 404
     finally:
         server.stop()
