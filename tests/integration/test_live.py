@@ -69,6 +69,26 @@ def test_the_events_of_a_20_node_run_arrive_in_order(server):
                                      if e["type"] == "node.finished" and e["node_id"] == f"n{i - 1}")
 
 
+def test_a_run_followed_while_it_waits_in_the_queue_shows_every_event_once_it_starts(server):
+    one_at_a_time = dict(CHAIN, id="chain-queued", settings={"run_concurrency": 1})
+    assert server.post("/api/pipelines", one_at_a_time)[0] == 201
+
+    async def scenario():
+        start(server, "chain-queued")
+        waiting = start(server, "chain-queued")  # waits for the first, about 0.8 s
+        assert server.get(f"/api/executions/{waiting}")[1]["status"] == "queued"
+        async with connect(server) as ws:
+            await ws.send(json.dumps({"op": "subscribe", "execution_id": waiting, "after": 0}))
+            return waiting, await receive_until(ws, run_finished, timeout=20)
+
+    waiting, messages = asyncio.run(scenario())
+    assert messages[0] == {"type": "subscribed", "execution_id": waiting}
+    events = messages[1:]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert events[0]["type"] == "run.started" and events[-1]["data"]["status"] == "succeeded"
+    assert [e["node_id"] for e in events if e["type"] == "node.finished"] == [f"n{i}" for i in range(20)]
+
+
 def test_a_client_that_reconnects_with_its_last_seq_gets_the_rest_exactly_once(server):
     assert server.post("/api/pipelines", CHAIN)[0] == 201
 

@@ -167,6 +167,34 @@ void RunHub::publish_status(const RunInfo& run, std::string_view status) {
 
 Status RunHub::subscribe(const std::shared_ptr<HubClient>& client, std::string_view workspace,
                          std::string_view execution_id, std::uint64_t after) {
+  if (auto followed = follow_live(client, workspace, execution_id, after)) {
+    return *followed;
+  }
+  auto execution = store_.get_execution(workspace, execution_id);
+  if (execution && execution->status == "queued") {
+    // Not started yet: its events are all to come. The journal made here is
+    // the one run_started fills (unless the run started meanwhile).
+    {
+      std::lock_guard lock(mutex_);
+      if (journals_.find(std::string(execution_id)) == journals_.end()) {
+        Journal& journal = journals_[std::string(execution_id)];
+        journal.workspace = std::string(workspace);
+        journal.pipeline_id = execution->pipeline_id;
+        journal.clients.push_back(client);
+        journal.followed = true;
+        return Ok{};
+      }
+    }
+    if (auto followed = follow_live(client, workspace, execution_id, after)) {
+      return *followed;
+    }
+  }
+  return replay_from_store(client, workspace, execution_id, after);
+}
+
+std::optional<Status> RunHub::follow_live(const std::shared_ptr<HubClient>& client,
+                                          std::string_view workspace, std::string_view execution_id,
+                                          std::uint64_t after) {
   {
     std::lock_guard lock(mutex_);
     auto it = journals_.find(std::string(execution_id));
@@ -184,10 +212,10 @@ Status RunHub::subscribe(const std::shared_ptr<HubClient>& client, std::string_v
       forget(journal.clients, client.get());
       journal.clients.push_back(client);
       journal.followed = true;
-      return Ok{};
+      return Status{Ok{}};
     }
   }
-  return replay_from_store(client, workspace, execution_id, after);
+  return std::nullopt;
 }
 
 Status RunHub::replay_from_store(const std::shared_ptr<HubClient>& client,

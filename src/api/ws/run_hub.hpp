@@ -20,6 +20,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -82,6 +83,11 @@ class RunHub final : public RunListener {
   class Sink;
 
   void publish(const std::string& execution_id, const engine::Event& event);
+  /// Adds `client` to the run's live journal and sends what it missed;
+  /// nullopt when the run has no journal here.
+  std::optional<Status> follow_live(const std::shared_ptr<HubClient>& client,
+                                    std::string_view workspace, std::string_view execution_id,
+                                    std::uint64_t after);
   void publish_status(const RunInfo& run, std::string_view status);
   /// Answers a subscription to a run without a journal from the store.
   Status replay_from_store(const std::shared_ptr<HubClient>& client, std::string_view workspace,
