@@ -62,17 +62,21 @@ Result<std::string> RunService::submit(Job job,
       std::lock_guard lock(mutex_);
       waiters_.emplace(job.execution_id, std::move(on_finished));
     }
-    store_.write({store::CreateExecution{execution_row(job, "queued")}, std::move(enqueue)},
-                 [this, on_recorded = std::move(on_recorded)](Status status) {
-                   {
-                     std::lock_guard lock(mutex_);
-                     wake_ = true;
-                     wake_cv_.notify_one();
-                   }
-                   if (on_recorded) {
-                     on_recorded(std::move(status));
-                   }
-                 });
+    store_.write(
+        {store::CreateExecution{execution_row(job, "queued")}, std::move(enqueue)},
+        [this, id = job.execution_id, on_recorded = std::move(on_recorded)](Status status) {
+          {
+            std::lock_guard lock(mutex_);
+            if (!status) {
+              waiters_.erase(id);  // no run will finish: the caller hears why
+            }
+            wake_ = true;
+            wake_cv_.notify_one();
+          }
+          if (on_recorded) {
+            on_recorded(std::move(status));
+          }
+        });
     return job.execution_id;
   }
   // At once, on this process: the job is leased to us from the start.
