@@ -6,9 +6,9 @@
 #include "api/http/router.hpp"
 #include "api/http/server.hpp"
 #include "api/metrics.hpp"
-#include "api/pipeline_cache.hpp"
-#include "api/runs/run_manager.hpp"
 #include "nodes/registry.hpp"
+#include "runs/pipeline_cache.hpp"
+#include "runs/run_manager.hpp"
 #include "store/store.hpp"
 
 namespace boost::asio {
@@ -17,17 +17,19 @@ class thread_pool;
 namespace weft::auth {
 class Auth;
 }
+namespace weft::runs {
+class RunService;
+}
 namespace weft::api {
 
 class ProviderDirectory;
-class RunService;
 class ServerSettings;
 class WebSocketService;
 
 struct ApiContext {
   store::Store& store;
-  RunManager& runs;
-  PipelineCache& pipelines;
+  runs::RunManager& runs;
+  runs::PipelineCache& pipelines;
   const nodes::Registry& registry;
   Metrics& metrics;
   ServerLimits limits;
@@ -38,7 +40,7 @@ struct ApiContext {
   ServerSettings* server_settings = nullptr;     ///< sign-up, metrics token; 503 when absent
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
-  RunService* run_service = nullptr;             ///< starts `/run` and retries; 503 when absent
+  runs::RunService* run_service = nullptr;       ///< starts `/run` and retries; 503 when absent
 };
 
 /// Registers every route on `router`.

@@ -11,14 +11,15 @@
 #include <vector>
 
 #include "api/http/server.hpp"
+#include "runs/run_metrics.hpp"
 
 namespace weft::api {
 
-class Metrics {
+class Metrics final : public runs::RunMetrics {
  public:
-  void run_started() { ++in_flight_; }
-  void run_finished(std::string_view status);
-  void node_run(std::string_view type, double seconds);
+  void run_started() override { ++in_flight_; }
+  void run_finished(std::string_view status) override;
+  void node_run(std::string_view type, double seconds) override;
   std::int64_t runs_in_flight() const { return in_flight_.load(); }
 
   /// The exposition text, with the server's request counts.

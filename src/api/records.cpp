@@ -127,29 +127,6 @@ std::optional<store::Time> parse_time(std::string_view text) {
   return clamped(seconds * 1000 + fraction_ms);
 }
 
-store::NodeRunRecord to_record(std::string_view workspace, std::string_view execution_id,
-                               const engine::NodeRun& node) {
-  store::NodeRunRecord record;
-  record.workspace_id = workspace;
-  record.execution_id = execution_id;
-  record.node_id = node.node_id;
-  record.type = node.type;
-  record.status = engine::to_string(node.status);
-  record.attempts = node.attempts;
-  record.started_at = node.started_at;
-  record.finished_at = node.finished_at;
-  record.output = node.output ? *node.output : json::value(nullptr);
-  record.error = node.error ? json::value(engine::to_json(*node.error)) : json::value(nullptr);
-  json::array logs;
-  for (const auto& line : node.logs) {
-    logs.push_back(json::object{
-        {"time", format_time(line.time)}, {"level", line.level}, {"message", line.message}});
-  }
-  record.logs = std::move(logs);
-  record.handles = json::array(node.handles.begin(), node.handles.end());
-  return record;
-}
-
 json::object to_json(const store::PipelineRecord& pipeline, bool with_definition) {
   json::object out{{"id", pipeline.id},
                    {"name", pipeline.name},

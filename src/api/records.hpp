@@ -16,9 +16,6 @@ std::string format_time(store::Time time);
 /// milliseconds (at most 13 digits); a time outside 1970–2200 is taken as the nearer bound.
 std::optional<store::Time> parse_time(std::string_view text);
 
-store::NodeRunRecord to_record(std::string_view workspace, std::string_view execution_id,
-                               const engine::NodeRun& node);
-
 json::object to_json(const store::PipelineRecord& pipeline, bool with_definition);
 json::object to_json(const store::PipelineVersion& version, bool with_definition);
 json::object to_json(const store::ExecutionRecord& execution);

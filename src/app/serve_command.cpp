@@ -15,7 +15,6 @@
 #include "api/api.hpp"
 #include "api/auth_gate.hpp"
 #include "api/provider_directory.hpp"
-#include "api/runs/run_service.hpp"
 #include "api/server_settings.hpp"
 #include "api/static_files.hpp"
 #include "api/ws/run_hub.hpp"
@@ -30,6 +29,7 @@
 #include "engine/events.hpp"
 #include "integrations/http_client.hpp"
 #include "llm/provider_registry.hpp"
+#include "runs/run_service.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace weft::app {
@@ -249,13 +249,13 @@ int serve_command(const ServeArgs& args) {
   asio::io_context context(static_cast<int>(threads));
   auto work = asio::make_work_guard(context);
   api::Metrics metrics;
-  api::PipelineCache cache(registry);
+  runs::PipelineCache cache(registry);
   api::RunHub hub(store);
   api::WebSocketService websockets(hub);
-  api::RunManager runs(context, engine, store, metrics, &hub);
-  api::RunService run_service(
+  runs::RunManager runs(context, engine, store, metrics, &hub);
+  runs::RunService run_service(
       store, cache, runs,
-      api::WorkerOptions{new_id("wk"), static_cast<std::size_t>(args.run_workers)});
+      runs::WorkerOptions{new_id("wk"), static_cast<std::size_t>(args.run_workers)});
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
   api_context.run_service = &run_service;
   api_context.websockets = &websockets;

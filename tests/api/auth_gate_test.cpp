@@ -47,8 +47,8 @@ struct Backend {
   engine::Engine engine{*http};
   boost::asio::io_context io;
   Metrics metrics;
-  PipelineCache cache{registry};
-  RunManager runs{io, engine, *store, metrics};
+  runs::PipelineCache cache{registry};
+  runs::RunManager runs{io, engine, *store, metrics};
   ApiContext context{*store, runs, cache, registry, metrics, ServerLimits{}};
   std::unique_ptr<auth::Auth> auth;
   // Runs finish on `io`; a run request would otherwise wait for its answer forever.

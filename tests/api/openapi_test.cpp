@@ -73,8 +73,8 @@ TEST(OpenApi, PathsEqualTheRoutersRoutes) {
   const engine::Engine engine(*http);
   boost::asio::io_context context;
   Metrics metrics;
-  PipelineCache cache(registry);
-  RunManager runs(context, engine, **store, metrics);
+  runs::PipelineCache cache(registry);
+  runs::RunManager runs(context, engine, **store, metrics);
   ApiContext api{**store, runs, cache, registry, metrics, ServerLimits{}};
   Router router;
   add_routes(router, api);

@@ -55,7 +55,7 @@ class RunHubTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
-  const RunInfo run_{"ws_a", "ex_1", "p"};
+  const runs::RunInfo run_{"ws_a", "ex_1", "p"};
 };
 
 TEST_F(RunHubTest, ASubscriberGetsWhatFollowsItsSequenceNumberThenLiveEventsInOrder) {
@@ -101,7 +101,7 @@ TEST_F(RunHubTest, FollowedJournalsAreKeptUpToTheLimitThenDropped) {
   RunHub hub(*store_, {.max_kept_runs = 2});
   auto client = std::make_shared<Collector>();
   for (int i = 0; i < 3; ++i) {
-    const RunInfo run{"ws_a", "ex_" + std::to_string(i), "p"};
+    const runs::RunInfo run{"ws_a", "ex_" + std::to_string(i), "p"};
     auto sink = hub.run_started(run);
     ASSERT_TRUE(hub.subscribe(client, "ws_a", run.execution_id, 0));
     hub.unsubscribe(client.get(), run.execution_id);  // gone before the end, back later

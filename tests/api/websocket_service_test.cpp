@@ -39,7 +39,7 @@ TEST(WebSocketService, AClientThatStopsReadingIsDroppedWhenItsQueueIsFull) {
                            service.accept(std::move(connection), "ws_a");
                          });
   });
-  const RunInfo run{"ws_a", "ex_1", "p"};
+  const runs::RunInfo run{"ws_a", "ex_1", "p"};
   auto sink = hub.run_started(run);
 
   boost::asio::io_context io;
@@ -95,7 +95,7 @@ TEST(WebSocketService, AClientWhoseAccessEndedIsToldAndClosedWith4401) {
           });
         });
   });
-  const RunInfo run{"ws_a", "ex_1", "p"};
+  const runs::RunInfo run{"ws_a", "ex_1", "p"};
   auto sink = hub.run_started(run);
 
   boost::asio::io_context io;

@@ -3,7 +3,7 @@
 
 #include "api/handlers/support.hpp"
 #include "api/records.hpp"
-#include "api/runs/run_service.hpp"
+#include "runs/run_service.hpp"
 
 namespace weft::api {
 namespace {

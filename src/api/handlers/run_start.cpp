@@ -9,8 +9,8 @@
 #include <tuple>
 
 #include "api/handlers/support.hpp"
-#include "api/runs/run_service.hpp"
 #include "engine/engine.hpp"
+#include "runs/run_service.hpp"
 
 namespace weft::api {
 namespace {
@@ -21,7 +21,7 @@ namespace asio = boost::asio;
 struct Waiter {
   explicit Waiter(const asio::any_io_executor& executor) : timer(executor) {}
   std::mutex mutex;  // guards summary and recorded
-  std::optional<RunSummary> summary;
+  std::optional<runs::RunSummary> summary;
   std::optional<Status> recorded;  ///< the queued run's records are durable (or failed)
   asio::steady_timer timer;        // touched only on the request's executor
 };
@@ -33,7 +33,7 @@ Response accepted(const std::string& id, const std::string& status) {
   return Response::json(202, json::object{{"execution_id", id}, {"status", status}});
 }
 
-Response finished(const RunSummary& summary) {
+Response finished(const runs::RunSummary& summary) {
   return Response::json(200, json::object{{"execution_id", summary.execution_id},
                                           {"status", summary.status},
                                           {"outputs", summary.outputs},
@@ -43,7 +43,7 @@ Response finished(const RunSummary& summary) {
 }  // namespace
 
 Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_version(
-    ApiContext& context, const PipelineCache::VersionKey& key, const json::value& definition,
+    ApiContext& context, const runs::PipelineCache::VersionKey& key, const json::value& definition,
     Problems& problems) {
   auto outcome = context.pipelines.get(key, definition);
   if (!outcome.pipeline) {
@@ -71,18 +71,6 @@ std::optional<Response> check_run_inputs(const pipeline::CompiledGraph& pipeline
                          bad);
 }
 
-engine::ReusedOutput reused_output(const store::NodeRunRecord& node_run) {
-  engine::ReusedOutput reused{std::make_shared<const json::value>(node_run.output), {}};
-  if (node_run.handles.is_array()) {
-    for (const auto& h : node_run.handles.get_array()) {
-      if (h.is_string()) {
-        reused.handles.emplace_back(h.get_string());
-      }
-    }
-  }
-  return reused;
-}
-
 namespace {
 
 /// Waits for `submit(on_finished)` per the request's `wait` and `timeout_ms`.
@@ -96,7 +84,7 @@ asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool
   }
   auto executor = co_await asio::this_coro::executor;
   auto waiter = std::make_shared<Waiter>(executor);
-  auto on_finished = [waiter](const RunSummary& summary) {
+  auto on_finished = [waiter](const runs::RunSummary& summary) {
     {
       std::lock_guard lock(waiter->mutex);
       waiter->summary = summary;
@@ -111,8 +99,8 @@ asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool
     asio::post(waiter->timer.get_executor(), [waiter] { waiter->timer.cancel(); });
   };
   auto started = submit(*wait,
-                        *wait ? std::function<void(const RunSummary&)>(on_finished)
-                              : std::function<void(const RunSummary&)>{},
+                        *wait ? std::function<void(const runs::RunSummary&)>(on_finished)
+                              : std::function<void(const runs::RunSummary&)>{},
                         std::function<void(Status)>(on_recorded));
   if (!started) {
     co_return Response::from_error(started.error());
@@ -167,10 +155,10 @@ using Started = Result<std::tuple<std::string, std::string, bool>>;
 
 }  // namespace
 
-asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
+asio::awaitable<Response> start_run(ApiContext& context, Request& request, runs::RunRequest run,
                                     bool wait_default) {
   co_return co_await answer_run(context, request, wait_default,
-                                [&](bool, std::function<void(const RunSummary&)> on_finished,
+                                [&](bool, std::function<void(const runs::RunSummary&)> on_finished,
                                     std::function<void(Status)>) -> Started {
                                   auto id =
                                       context.runs.start(std::move(run), std::move(on_finished));
@@ -181,7 +169,7 @@ asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRe
                                 });
 }
 
-asio::awaitable<Response> submit_run(ApiContext& context, Request& request, Job job,
+asio::awaitable<Response> submit_run(ApiContext& context, Request& request, runs::Job job,
                                      std::shared_ptr<const pipeline::CompiledGraph> pipeline,
                                      std::unordered_map<std::string, engine::ReusedOutput> reuse) {
   if (context.run_service == nullptr) {
@@ -190,7 +178,7 @@ asio::awaitable<Response> submit_run(ApiContext& context, Request& request, Job 
   }
   co_return co_await answer_run(
       context, request, true,
-      [&](bool wait, std::function<void(const RunSummary&)> on_finished,
+      [&](bool wait, std::function<void(const runs::RunSummary&)> on_finished,
           std::function<void(Status)> on_recorded) -> Started {
         // A caller waiting for a pipeline without a run limit starts at once.
         const bool at_once = wait && !job.run_concurrency;
@@ -202,21 +190,6 @@ asio::awaitable<Response> submit_run(ApiContext& context, Request& request, Job 
         }
         return std::tuple{std::move(*id), std::string(at_once ? "running" : "queued"), !at_once};
       });
-}
-
-Job job_for(std::string_view workspace, std::string pipeline_id, std::int64_t version,
-            const pipeline::CompiledGraph& pipeline, json::object inputs, Trigger trigger) {
-  const auto& settings = pipeline.definition.settings;
-  Job job;
-  job.workspace = std::string(workspace);
-  job.pipeline_id = std::move(pipeline_id);
-  job.pipeline_version = version;
-  job.inputs = std::move(inputs);
-  job.trigger = trigger;
-  job.priority = settings.priority;
-  job.run_concurrency = settings.run_concurrency;
-  job.save = settings.save_executions;
-  return job;
 }
 
 }  // namespace weft::api

@@ -8,14 +8,14 @@
 #include <vector>
 
 #include "api/api.hpp"
-#include "api/runs/job.hpp"
+#include "runs/job.hpp"
 
 namespace weft::api {
 
 /// The compiled pipeline for a stored version; invalid_input (with `problems`
 /// filled) when that version has problems.
 Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_version(
-    ApiContext& context, const PipelineCache::VersionKey& key, const json::value& definition,
+    ApiContext& context, const runs::PipelineCache::VersionKey& key, const json::value& definition,
     Problems& problems);
 
 /// The 422 for a pipeline version that cannot run.
@@ -25,24 +25,17 @@ Response invalid_pipeline(const Error& error, const Problems& problems);
 std::optional<Response> check_run_inputs(const pipeline::CompiledGraph& pipeline,
                                          const json::object& inputs);
 
-/// A succeeded node run's output and chosen handles, for reuse in a new run.
-engine::ReusedOutput reused_output(const store::NodeRunRecord& node_run);
-
 /// Starts `run` and answers per the request's `wait` (default `wait_default`)
 /// and `timeout_ms` parameters: 202 with the execution id, or 200 with the
 /// outcome once the run ends. (Test runs: straight to the run manager.)
-boost::asio::awaitable<Response> start_run(ApiContext& context, Request& request, RunRequest run,
-                                           bool wait_default = true);
+boost::asio::awaitable<Response> start_run(ApiContext& context, Request& request,
+                                           runs::RunRequest run, bool wait_default = true);
 
 /// The same answers for a run through the RunService (the queue): `job`
 /// (from `job_for`) runs `pipeline` reusing `reuse`.
 boost::asio::awaitable<Response> submit_run(
-    ApiContext& context, Request& request, Job job,
+    ApiContext& context, Request& request, runs::Job job,
     std::shared_ptr<const pipeline::CompiledGraph> pipeline,
     std::unordered_map<std::string, engine::ReusedOutput> reuse);
-
-/// A job for a run of `pipeline` (its settings: save mode, run limit, priority).
-Job job_for(std::string_view workspace, std::string pipeline_id, std::int64_t version,
-            const pipeline::CompiledGraph& pipeline, json::object inputs, Trigger trigger);
 
 }  // namespace weft::api

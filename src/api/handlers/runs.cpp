@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/handlers/run_start.hpp"
+#include "runs/node_records.hpp"
 #include "api/handlers/support.hpp"
 #include "engine/engine.hpp"
 
@@ -31,8 +32,8 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
   if (auto bad = check_run_inputs(**pipeline, *inputs)) {
     co_return std::move(*bad);
   }
-  Job job =
-      job_for(workspace, stored->id, stored->version, **pipeline, std::move(*inputs), Trigger::api);
+  runs::Job job = runs::job_for(workspace, stored->id, stored->version, **pipeline, std::move(*inputs),
+                          runs::Trigger::api);
   co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline), {});
 }
 
@@ -71,15 +72,16 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
   if (damaged) {
     co_return Response::from_error(unreadable_execution(execution->id));
   }
-  Job job = job_for(workspace, execution->pipeline_id, execution->pipeline_version, **pipeline,
-                    execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
-                    Trigger::retry);
+  runs::Job job =
+      runs::job_for(workspace, execution->pipeline_id, execution->pipeline_version, **pipeline,
+              execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
+              runs::Trigger::retry);
   job.retry_of = execution->id;
   // Nodes that succeeded keep their outputs; the failed node and what follows run again.
   std::unordered_map<std::string, engine::ReusedOutput> reuse;
   for (const auto& node : *node_runs) {
     if (node.status == "succeeded") {
-      reuse.emplace(node.node_id, reused_output(node));
+      reuse.emplace(node.node_id, runs::reused_output(node));
     }
   }
   co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline),

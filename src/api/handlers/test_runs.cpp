@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "api/handlers/run_start.hpp"
+#include "runs/node_records.hpp"
 #include "api/handlers/support.hpp"
 
 namespace weft::api {
@@ -128,7 +129,7 @@ Result<store::ExecutionRecord> source_execution(ApiContext& context, std::string
 /// Adds to `run` what a partial run (from or only `target`) reuses and skips.
 Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
                     const store::ExecutionRecord& source, const std::string& target, bool only,
-                    RunRequest& run) {
+                    runs::RunRequest& run) {
   auto node = graph.find(target);
   if (!node) {
     return unusable("no node `" + target + "` in this pipeline",
@@ -145,7 +146,7 @@ Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
     }
     auto index = graph.find(recorded.node_id);
     if (index && !rerun.contains(*index) && recorded.status == "succeeded") {
-      run.reuse.try_emplace(recorded.node_id, reused_output(recorded));
+      run.reuse.try_emplace(recorded.node_id, runs::reused_output(recorded));
     }
   }
   if (only) {
@@ -180,7 +181,8 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
   const auto& graph = **pipeline;
-  RunRequest run{std::string(workspace), stored->id, stored->version, *pipeline, {}, {}, {}, {}};
+  runs::RunRequest run{
+      std::string(workspace), stored->id, stored->version, *pipeline, {}, {}, {}, {}};
   const std::string& target = body->only_node.empty() ? body->from_node : body->only_node;
   std::optional<store::ExecutionRecord> source;
   if (!target.empty() || !body->from_execution.empty()) {

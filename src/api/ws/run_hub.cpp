@@ -94,7 +94,7 @@ const std::shared_ptr<const std::string>& RunHub::frame_of(Entry& entry) {
   return entry.frame;
 }
 
-std::unique_ptr<engine::EventSink> RunHub::run_started(const RunInfo& run) {
+std::unique_ptr<engine::EventSink> RunHub::run_started(const runs::RunInfo& run) {
   {
     std::lock_guard lock(mutex_);
     Journal& journal = journals_[run.execution_id];
@@ -105,7 +105,7 @@ std::unique_ptr<engine::EventSink> RunHub::run_started(const RunInfo& run) {
   return std::make_unique<Sink>(*this, run.execution_id);
 }
 
-void RunHub::run_finished(const RunInfo& run, std::string_view status) {
+void RunHub::run_finished(const runs::RunInfo& run, std::string_view status) {
   publish_status(run, status);
   std::lock_guard lock(mutex_);
   auto it = journals_.find(run.execution_id);
@@ -151,7 +151,7 @@ void RunHub::publish(const std::string& execution_id, const engine::Event& event
   journal.entries.push_back(std::move(entry));
 }
 
-void RunHub::publish_status(const RunInfo& run, std::string_view status) {
+void RunHub::publish_status(const runs::RunInfo& run, std::string_view status) {
   std::lock_guard lock(mutex_);
   auto it = feeds_.find(run.workspace);
   if (it == feeds_.end()) {

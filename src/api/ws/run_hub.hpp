@@ -25,8 +25,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "api/runs/run_listener.hpp"
 #include "common/result.hpp"
+#include "runs/run_listener.hpp"
 #include "store/store.hpp"
 
 namespace weft::api {
@@ -45,13 +45,13 @@ struct HubLimits {
   std::chrono::seconds keep_finished{300};
 };
 
-class RunHub final : public RunListener {
+class RunHub final : public runs::RunListener {
  public:
   explicit RunHub(store::Store& store, HubLimits limits = {});
   ~RunHub() override;
 
-  std::unique_ptr<engine::EventSink> run_started(const RunInfo& run) override;
-  void run_finished(const RunInfo& run, std::string_view status) override;
+  std::unique_ptr<engine::EventSink> run_started(const runs::RunInfo& run) override;
+  void run_finished(const runs::RunInfo& run, std::string_view status) override;
 
   /// Sends `client` the events of `execution_id` after `after`, then each new
   /// one as it happens. not_found when the workspace has no such execution.
@@ -88,7 +88,7 @@ class RunHub final : public RunListener {
   std::optional<Status> follow_live(const std::shared_ptr<HubClient>& client,
                                     std::string_view workspace, std::string_view execution_id,
                                     std::uint64_t after);
-  void publish_status(const RunInfo& run, std::string_view status);
+  void publish_status(const runs::RunInfo& run, std::string_view status);
   /// Answers a subscription to a run without a journal from the store.
   Status replay_from_store(const std::shared_ptr<HubClient>& client, std::string_view workspace,
                            std::string_view execution_id, std::uint64_t after);

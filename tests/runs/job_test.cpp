@@ -1,14 +1,14 @@
 // A Job round-trips through JSON, the form the queue keeps; a damaged one is
 // refused naming its field.
 
-#include "api/runs/job.hpp"
+#include "runs/job.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-namespace weft::api {
+namespace weft::runs {
 namespace {
 
 TEST(Job, RoundTripsThroughJson) {
@@ -64,4 +64,4 @@ TEST(Job, ADamagedJobNamesTheField) {
 }
 
 }  // namespace
-}  // namespace weft::api
+}  // namespace weft::runs

@@ -14,13 +14,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "api/metrics.hpp"
-#include "api/runs/job.hpp"
-#include "api/runs/run_listener.hpp"
 #include "engine/engine.hpp"
+#include "runs/job.hpp"
+#include "runs/run_listener.hpp"
+#include "runs/run_metrics.hpp"
 #include "store/store.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 
 struct RunRequest {
   std::string workspace;
@@ -50,7 +50,7 @@ class RunManager {
  public:
   /// `listener` (optional) learns of each run's events and status changes.
   RunManager(boost::asio::io_context& context, const engine::Engine& engine, store::Store& store,
-             Metrics& metrics, RunListener* listener = nullptr)
+             RunMetrics& metrics, RunListener* listener = nullptr)
       : context_(context), engine_(engine), store_(store), metrics_(metrics), listener_(listener) {}
 
   /// Starts a run and returns its execution id, or unavailable while shutting
@@ -77,7 +77,7 @@ class RunManager {
   boost::asio::io_context& context_;
   const engine::Engine& engine_;
   store::Store& store_;
-  Metrics& metrics_;
+  RunMetrics& metrics_;
   RunListener* listener_;
   mutable std::mutex mutex_;  // guards active_, stopping_, on_idle_
   std::unordered_map<std::string, std::shared_ptr<Active>> active_;
@@ -86,4 +86,4 @@ class RunManager {
   std::shared_ptr<boost::asio::steady_timer> grace_timer_;  ///< cancels leftovers at shutdown
 };
 
-}  // namespace weft::api
+}  // namespace weft::runs

@@ -1,8 +1,8 @@
-#include "api/pipeline_cache.hpp"
+#include "runs/pipeline_cache.hpp"
 
 #include <chrono>
 
-namespace weft::api {
+namespace weft::runs {
 namespace {
 
 // Ids hold no control characters (the store refuses them), so `\n` separates
@@ -46,4 +46,4 @@ pipeline::CompileOutcome PipelineCache::compile(const json::value& definition) c
   return pipeline::compile_pipeline(definition, registry_);
 }
 
-}  // namespace weft::api
+}  // namespace weft::runs

@@ -8,7 +8,7 @@
 
 #include "engine/events.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 
 struct RunInfo {
   std::string workspace;
@@ -26,4 +26,4 @@ class RunListener {
   virtual void run_finished(const RunInfo& run, std::string_view status) = 0;
 };
 
-}  // namespace weft::api
+}  // namespace weft::runs

@@ -1,9 +1,9 @@
-#include "api/runs/job.hpp"
+#include "runs/job.hpp"
 
 #include <array>
 #include <utility>
 
-namespace weft::api {
+namespace weft::runs {
 namespace {
 
 constexpr std::array<std::pair<Trigger, std::string_view>, 4> kTriggers{{
@@ -138,4 +138,19 @@ Result<Job> job_from_json(const json::value& value) {
   return job;
 }
 
-}  // namespace weft::api
+Job job_for(std::string_view workspace, std::string pipeline_id, std::int64_t version,
+            const pipeline::CompiledGraph& pipeline, json::object inputs, Trigger trigger) {
+  const auto& settings = pipeline.definition.settings;
+  Job job;
+  job.workspace = std::string(workspace);
+  job.pipeline_id = std::move(pipeline_id);
+  job.pipeline_version = version;
+  job.inputs = std::move(inputs);
+  job.trigger = trigger;
+  job.priority = settings.priority;
+  job.run_concurrency = settings.run_concurrency;
+  job.save = settings.save_executions;
+  return job;
+}
+
+}  // namespace weft::runs

@@ -16,12 +16,12 @@
 #include <thread>
 #include <unordered_map>
 
-#include "api/pipeline_cache.hpp"
-#include "api/runs/job.hpp"
-#include "api/runs/run_manager.hpp"
+#include "runs/job.hpp"
+#include "runs/pipeline_cache.hpp"
+#include "runs/run_manager.hpp"
 #include "store/store.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 
 struct WorkerOptions {
   std::string owner;                        ///< this process's worker id
@@ -81,4 +81,4 @@ class RunService {
   std::thread worker_;
 };
 
-}  // namespace weft::api
+}  // namespace weft::runs

@@ -11,10 +11,11 @@
 
 #include "common/json.hpp"
 #include "common/result.hpp"
+#include "pipeline/compiled.hpp"
 #include "pipeline/model.hpp"
 #include "store/store.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 
 /// What started a run.
 enum class Trigger { api, editor, retry, cli };
@@ -40,8 +41,12 @@ struct Job {
   std::optional<std::string> retry_of;  ///< reuses that execution's succeeded blocks
 };
 
+/// A job for a run of `pipeline` (its settings: save mode, run limit, priority).
+Job job_for(std::string_view workspace, std::string pipeline_id, std::int64_t version,
+            const pipeline::CompiledGraph& pipeline, json::object inputs, Trigger trigger);
+
 json::value to_json(const Job& job);
 /// invalid_argument naming the first field that does not fit.
 Result<Job> job_from_json(const json::value& value);
 
-}  // namespace weft::api
+}  // namespace weft::runs

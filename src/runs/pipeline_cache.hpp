@@ -13,7 +13,7 @@
 #include "pipeline/validator.hpp"
 #include "store/store.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 
 class PipelineCache {
  public:
@@ -44,4 +44,4 @@ class PipelineCache {
   std::unordered_map<std::string, pipeline::CompileOutcome> entries_;
 };
 
-}  // namespace weft::api
+}  // namespace weft::runs

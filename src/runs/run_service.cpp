@@ -1,11 +1,11 @@
-#include "api/runs/run_service.hpp"
+#include "runs/run_service.hpp"
 
 #include <utility>
 
-#include "api/handlers/run_start.hpp"
 #include "common/ids.hpp"
+#include "runs/node_records.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 namespace {
 
 store::ExecutionRecord execution_row(const Job& job, std::string status) {
@@ -234,4 +234,4 @@ void RunService::finished(const RunSummary& summary) {
   }
 }
 
-}  // namespace weft::api
+}  // namespace weft::runs

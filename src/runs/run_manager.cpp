@@ -1,4 +1,4 @@
-#include "api/runs/run_manager.hpp"
+#include "runs/run_manager.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
@@ -8,10 +8,10 @@
 #include <boost/asio/strand.hpp>
 #include <utility>
 
-#include "api/records.hpp"
 #include "common/ids.hpp"
+#include "runs/node_records.hpp"
 
-namespace weft::api {
+namespace weft::runs {
 
 namespace asio = boost::asio;
 
@@ -213,4 +213,4 @@ void RunManager::check_idle() {
   on_idle();
 }
 
-}  // namespace weft::api
+}  // namespace weft::runs

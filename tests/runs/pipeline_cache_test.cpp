@@ -1,12 +1,12 @@
 // Compiled versions (src/api/pipeline_cache.cpp): an id and version number
 // can come back after a delete, and must not bring the old definition back.
-#include "api/pipeline_cache.hpp"
+#include "runs/pipeline_cache.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 
-namespace weft::api {
+namespace weft::runs {
 namespace {
 
 using std::chrono::milliseconds;
@@ -58,4 +58,4 @@ TEST_F(PipelineCacheTest, ForgettingDropsEveryVersionOfThatPipelineOnly) {
 }
 
 }  // namespace
-}  // namespace weft::api
+}  // namespace weft::runs
