@@ -72,6 +72,9 @@ constexpr const char* kSchemas = R"json({
     "pipelines": {"type": "array", "items": {"type": "object", "required": ["pipeline_id", "queued", "running"],
       "properties": {"pipeline_id": {"type": "string"}, "queued": {"type": "integer"}, "running": {"type": "integer"}}}},
     "queued": {"type": "integer"}, "running": {"type": "integer"}}},
+  "RunsSettings": {"type": "object", "additionalProperties": false, "properties": {
+    "run_concurrency": {"type": ["integer", "null"], "minimum": 1, "maximum": 10000,
+      "description": "Runs of the workspace at once; null: no limit. The rest wait in the queue"}}},
   "NodeRun": {"type": "object", "properties": {"node_id": {"type": "string"}, "type": {"type": "string"},
     "status": {"type": "string"}, "attempts": {"type": "integer"}, "started_at": {"type": ["string", "null"]},
     "finished_at": {"type": ["string", "null"]}, "duration_ms": {"type": "number"}, "output": {},

@@ -29,6 +29,7 @@
 #include "engine/events.hpp"
 #include "integrations/http_client.hpp"
 #include "llm/provider_registry.hpp"
+#include "runs/embedded_job_queue.hpp"
 #include "runs/run_service.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -253,8 +254,9 @@ int serve_command(const ServeArgs& args) {
   api::RunHub hub(store);
   api::WebSocketService websockets(hub);
   runs::RunManager runs(context, engine, store, metrics, &hub);
+  runs::EmbeddedJobQueue queue(store);
   runs::RunService run_service(
-      store, cache, runs,
+      store, queue, cache, runs,
       runs::WorkerOptions{new_id("wk"), static_cast<std::size_t>(args.run_workers)});
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
   api_context.run_service = &run_service;

@@ -30,7 +30,7 @@ struct RunManager::Active {
   std::vector<store::Write> pending;          ///< node runs not yet handed to the store
   std::unique_ptr<engine::EventSink> events;  ///< the listener's; outlives the run
   SaveMode save = SaveMode::all;
-  std::optional<store::AckJob> job;
+  std::optional<store::Write> ack;
 };
 
 Result<std::string> RunManager::start(RunRequest request,
@@ -40,7 +40,7 @@ Result<std::string> RunManager::start(RunRequest request,
   active->info = {request.workspace, given ? request.execution_id : new_id("ex"),
                   request.pipeline_id};
   active->save = request.save;
-  active->job = std::move(request.job);
+  active->ack = std::move(request.ack);
   {
     std::lock_guard lock(mutex_);
     if (stopping_) {
@@ -128,9 +128,9 @@ void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResu
   } else {
     writes.emplace_back(store::DiscardExecution{active->info.workspace, active->info.execution_id});
   }
-  if (active->job) {
+  if (active->ack) {
     // Last: when another worker took the job over, the whole batch is undone.
-    writes.emplace_back(*active->job);
+    writes.emplace_back(*active->ack);
   }
   store_.write(std::move(writes), [this, active, summary, on_finished](Status) {
     metrics_.run_finished(summary->status);

@@ -35,7 +35,9 @@ struct RunRequest {
   /// and its job, or marking a queued one running); "" makes a new id and row here.
   std::string execution_id;
   std::vector<store::Write> opening;
-  std::optional<store::AckJob> job;  ///< acknowledged in the transaction recording the result
+  /// The queue's acknowledgement of the run's job, last in the transaction
+  /// recording the result (none: a run without a job, such as a test run).
+  std::optional<store::Write> ack;
   SaveMode save = SaveMode::all;
 };
 

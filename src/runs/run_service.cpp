@@ -4,6 +4,7 @@
 
 #include "common/ids.hpp"
 #include "runs/node_records.hpp"
+#include "runs/workspace_limit.hpp"
 
 namespace weft::runs {
 namespace {
@@ -40,9 +41,16 @@ void add_succeeded(store::Store& store, const std::string& workspace,
 
 }  // namespace
 
-RunService::RunService(store::Store& store, PipelineCache& pipelines, RunManager& runs,
-                       WorkerOptions options)
-    : store_(store), pipelines_(pipelines), runs_(runs), options_(std::move(options)) {}
+/// How long a workspace's run limit, once read, is taken as known.
+constexpr std::chrono::seconds kLimitFresh{2};
+
+RunService::RunService(store::Store& store, JobQueue& queue, PipelineCache& pipelines,
+                       RunManager& runs, WorkerOptions options)
+    : store_(store),
+      queue_(queue),
+      pipelines_(pipelines),
+      runs_(runs),
+      options_(std::move(options)) {}
 
 RunService::~RunService() {
   stop();
@@ -55,38 +63,40 @@ Result<std::string> RunService::submit(Job job,
                                        std::function<void(Status)> on_recorded) {
   job.execution_id = new_id("ex");
   const auto now = std::chrono::system_clock::now();
-  store::EnqueueJob enqueue{job.workspace,       job.execution_id, job.pipeline_id, job.priority,
-                            job.run_concurrency, to_json(job),     std::nullopt,    {}};
-  if (!at_once || job.run_concurrency) {
+  if (!at_once || job.run_concurrency || workspace_limited(job.workspace)) {
     if (on_finished) {
       std::lock_guard lock(mutex_);
       waiters_.emplace(job.execution_id, std::move(on_finished));
     }
-    store_.write(
-        {store::CreateExecution{execution_row(job, "queued")}, std::move(enqueue)},
-        [this, id = job.execution_id, on_recorded = std::move(on_recorded)](Status status) {
-          {
-            std::lock_guard lock(mutex_);
-            if (!status) {
-              waiters_.erase(id);  // no run will finish: the caller hears why
-            }
-            wake_ = true;
-            wake_cv_.notify_one();
-          }
-          if (on_recorded) {
-            on_recorded(std::move(status));
-          }
-        });
+    std::vector<store::Write> writes{store::CreateExecution{execution_row(job, "queued")}};
+    for (auto& write : queue_.enqueue(job, std::nullopt)) {
+      writes.push_back(std::move(write));
+    }
+    store_.write(std::move(writes), [this, id = job.execution_id,
+                                     on_recorded = std::move(on_recorded)](Status status) {
+      {
+        std::lock_guard lock(mutex_);
+        if (!status) {
+          waiters_.erase(id);  // no run will finish: the caller hears why
+        }
+        wake_ = true;
+        wake_cv_.notify_one();
+      }
+      if (on_recorded) {
+        on_recorded(std::move(status));
+      }
+    });
     return job.execution_id;
   }
   // At once, on this process: the job is leased to us from the start.
-  enqueue.owner = options_.owner;
-  enqueue.lease_expires_at = now + options_.lease;
   RunRequest run{job.workspace, job.pipeline_id, job.pipeline_version, std::move(pipeline),
                  job.inputs,    job.retry_of,    std::move(reuse)};
   run.execution_id = job.execution_id;
-  run.opening = {store::CreateExecution{execution_row(job, "running")}, std::move(enqueue)};
-  run.job = store::AckJob{job.execution_id, options_.owner, 1};
+  run.opening = {store::CreateExecution{execution_row(job, "running")}};
+  for (auto& write : queue_.enqueue(job, Holder{options_.owner, now + options_.lease})) {
+    run.opening.push_back(std::move(write));
+  }
+  run.ack = queue_.ack(job.execution_id, options_.owner, 1);
   run.save = job.save;
   return runs_.start(std::move(run), std::move(on_finished));
 }
@@ -95,9 +105,14 @@ bool RunService::cancel(std::string_view workspace, std::string_view execution_i
   if (runs_.cancel(workspace, execution_id)) {
     return true;
   }
-  auto removed = store_.remove_waiting_job(workspace, execution_id);
-  if (!removed || !*removed) {
+  auto removed = queue_.remove_waiting(workspace, execution_id);
+  if (!removed) {
     return false;
+  }
+  if (!*removed) {
+    // Held by another worker (or just taken by ours): its holder cancels it.
+    auto asked = queue_.request_cancel(workspace, execution_id);
+    return asked && *asked;
   }
   RunSummary summary{std::string(execution_id), "cancelled", {}, nullptr};
   store::FinishExecution finish{
@@ -142,16 +157,16 @@ void RunService::work() {
     if (std::chrono::steady_clock::now() - renewed > options_.lease / 3) {
       // A failed renewal is tried again at the next poll; the lease has two
       // thirds of its time left.
-      if (store_.renew_leases(options_.owner, now + options_.lease)) {
+      if (queue_.renew(options_.owner, now + options_.lease)) {
         renewed = std::chrono::steady_clock::now();
       }
     }
+    cancel_requested();
     const std::size_t busy = running_.load();
     if (busy >= options_.capacity) {
       continue;
     }
-    auto leased =
-        store_.lease_jobs(options_.owner, options_.capacity - busy, now, now + options_.lease);
+    auto leased = queue_.lease(options_.owner, options_.capacity - busy, now, now + options_.lease);
     if (!leased) {
       continue;  // the store says why in its own log; try again at the next poll
     }
@@ -161,24 +176,42 @@ void RunService::work() {
   }
 }
 
+void RunService::cancel_requested() {
+  auto requests = queue_.cancel_requests(options_.owner);
+  if (!requests) {
+    return;  // asked again at the next poll
+  }
+  for (const auto& request : *requests) {
+    runs_.cancel(request.workspace_id, request.execution_id);
+  }
+}
+
 void RunService::start_leased(store::LeasedJob leased) {
   auto job = job_from_json(leased.payload);
   if (!job) {
     return;  // unreadable: left leased; it expires and is tried again after a restart
   }
+  if (leased.cancel_requested) {
+    // Cancelled while a worker that has since died held it.
+    end_leased(*job, leased.generation, "cancelled", nullptr);
+    return;
+  }
   auto version = store_.get_version(job->workspace, job->pipeline_id, job->pipeline_version);
   if (!version) {
-    fail_leased(*job, leased.generation, version.error());
+    const auto& error = version.error();
+    end_leased(*job, leased.generation, "failed",
+               json::object{{"code", to_string(error.code)}, {"message", error.message}});
     return;
   }
   auto outcome =
       pipelines_.get({job->workspace, job->pipeline_id, job->pipeline_version, version->created_at},
                      version->definition);
   if (!outcome.pipeline) {
-    fail_leased(*job, leased.generation,
-                Error::make(ErrorCode::invalid_input,
-                            "pipeline `" + job->pipeline_id + "` version " +
-                                std::to_string(job->pipeline_version) + " has problems"));
+    end_leased(
+        *job, leased.generation, "failed",
+        json::object{{"code", to_string(ErrorCode::invalid_input)},
+                     {"message", "pipeline `" + job->pipeline_id + "` version " +
+                                     std::to_string(job->pipeline_version) + " has problems"}});
     return;
   }
   std::unordered_map<std::string, engine::ReusedOutput> reuse;
@@ -191,7 +224,7 @@ void RunService::start_leased(store::LeasedJob leased) {
                  job->inputs,    job->retry_of,    std::move(reuse)};
   run.execution_id = job->execution_id;
   run.opening = {store::StartExecution{job->workspace, job->execution_id}};
-  run.job = store::AckJob{job->execution_id, options_.owner, leased.generation};
+  run.ack = queue_.ack(job->execution_id, options_.owner, leased.generation);
   run.save = job->save;
   ++running_;
   auto started = runs_.start(std::move(run), [this](const RunSummary& summary) {
@@ -206,15 +239,39 @@ void RunService::start_leased(store::LeasedJob leased) {
   }
 }
 
-void RunService::fail_leased(const Job& job, std::int64_t generation, const Error& error) {
-  RunSummary summary{job.execution_id,
-                     "failed",
-                     {},
-                     json::object{{"code", to_string(error.code)}, {"message", error.message}}};
-  store::FinishExecution finish{job.workspace,  job.execution_id, "failed",
+void RunService::end_leased(const Job& job, std::int64_t generation, std::string status,
+                            json::value error) {
+  RunSummary summary{job.execution_id, std::move(status), {}, std::move(error)};
+  store::FinishExecution finish{job.workspace,  job.execution_id, summary.status,
                                 json::object{}, summary.error,    std::chrono::system_clock::now()};
-  store_.write({std::move(finish), store::AckJob{job.execution_id, options_.owner, generation}},
+  store_.write({std::move(finish), queue_.ack(job.execution_id, options_.owner, generation)},
                [this, summary](Status) { finished(summary); });
+}
+
+void RunService::forget_workspace_limit(std::string_view workspace) {
+  std::lock_guard lock(limits_mutex_);
+  limits_.erase(std::string(workspace));
+}
+
+bool RunService::workspace_limited(const std::string& workspace) {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(limits_mutex_);
+    if (auto it = limits_.find(workspace);
+        it != limits_.end() && now - it->second.at < kLimitFresh) {
+      return it->second.limited;
+    }
+  }
+  auto setting = store_.get_workspace_setting(workspace, kRunsSetting);
+  // Unreadable: taken as limited, so that the queue, which reads the limit
+  // itself, decides.
+  const bool limited = !setting || (*setting && workspace_run_limit(**setting).has_value());
+  std::lock_guard lock(limits_mutex_);
+  if (limits_.size() > 10'000) {
+    limits_.clear();  // bounded: entries are cheap to read again
+  }
+  limits_[workspace] = {now, limited};
+  return limited;
 }
 
 RunService::OnFinished RunService::take_waiter(const std::string& execution_id) {

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "runs/job.hpp"
+#include "runs/job_queue.hpp"
 #include "runs/pipeline_cache.hpp"
 #include "runs/run_manager.hpp"
 #include "store/store.hpp"
@@ -34,15 +35,16 @@ class RunService {
  public:
   using OnFinished = std::function<void(const RunSummary&)>;
 
-  RunService(store::Store& store, PipelineCache& pipelines, RunManager& runs,
+  RunService(store::Store& store, JobQueue& queue, PipelineCache& pipelines, RunManager& runs,
              WorkerOptions options);
   ~RunService();
   RunService(const RunService&) = delete;
   RunService& operator=(const RunService&) = delete;
 
   /// Writes the execution and its job (`job.execution_id` is made here) and
-  /// returns the id. `at_once` (and no run_concurrency): runs it now on this
-  /// process with `pipeline` and `reuse`; otherwise a worker leases it.
+  /// returns the id. `at_once` (and no run limit of the pipeline or the
+  /// workspace): runs it now on this process with `pipeline` and `reuse`;
+  /// otherwise a worker leases it.
   /// `on_finished` (may be empty) runs once the result is recorded;
   /// `on_recorded` (may be empty) once a queued run's execution and job are
   /// durable (not called for a run started at once).
@@ -51,9 +53,15 @@ class RunService {
                              bool at_once, OnFinished on_finished,
                              std::function<void(Status)> on_recorded = {});
 
-  /// Cancels a queued run (recorded as cancelled) or one running here; false
-  /// when there is no such run to cancel.
+  /// Cancels a queued run (recorded as cancelled), one running here, or one
+  /// running on another worker (which sees the request at its next poll);
+  /// false when there is no such run to cancel.
   bool cancel(std::string_view workspace, std::string_view execution_id);
+
+  /// Forgets what it read of `workspace`'s run limit (it was just changed).
+  void forget_workspace_limit(std::string_view workspace);
+
+  JobQueue& queue() { return queue_; }
 
   /// Starts the worker thread: leases waiting jobs, renews leases.
   void start();
@@ -62,12 +70,17 @@ class RunService {
 
  private:
   void work();
+  void cancel_requested();
   void start_leased(store::LeasedJob leased);
-  void fail_leased(const Job& job, std::int64_t generation, const Error& error);
+  /// Records a leased job's run as ended without running (`status`, `error`).
+  void end_leased(const Job& job, std::int64_t generation, std::string status, json::value error);
+  /// Whether `workspace` has a run limit (read at most every few seconds).
+  bool workspace_limited(const std::string& workspace);
   OnFinished take_waiter(const std::string& execution_id);
   void finished(const RunSummary& summary);
 
   store::Store& store_;
+  JobQueue& queue_;
   PipelineCache& pipelines_;
   RunManager& runs_;
   const WorkerOptions options_;
@@ -79,6 +92,13 @@ class RunService {
   bool wake_ = false;
   bool stopping_ = false;
   std::thread worker_;
+
+  struct LimitSeen {
+    std::chrono::steady_clock::time_point at;
+    bool limited = false;
+  };
+  std::mutex limits_mutex_;  // guards limits_
+  std::unordered_map<std::string, LimitSeen> limits_;
 };
 
 }  // namespace weft::runs

@@ -158,6 +158,13 @@ struct LeasedJob {
   std::string execution_id;
   std::int64_t generation = 0;
   json::value payload;
+  bool cancel_requested = false;  ///< asked to cancel while its last holder had it
+};
+
+/// A held job someone asked to cancel.
+struct JobToCancel {
+  std::string workspace_id;
+  std::string execution_id;
 };
 
 /// Jobs waiting and running, per pipeline of one workspace.
@@ -202,7 +209,8 @@ class Store {
   // The job queue (embedded: the `jobs` table).
   /// Leases up to `max` jobs to `owner` until `expires`: waiting ones and
   /// those whose lease expired, highest priority first, FIFO within one, never
-  /// more running at once for a pipeline than its job's `run_concurrency`.
+  /// more running at once for a pipeline than its job's `run_concurrency`, nor
+  /// for a workspace than its `runs` setting's `run_concurrency`.
   virtual Result<std::vector<LeasedJob>> lease_jobs(std::string_view owner, std::size_t max,
                                                     Time now, Time expires) = 0;
   /// Extends every lease `owner` holds; returns how many it still holds.
@@ -213,6 +221,11 @@ class Store {
   /// Removes a job nobody holds yet; false when it is leased or gone.
   virtual Result<bool> remove_waiting_job(std::string_view workspace,
                                           std::string_view execution_id) = 0;
+  /// Marks a held job for cancelling by its holder; false when nobody holds it.
+  virtual Result<bool> request_job_cancel(std::string_view workspace,
+                                          std::string_view execution_id) = 0;
+  /// The jobs `owner` holds that are marked for cancelling.
+  virtual Result<std::vector<JobToCancel>> jobs_to_cancel(std::string_view owner) = 0;
   /// 1-based place of a waiting job in its workspace's queue; nullopt when not waiting.
   virtual Result<std::optional<std::int64_t>> queue_position(std::string_view workspace,
                                                              std::string_view execution_id) = 0;

@@ -97,8 +97,8 @@ Response get(ApiContext& context, const Request& request) {
     return Response::from_error(node_runs.error());
   }
   json::object body = to_json(*execution);
-  if (execution->status == "queued") {
-    if (auto position = context.store.queue_position(workspace, execution->id);
+  if (execution->status == "queued" && context.run_service != nullptr) {
+    if (auto position = context.run_service->queue().position(workspace, execution->id);
         position && *position) {
       body["queue_position"] = **position;
     }

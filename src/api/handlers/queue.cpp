@@ -1,11 +1,16 @@
 // GET /api/queue: the caller's workspace's waiting and running jobs, per pipeline.
 #include "api/handlers/support.hpp"
+#include "runs/run_service.hpp"
 
 namespace weft::api {
 namespace {
 
 Response queue(ApiContext& context, const Request& request) {
-  auto counts = context.store.queue_counts(workspace_of(request));
+  if (context.run_service == nullptr) {
+    return Response::from_error(
+        Error::make(ErrorCode::unavailable, "the run queue is not served here"));
+  }
+  auto counts = context.run_service->queue().depth(workspace_of(request));
   if (!counts) {
     return Response::from_error(counts.error());
   }

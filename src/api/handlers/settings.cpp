@@ -1,7 +1,10 @@
 // GET/PUT /api/settings/providers (the caller's workspace's LLM providers,
-// plus the server's by name and kind) and the live model list of each.
+// plus the server's by name and kind) and the live model list of each;
+// GET/PUT /api/settings/runs (the workspace's limit of runs at once).
 #include "api/handlers/support.hpp"
 #include "api/provider_directory.hpp"
+#include "runs/run_service.hpp"
+#include "runs/workspace_limit.hpp"
 
 namespace weft::api {
 namespace {
@@ -70,6 +73,54 @@ asio::awaitable<Response> list_models(ApiContext& ctx, Request& request) {
   co_return Response::json(200, json::object{{"items", std::move(items)}});
 }
 
+json::object runs_settings(std::optional<std::int64_t> limit) {
+  return json::object{{"run_concurrency", limit ? json::value(*limit) : json::value(nullptr)}};
+}
+
+Response get_runs(ApiContext& ctx, const Request& request) {
+  auto stored = ctx.store.get_workspace_setting(workspace_of(request), runs::kRunsSetting);
+  if (!stored) {
+    return Response::from_error(stored.error());
+  }
+  return Response::json(
+      200, runs_settings(*stored ? runs::workspace_run_limit(**stored) : std::nullopt));
+}
+
+Response put_runs(ApiContext& ctx, Request& request) {
+  auto body = body_object(request, ctx.limits, false);
+  if (!body) {
+    return Response::from_error(body.error());
+  }
+  for (const auto& [key, value] : *body) {
+    if (key != "run_concurrency") {
+      return Response::error(422, "invalid_input", "unknown setting `" + std::string(key) + "`",
+                             {{"/" + std::string(key), "not a setting of runs"}});
+    }
+  }
+  std::optional<std::int64_t> limit;
+  if (const auto* value = body->if_contains("run_concurrency"); value && !value->is_null()) {
+    const std::string range = "1 to " + std::to_string(runs::kMaxRunConcurrency);
+    if (!value->is_int64() || value->get_int64() < 1 ||
+        value->get_int64() > runs::kMaxRunConcurrency) {
+      return Response::error(422, "invalid_input",
+                             "`run_concurrency` must be a whole number from " + range + " or null",
+                             {{"/run_concurrency",
+                               "must be a whole number from " + range + ", or null for no limit"}});
+    }
+    limit = value->get_int64();
+  }
+  const auto workspace = workspace_of(request);
+  if (auto saved =
+          ctx.store.put_workspace_setting(workspace, runs::kRunsSetting, runs_settings(limit));
+      !saved) {
+    return Response::from_error(saved.error());
+  }
+  if (ctx.run_service != nullptr) {
+    ctx.run_service->forget_workspace_limit(workspace);
+  }
+  return Response::json(200, runs_settings(limit));
+}
+
 Handler with_providers(ApiContext& context,
                        std::function<asio::awaitable<Response>(ApiContext&, Request&)> f) {
   return with_auth(
@@ -94,6 +145,11 @@ void add_settings_routes(Router& router, ApiContext& context) {
                co_return put_providers(ctx, r);
              }));
   router.add("GET", "/api/settings/providers/{name}/models", with_providers(context, list_models));
+  ApiContext* ctx = &context;
+  router.add("GET", "/api/settings/runs",
+             sync_handler([ctx](Request& r) { return get_runs(*ctx, r); }));
+  router.add("PUT", "/api/settings/runs",
+             sync_handler([ctx](Request& r) { return put_runs(*ctx, r); }));
 }
 
 }  // namespace weft::api

@@ -8,13 +8,21 @@ namespace weft::store::sqlite {
 namespace {
 
 // The next job a worker may start: waiting or with an expired lease, and its
-// pipeline below its limit of running jobs (live leases only).
+// pipeline and its workspace below their limits of running jobs (live leases
+// only). The workspace's limit is read where it is kept, so a change to it
+// counts from the next lease on.
 constexpr std::string_view kNextJob =
-    "SELECT j.execution_id, j.generation, j.payload FROM jobs j"
+    "SELECT j.execution_id, j.generation, j.payload, j.cancel_requested FROM jobs j"
     " WHERE (j.owner IS NULL OR j.lease_expires_at < ?1)"
     "   AND (j.run_concurrency IS NULL OR (SELECT COUNT(*) FROM jobs r"
     "        WHERE r.workspace_id = j.workspace_id AND r.pipeline_id = j.pipeline_id"
     "          AND r.owner IS NOT NULL AND r.lease_expires_at >= ?1) < j.run_concurrency)"
+    "   AND NOT EXISTS (SELECT 1 FROM workspace_settings s"
+    "        WHERE s.workspace_id = j.workspace_id AND s.key = 'runs'"
+    "          AND json_extract(s.value, '$.run_concurrency') IS NOT NULL"
+    "          AND (SELECT COUNT(*) FROM jobs r WHERE r.workspace_id = j.workspace_id"
+    "               AND r.owner IS NOT NULL AND r.lease_expires_at >= ?1)"
+    "              >= json_extract(s.value, '$.run_concurrency'))"
     " ORDER BY j.priority DESC, j.seq LIMIT 1";
 
 constexpr std::string_view kTake =
@@ -28,6 +36,13 @@ constexpr std::string_view kExpireAll =
 
 constexpr std::string_view kRemoveWaiting =
     "DELETE FROM jobs WHERE workspace_id = ?1 AND execution_id = ?2 AND owner IS NULL";
+
+constexpr std::string_view kRequestCancel =
+    "UPDATE jobs SET cancel_requested = 1"
+    " WHERE workspace_id = ?1 AND execution_id = ?2 AND owner IS NOT NULL";
+
+constexpr std::string_view kToCancel =
+    "SELECT workspace_id, execution_id FROM jobs WHERE owner = ?1 AND cancel_requested = 1";
 
 constexpr std::string_view kPosition =
     "SELECT (SELECT COUNT(*) FROM jobs o WHERE o.workspace_id = j.workspace_id"
@@ -67,7 +82,8 @@ Result<std::vector<LeasedJob>> lease_jobs(Connection& db, std::string_view owner
       if (!*row) {
         break;
       }
-      LeasedJob job{next->string(0), next->int64(1) + 1, column_json(*next, 2)};
+      LeasedJob job{next->string(0), next->int64(1) + 1, column_json(*next, 2),
+                    next->int64(3) != 0};
       auto take = tx.prepare(kTake);
       if (!take) {
         return std::move(take).error();
@@ -113,6 +129,31 @@ Result<bool> remove_waiting_job(Connection& db, std::string_view workspace,
     return std::move(removed).error();
   }
   return *removed > 0;
+}
+
+Result<bool> request_job_cancel(Connection& db, std::string_view workspace,
+                                std::string_view execution_id) {
+  auto statement = db.prepare(kRequestCancel);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, workspace).bind(2, execution_id);
+  auto marked = run_counting(db, *statement);
+  if (!marked) {
+    return std::move(marked).error();
+  }
+  return *marked > 0;
+}
+
+Result<std::vector<JobToCancel>> jobs_to_cancel(Connection& db, std::string_view owner) {
+  auto statement = db.prepare(kToCancel);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, owner);
+  return collect_rows<JobToCancel>(*statement, [](const Statement& row) {
+    return JobToCancel{row.string(0), row.string(1)};
+  });
 }
 
 Result<std::optional<std::int64_t>> queue_position(Connection& db, std::string_view workspace,

@@ -1,5 +1,5 @@
 #pragma once
-// The embedded job queue's queries on the `jobs` table (migration 0006).
+// The embedded job queue's queries on the `jobs` table (migrations 0006, 0007).
 // Leasing, renewing and expiring work on the write connection; positions and
 // counts on a read connection.
 
@@ -21,6 +21,9 @@ Result<std::int64_t> renew_leases(Connection& db, std::string_view owner, Time e
 Result<std::int64_t> expire_all_leases(Connection& db);
 Result<bool> remove_waiting_job(Connection& db, std::string_view workspace,
                                 std::string_view execution_id);
+Result<bool> request_job_cancel(Connection& db, std::string_view workspace,
+                                std::string_view execution_id);
+Result<std::vector<JobToCancel>> jobs_to_cancel(Connection& db, std::string_view owner);
 Result<std::optional<std::int64_t>> queue_position(Connection& db, std::string_view workspace,
                                                    std::string_view execution_id);
 Result<std::vector<QueueCount>> queue_counts(Connection& db, std::string_view workspace, Time now);

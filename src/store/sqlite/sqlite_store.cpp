@@ -233,6 +233,20 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<bool> request_job_cancel(std::string_view workspace,
+                                  std::string_view execution_id) override {
+    return guarded("asking to cancel a job", [&] {
+      return writer_.with(
+          [&](Connection& db) { return sqlite::request_job_cancel(db, workspace, execution_id); });
+    });
+  }
+
+  Result<std::vector<JobToCancel>> jobs_to_cancel(std::string_view owner) override {
+    return guarded("reading jobs to cancel", [&] {
+      return read([&](Connection& db) { return sqlite::jobs_to_cancel(db, owner); });
+    });
+  }
+
   Result<std::optional<std::int64_t>> queue_position(std::string_view workspace,
                                                      std::string_view execution_id) override {
     return guarded("reading a queue position", [&] {
