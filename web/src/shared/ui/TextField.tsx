@@ -7,37 +7,41 @@ export const kFieldInput =
 
 /**
  * A labelled input with an optional hint under it, and the field's error
- * under that: the input is then marked invalid and described by the error,
- * so a screen reader reads it with the label.
+ * under that. The label names the input alone; the hint and the error
+ * describe it (`aria-describedby`), and an error marks it invalid, so a
+ * screen reader reads the error with the field.
  */
 export function TextField({
   label,
   hint,
   error,
   className,
+  id,
   ...rest
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode; error?: string | null }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const made = useId();
+  const inputId = id ?? made;
+  const described = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ');
   return (
-    <label className={cn('flex flex-col gap-1 text-xs font-medium', className)}>
-      {label}
+    <div className={cn('flex flex-col gap-1 text-xs font-medium', className)}>
+      <label htmlFor={inputId}>{label}</label>
       <input
+        id={inputId}
         className={cn(kFieldInput, error && 'border-danger')}
         aria-invalid={error ? true : undefined}
         aria-describedby={described || undefined}
         {...rest}
       />
       {hint ? (
-        <span id={`${id}-hint`} className="font-normal text-muted">
+        <span id={`${inputId}-hint`} className="font-normal text-muted">
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span id={`${id}-error`} className="font-normal text-danger" data-problem>
+        <span id={`${inputId}-error`} className="font-normal text-danger" data-problem>
           {error}
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }

@@ -72,7 +72,7 @@ export function PipelineSettingsDialog({
           apply();
         }}
       >
-        <fieldset role="radiogroup" aria-labelledby={legendId} className="flex flex-col gap-1.5" disabled={readOnly}>
+        <fieldset role="radiogroup" aria-labelledby={legendId} className="flex flex-col gap-1.5">
           <legend id={legendId} className="mb-1 text-xs font-medium">
             Save executions
           </legend>
@@ -83,6 +83,7 @@ export function PipelineSettingsDialog({
                 name="save_executions"
                 value={mode.value}
                 checked={draft.saveExecutions === mode.value}
+                disabled={readOnly}
                 onChange={edit('saveExecutions')}
                 className="accent-accent"
               />
