@@ -15,7 +15,7 @@ export const ExecutionRow = memo(function ExecutionRow({
   return (
     <tr data-execution={execution.id} className="border-b border-line last:border-0 hover:bg-surface-2/60">
       <td className="px-5 py-2.5">
-        <StatusBadge status={execution.status} />
+        <StatusBadge status={execution.status} queuePosition={execution.queue_position} />
       </td>
       <td className="px-3 py-2.5">
         <Link to={to} className="font-medium hover:text-accent">

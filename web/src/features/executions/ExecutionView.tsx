@@ -94,7 +94,7 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
           </div>
           <span className="font-mono text-[11px] text-muted">{execution.id}</span>
         </div>
-        <StatusBadge status={run.status} />
+        <StatusBadge status={run.status} queuePosition={run.queuePosition} />
         <span className="text-xs text-muted">
           {formatDateTime(execution.created_at)}
           {run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''}

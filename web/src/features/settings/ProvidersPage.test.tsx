@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Credential, Provider, ProviderInput } from '../../shared/api/accountTypes';
 import { ApiError } from '../../shared/api/client';
 import type { WeftApi } from '../../shared/api/weftApi';
-import { FakeApi, fakeMe } from '../../test/fakeApi';
+import { FakeApi, fakeMe, fakeRunSettings } from '../../test/fakeApi';
 import { FakeAuth } from '../../test/fakeAuth';
 import { ProvidersPage } from './ProvidersPage';
 
@@ -17,6 +17,7 @@ function page({ role = 'owner', serverAdmin = false, api = {} }: { role?: string
     me: () => Promise.resolve(fakeMe({ serverAdmin })),
     listCredentials: () => Promise.resolve([key]),
     credentialKinds: () => Promise.resolve([{ kind: 'bearer', title: 'Bearer token', schema: {} }]),
+    ...fakeRunSettings(),
     ...api,
   };
   render(

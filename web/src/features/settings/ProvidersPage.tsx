@@ -8,14 +8,16 @@ import { Page, Table } from '../../shared/ui/Page';
 import { ErrorState, LoadingState } from '../../shared/ui/States';
 import { useToasts } from '../../shared/ui/toast.store';
 import { ProviderRows, toInput } from './ProviderRows';
+import { RunsSection } from './RunsSection';
 
 const isOwn = (p: Provider): p is WorkspaceProvider => p.source === 'workspace';
 
 /**
- * LLM providers on two levels: this workspace's own (its owners and admins
- * edit them; only its members see them) and the server's, shared by every
- * workspace and shown by name and kind only. A block's provider name is
- * looked up here first, then on the server.
+ * The workspace's settings. LLM providers on two levels: this workspace's
+ * own (its owners and admins edit them; only its members see them) and the
+ * server's, shared by every workspace and shown by name and kind only. A
+ * block's provider name is looked up here first, then on the server. Then
+ * the workspace's run limit.
  */
 export function ProvidersPage() {
   const api = useApi();
@@ -37,7 +39,10 @@ export function ProvidersPage() {
   };
 
   return (
-    <Page title="Settings" description="Language model providers for the LLM blocks: Ollama and any OpenAI-compatible server.">
+    <Page
+      title="Settings"
+      description="Language model providers for the LLM blocks (Ollama and any OpenAI-compatible server), and how many runs go at once."
+    >
       <section className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold">This workspace&apos;s providers</h2>
         <p className="text-xs text-muted">
@@ -85,6 +90,7 @@ export function ProvidersPage() {
         </Table>
         {shared.length === 0 ? <p className="text-xs text-muted">The server has none.</p> : null}
       </section>
+      <RunsSection />
     </Page>
   );
 }

@@ -31,9 +31,23 @@ export interface EdgeDef {
   targetHandle?: string | null;
 }
 
+/** Which executions a pipeline keeps: every one, failed and cancelled ones, or none (counts only). */
+export type SaveExecutions = 'all' | 'errors' | 'none';
+
+/** A pipeline's `settings` (docs/pipelines.md, docs/api.md "Pipeline settings for runs"). */
 export interface PipelineSettings {
+  /** The whole run's time limit (1 ms – 24 h; default 1 hour). */
   timeout_ms?: number;
+  /** Blocks of one run at once (1–256, default 8). */
   max_concurrency?: number;
+  /** Default `all`. */
+  save_executions?: SaveExecutions;
+  /** Runs of this pipeline at once (1–10,000); unset: no limit. */
+  run_concurrency?: number;
+  /** −1,000–1,000, default 0: waiting runs of higher priority start first. */
+  priority?: number;
+  /** Keys this editor does not know yet, kept as loaded. */
+  [key: string]: Json | undefined;
 }
 
 /** A pipeline document as stored and exchanged. */
@@ -139,6 +153,8 @@ export interface ExecutionSummary {
   finished_at: string | null;
   duration_ms?: number;
   retry_of: string | null;
+  /** While queued: its place in the workspace's queue, from 1 (`GET /api/executions/{id}`). */
+  queue_position?: number;
 }
 
 export interface ExecutionRecord extends ExecutionSummary {
@@ -230,6 +246,11 @@ export interface RunInputRule {
   default_at?: string;
   multiline_at?: string;
   schema_at?: string;
+}
+
+/** `GET`/`PUT /api/settings/runs`: runs of the whole workspace at once; null: no limit. */
+export interface RunSettings {
+  run_concurrency: number | null;
 }
 
 /** One event of a run, as `weft run --events` and the WebSocket send it. */

@@ -9,6 +9,7 @@ import type {
   PipelineDefinition,
   PipelineRecord,
   PipelineSummary,
+  RunSettings,
   RunStarted,
   TestRunRequest,
   ValidationResult,
@@ -144,6 +145,10 @@ export function createWeftApi(http: HttpClient) {
     /** Replaces the server's providers kept in settings; a credential is one of the caller's current workspace. */
     saveServerProviders: (items: ProviderInput[]) =>
       http.request<{ items: ServerProvider[] }>('PUT', '/api/server/providers', { body: { items } }).then((r) => r.items),
+    /** Runs of this workspace at once (null: no limit); any member reads it. */
+    getRunSettings: () => http.request<RunSettings>('GET', '/api/settings/runs'),
+    /** Owners and admins (403 for others); 422 names `/run_concurrency` when it is not 1–10,000 or null. */
+    saveRunSettings: (body: RunSettings) => http.request<RunSettings>('PUT', '/api/settings/runs', { body }),
     getServerSettings: () => http.request<ServerSettings>('GET', '/api/server/settings'),
     saveServerSettings: (body: ServerSettingsInput) => http.request<ServerSettings>('PUT', '/api/server/settings', { body }),
     nodeTypes: () =>

@@ -12,9 +12,23 @@ const styles: Record<string, { cls: string; icon: string; label: string }> = {
   interrupted: { cls: 'bg-warning-soft text-warning', icon: 'stop', label: 'Interrupted' },
 };
 
-/** A coloured pill for a run or node status. */
-export function StatusBadge({ status, className, compact }: { status: string; className?: string; compact?: boolean }) {
+/**
+ * A coloured pill for a run or node status. A queued run with a
+ * `queuePosition` (its place in the workspace's queue) says it: "Queued · #3 in line".
+ */
+export function StatusBadge({
+  status,
+  className,
+  compact,
+  queuePosition,
+}: {
+  status: string;
+  className?: string;
+  compact?: boolean;
+  queuePosition?: number | null;
+}) {
   const style = styles[status] ?? { cls: 'bg-surface-3 text-muted', icon: 'dot', label: status };
+  const place = status === 'queued' && queuePosition ? queuePosition : null;
   return (
     <span
       data-status={status}
@@ -27,6 +41,7 @@ export function StatusBadge({ status, className, compact }: { status: string; cl
     >
       <Icon name={style.icon} size={compact ? 10 : 12} className={status === 'running' ? 'animate-spin' : undefined} />
       {style.label}
+      {place ? <span data-testid="queue-position" className="font-normal tabular-nums">· #{place} in line</span> : null}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useApi } from '../../../shared/api/ApiProvider';
 import { ApiError } from '../../../shared/api/client';
+import { errorText } from '../../../shared/api/errorText';
 import { useToasts } from '../../../shared/ui/toast.store';
 import type { EditorStore } from '../store/editor.store';
 
@@ -54,7 +55,15 @@ export function useSave(pipelineId: string, store: EditorStore): SaveState {
         if (e instanceof ApiError && e.status === 409) {
           setConflict(true);
         } else {
-          toast({ kind: 'error', message: `Could not save: ${(e as Error).message}` });
+          // A refused document (422) names its fields: they join the problems list, where they can be found again.
+          if (e instanceof ApiError && e.status === 422 && e.details.length > 0) {
+            store.getState().setProblems(
+              e.details,
+              doc.nodes.map((n) => n.id),
+              state.edges.map((edge) => edge.id),
+            );
+          }
+          toast({ kind: 'error', message: `Could not save: ${errorText(e)}` });
         }
         return false;
       } finally {

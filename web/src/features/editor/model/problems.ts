@@ -1,5 +1,6 @@
 import type { Problem } from '../../../shared/api/types';
 import { parsePointer } from '../../../shared/lib/pointer';
+import { kSettingLabels } from './settings';
 
 /** A problem of one node: `path` is the pointer inside the node (`/config/url`). */
 export interface NodeProblem {
@@ -49,4 +50,21 @@ export function fieldProblems(problems: NodeProblem[] | undefined, path: string)
     return [];
   }
   return problems.filter((p) => p.path === path || p.path.startsWith(path + '/')).map((p) => p.message);
+}
+
+/**
+ * Where a problem not tied to a node is, in words: a pipeline setting by the
+ * name the settings dialog gives it (`/settings/run_concurrency` → "Pipeline
+ * settings · Runs at once"), anything else by its pointer.
+ */
+export function problemPlace(pointer: string): { label: string; settings: boolean } {
+  const [head, key, ...rest] = parsePointer(pointer);
+  if (head !== 'settings') {
+    return { label: pointer || '/', settings: false };
+  }
+  if (key === undefined) {
+    return { label: 'Pipeline settings', settings: true };
+  }
+  const name = kSettingLabels[key] ?? key;
+  return { label: ['Pipeline settings', name, ...rest].join(' · '), settings: true };
 }

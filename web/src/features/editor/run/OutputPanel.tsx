@@ -82,7 +82,7 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
           <Icon name={open ? 'chevron-down' : 'chevron-right'} size={14} />
           Run
         </button>
-        <StatusBadge status={run.status} />
+        <StatusBadge status={run.status} queuePosition={run.queuePosition} />
         {run.durationMs !== undefined ? <span className="text-xs text-muted">{formatDuration(run.durationMs)}</span> : null}
         <UsageNote nodes={run.nodes} />
         {run.error ? <span className="truncate text-xs text-danger">{run.error.message}</span> : null}

@@ -40,6 +40,8 @@ export interface RunView {
   durationMs?: number;
   inputs?: JsonObject;
   pipelineVersion?: number;
+  /** While queued: its place in the workspace's queue, as the last read of the execution said. */
+  queuePosition?: number;
 }
 
 export const kIdleRun: RunView = {
@@ -87,6 +89,7 @@ export function applyEvent(run: RunView, event: RunEvent): RunView {
       return {
         ...next,
         status: isFinished(run.status) ? run.status : 'running',
+        queuePosition: undefined,
         startedAt: event.time,
         pipelineVersion: num(data.version) ?? run.pipelineVersion,
       };
@@ -170,5 +173,6 @@ export function fromExecution(record: ExecutionRecord, previous?: RunView): RunV
     durationMs: record.duration_ms,
     inputs: record.inputs,
     pipelineVersion: record.pipeline_version,
+    queuePosition: record.status === 'queued' ? record.queue_position : undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import type { JsonObject, PipelineDefinition, Problem } from '../../../shared/api/types';
+import type { JsonObject, PipelineDefinition, PipelineSettings, Problem } from '../../../shared/api/types';
 import {
   edgeId,
   metaOf,
@@ -15,6 +15,7 @@ import { kNodeIdPattern, nextNodeId } from '../model/ids';
 import { layeredLayout } from '../model/layout';
 import { indexProblems, kNoProblems, type ProblemIndex } from '../model/problems';
 import { renameInValue } from '../model/references';
+import { sameSettings } from '../model/settings';
 
 /** What undo and redo restore: the document, without selection or run state. */
 export interface Doc {
@@ -57,6 +58,8 @@ export interface EditorState extends Doc {
   /** Renames a node and every edge, pin and `{{ }}` reference to it; returns an error message or null. */
   renameNode(id: string, next: string): string | null;
   setMeta(patch: Partial<PipelineMeta>): void;
+  /** Replaces the pipeline's `settings` (undefined: none) as one undo step; the same settings change nothing. */
+  setSettings(settings: PipelineSettings | undefined): void;
   setPinned(id: string, output: JsonObject | null): void;
   select(nodeIds: string[]): void;
   selectAll(): void;
@@ -243,6 +246,16 @@ export function createEditorStore(options: { readOnly?: boolean } = {}) {
 
       setMeta(patch) {
         commit((s) => ({ meta: { ...s.meta, ...patch } }), 'meta');
+      },
+
+      setSettings(settings) {
+        if (sameSettings(get().meta.settings, settings)) {
+          return;
+        }
+        commit((s) => {
+          const { settings: _previous, ...meta } = s.meta;
+          return { meta: settings ? { ...meta, settings } : meta };
+        });
       },
 
       setPinned(id, output) {

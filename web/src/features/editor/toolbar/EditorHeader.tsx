@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { navigate } from '../../../app/router';
 import { useRole } from '../../../app/useCan';
 import { refusal } from '../../../shared/auth/permissions';
@@ -6,14 +7,16 @@ import { Button, IconButton } from '../../../shared/ui/Button';
 import { Icon } from '../../../shared/ui/Icon';
 import { Tabs } from '../../../shared/ui/Tabs';
 import { useEditor, useEditorContext, useRun } from '../store/EditorContext';
+import { PipelineSettingsDialog } from './PipelineSettingsDialog';
 import { ProblemsButton } from './ProblemsButton';
 
 export type EditorTab = 'canvas' | 'api';
 
 /**
- * The editor's top bar: name, save state, tabs, history, save and run. On a
- * read-only canvas (a viewer's) it says so, and keeps only what may still be
- * done there: run, the API tab and the versions.
+ * The editor's top bar: name, save state, tabs, history, settings, save and
+ * run. On a read-only canvas (a viewer's) it says so, and keeps only what may
+ * still be done there: run, the API tab, the versions and a look at the
+ * settings.
  */
 export function EditorHeader({
   pipelineId,
@@ -45,6 +48,8 @@ export function EditorHeader({
   const why = refusal(role, 'build');
   const base = `/pipelines/${encodeURIComponent(pipelineId)}`;
   const inFlight = useRun((s) => s.run.status === 'running' || s.run.status === 'queued');
+  const settings = useEditor((s) => s.meta.settings);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line bg-surface px-3">
@@ -95,7 +100,10 @@ export function EditorHeader({
           <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => store.getState().redo()} />
         </div>
       )}
-      <ProblemsButton />
+      <ProblemsButton onOpenSettings={() => setSettingsOpen(true)} />
+      <Button icon="settings" onClick={() => setSettingsOpen(true)} title="How runs of this pipeline are kept, limited and ordered">
+        Settings
+      </Button>
       <Button icon="history" onClick={onVersions}>
         Versions
       </Button>
@@ -111,6 +119,17 @@ export function EditorHeader({
           Run
         </Button>
       )}
+      {settingsOpen ? (
+        <PipelineSettingsDialog
+          settings={settings}
+          readOnly={readOnly}
+          onApply={(next) => {
+            store.getState().setSettings(next);
+            setSettingsOpen(false);
+          }}
+          onClose={() => setSettingsOpen(false)}
+        />
+      ) : null}
     </header>
   );
 }

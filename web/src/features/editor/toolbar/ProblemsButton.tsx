@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Icon } from '../../../shared/ui/Icon';
+import { problemPlace } from '../model/problems';
 import { useEditor, useEditorContext } from '../store/EditorContext';
 
-/** A count of validation problems; opens a list that selects the node at fault. */
-export function ProblemsButton() {
+/**
+ * A count of validation problems; opens a list that selects the node at
+ * fault, or opens the pipeline settings for a problem in them.
+ */
+export function ProblemsButton({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { store } = useEditorContext();
   const problems = useEditor((s) => s.problems);
   const [open, setOpen] = useState(false);
@@ -49,12 +53,30 @@ export function ProblemsButton() {
                 </li>
               )),
             )}
-            {problems.general.map((p) => (
-              <li key={p.pointer + p.message} className="px-2 py-1.5">
-                <span className="font-mono text-muted">{p.pointer || '/'}</span>
-                <span className="block text-danger">{p.message}</span>
-              </li>
-            ))}
+            {problems.general.map((p) => {
+              const place = problemPlace(p.pointer);
+              return place.settings ? (
+                <li key={p.pointer + p.message}>
+                  <button
+                    type="button"
+                    className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-surface-2"
+                    title={p.pointer}
+                    onClick={() => {
+                      setOpen(false);
+                      onOpenSettings();
+                    }}
+                  >
+                    <span className="font-semibold">{place.label}</span>
+                    <span className="block text-danger">{p.message}</span>
+                  </button>
+                </li>
+              ) : (
+                <li key={p.pointer + p.message} className="px-2 py-1.5">
+                  <span className="font-mono text-muted">{place.label}</span>
+                  <span className="block text-danger">{p.message}</span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}
