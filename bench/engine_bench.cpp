@@ -92,7 +92,7 @@ std::shared_ptr<const pipeline::CompiledGraph> compile(const json::value& doc) {
 void run_many(benchmark::State& state, const json::value& doc) {
   auto pipeline = compile(doc);
   auto http = integrations::make_http_client(integrations::AddressGuard{});
-  const engine::Engine engine(*http);
+  const engine::Engine engine({.http = http.get()});
   boost::asio::io_context context(1);
   for (auto _ : state) {
     engine::RunOptions options{"bench", json::object{{"text", "hello"}}, nullptr};

@@ -80,7 +80,7 @@ void LlmEngineOverhead(benchmark::State& state, llm::ProviderKind kind) {
     return;
   }
   auto http = integrations::make_http_client(integrations::AddressGuard{});
-  const engine::Engine engine(*http, &providers);
+  const engine::Engine engine({.http = http.get(), .llm = &providers});
   boost::asio::io_context context(1);
   std::vector<double> to_first_byte;
   std::vector<double> from_last_byte;

@@ -94,7 +94,7 @@ int run_command(const RunArgs& args) {
     return 2;
   }
   auto http = integrations::make_http_client(std::move(guard).value());
-  const engine::Engine engine(*http, &providers);
+  const engine::Engine engine({.http = http.get(), .llm = &providers});
   StderrEvents events;
   engine::RunOptions options{new_id("run"), std::move(*inputs), args.events ? &events : nullptr};
 

@@ -245,7 +245,7 @@ int serve_command(const ServeArgs& args) {
   }
   auto http = integrations::make_http_client(std::move(guard).value());
   const VaultCredentials credentials(**auth);
-  const engine::Engine engine(*http, &providers, &credentials);
+  const engine::Engine engine({.http = http.get(), .llm = &providers, .credentials = &credentials});
   const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   asio::io_context context(static_cast<int>(threads));
   auto work = asio::make_work_guard(context);

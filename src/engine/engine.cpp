@@ -17,9 +17,7 @@ asio::awaitable<RunResult> Engine::run(std::shared_ptr<const pipeline::CompiledG
   shared.execution_id = std::move(options.execution_id);
   shared.inputs = std::move(options.inputs);
   shared.vars = pipeline->definition.variables;
-  shared.http = &http_;
-  shared.llm = llm_;
-  shared.credentials = credentials_;
+  shared.services = &services_;
   shared.workspace = std::move(options.workspace);
   shared.events = options.events;
   shared.reuse = std::move(options.reuse);

@@ -16,18 +16,8 @@
 #include "engine/events.hpp"
 #include "engine/run_result.hpp"
 #include "engine/run_shared.hpp"
+#include "nodes/node_services.hpp"
 #include "pipeline/compiled.hpp"
-
-namespace weft::integrations {
-class HttpClient;
-}
-
-namespace weft::nodes {
-class CredentialSource;
-}
-namespace weft::llm {
-class ProviderSource;
-}
 
 namespace weft::engine {
 
@@ -48,12 +38,9 @@ struct RunOptions {
 
 class Engine {
  public:
-  /// `llm` gives the llm_* blocks their providers; without it they fail
-  /// with a message saying no provider is configured. Both must outlive the engine.
-  /// `credentials` opens the credentials nodes name (none: they fail saying so).
-  explicit Engine(integrations::HttpClient& http, const llm::ProviderSource* llm = nullptr,
-                  const nodes::CredentialSource* credentials = nullptr)
-      : http_(http), llm_(llm), credentials_(credentials) {}
+  /// What nodes reach beyond their run; `services.http` is required, and
+  /// every service must outlive the engine.
+  explicit Engine(nodes::NodeServices services) : services_(services) {}
 
   /// Runs `pipeline` to the end and returns its result. Emitting terminal
   /// cancellation on the awaiting coroutine's slot cancels the run: in-flight
@@ -62,9 +49,7 @@ class Engine {
                                         RunOptions options) const;
 
  private:
-  integrations::HttpClient& http_;
-  const llm::ProviderSource* llm_;
-  const nodes::CredentialSource* credentials_;
+  const nodes::NodeServices services_;
 };
 
 /// Problems with `inputs` for `pipeline`'s input nodes (one per bad or missing

@@ -85,14 +85,17 @@ class NodeRunner final : public nodes::NodeContext {
   const expr::Scope& scope() const override { return graph_->scope(); }
   const std::vector<nodes::Upstream>& upstream() const override { return upstream_; }
   const json::object& run_inputs() const override { return graph_->shared_.inputs.get_object(); }
-  integrations::HttpClient& http() override { return *graph_->shared_.http; }
+  std::string_view workspace() const override { return graph_->shared_.workspace; }
+  const nodes::NodeServices& services() const override { return *graph_->shared_.services; }
+  integrations::HttpClient& http() override { return *services().http; }
 
   Result<nodes::Credential> credential(std::string_view id) override {
     RunShared& shared = graph_->shared_;
-    if (shared.credentials == nullptr) {
+    const auto* credentials = services().credentials;
+    if (credentials == nullptr) {
       return nodes::NodeContext::credential(id);
     }
-    auto opened = shared.credentials->resolve(shared.workspace, id);
+    auto opened = credentials->resolve(shared.workspace, id);
     if (opened) {
       for (const auto& [field, value] : opened->data) {
         if (!names_a_setting(field)) {
@@ -113,13 +116,12 @@ class NodeRunner final : public nodes::NodeContext {
     return opened;
   }
   std::shared_ptr<llm::Provider> llm_provider(std::string_view name) const override {
-    const RunShared& shared = graph_->shared_;
-    return shared.llm != nullptr ? shared.llm->resolve(shared.workspace, name) : nullptr;
+    const auto* llm = services().llm;
+    return llm != nullptr ? llm->resolve(workspace(), name) : nullptr;
   }
   std::vector<std::string> llm_provider_names() const override {
-    const RunShared& shared = graph_->shared_;
-    return shared.llm != nullptr ? shared.llm->visible_names(shared.workspace)
-                                 : std::vector<std::string>{};
+    const auto* llm = services().llm;
+    return llm != nullptr ? llm->visible_names(workspace()) : std::vector<std::string>{};
   }
   void add_usage(std::int64_t prompt_tokens, std::int64_t completion_tokens) override {
     graph_->shared_.usage.prompt_tokens += prompt_tokens;

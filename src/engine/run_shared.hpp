@@ -16,15 +16,8 @@
 #include "engine/events.hpp"
 #include "engine/run_result.hpp"
 
-namespace weft::integrations {
-class HttpClient;
-}
-
 namespace weft::nodes {
-class CredentialSource;
-}
-namespace weft::llm {
-class ProviderSource;
+struct NodeServices;
 }
 
 namespace weft::engine {
@@ -40,10 +33,8 @@ struct RunShared {
   std::string execution_id;
   json::value inputs;  ///< an object; a value so scopes can hand out pointers to it
   json::value vars;
-  integrations::HttpClient* http = nullptr;
+  const nodes::NodeServices* services = nullptr;  ///< never null while running
   EventSink* events = nullptr;
-  const llm::ProviderSource* llm = nullptr;              ///< null: no LLM providers
-  const nodes::CredentialSource* credentials = nullptr;  ///< null: none to open
   std::string workspace;  ///< whose credentials and LLM providers
   /// Values of the credentials opened so far: scrubbed from what the run records.
   std::vector<std::string> secrets;

@@ -17,6 +17,7 @@
 #include "expr/expr.hpp"
 #include "nodes/credentials.hpp"
 #include "nodes/descriptor_rules.hpp"
+#include "nodes/node_services.hpp"
 #include "pipeline/compiled.hpp"
 #include "pipeline/config_reader.hpp"
 #include "pipeline/node_kind.hpp"
@@ -84,6 +85,11 @@ class NodeContext {
   virtual const std::vector<Upstream>& upstream() const = 0;
   /// The run's inputs (read by input nodes).
   virtual const json::object& run_inputs() const = 0;
+  /// The workspace the run belongs to: what every service call is scoped to.
+  virtual std::string_view workspace() const = 0;
+  /// The services of the server (node_services.hpp). The calls below are the
+  /// common ones, already scoped to the run's workspace and its secrets.
+  virtual const NodeServices& services() const = 0;
   virtual void log(LogLevel level, std::string message) = 0;
   /// Streams a piece of generated text (LLM tokens) as a `node.token` event.
   virtual void token(std::string_view text) = 0;

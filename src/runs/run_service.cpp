@@ -56,41 +56,43 @@ RunService::~RunService() {
   stop();
 }
 
-Result<std::string> RunService::submit(Job job,
-                                       std::shared_ptr<const pipeline::CompiledGraph> pipeline,
-                                       std::unordered_map<std::string, engine::ReusedOutput> reuse,
-                                       bool at_once, OnFinished on_finished,
-                                       std::function<void(Status)> on_recorded) {
+Result<Submitted> RunService::submit(Submission submission) {
+  Job& job = submission.job;
   job.execution_id = new_id("ex");
   const auto now = std::chrono::system_clock::now();
-  if (!at_once || job.run_concurrency || workspace_limited(job.workspace)) {
-    if (on_finished) {
+  const bool at_once =
+      job.trigger == Trigger::editor ||
+      (submission.at_once && !job.run_concurrency && !workspace_limited(job.workspace));
+  if (!at_once) {
+    if (submission.on_finished) {
       std::lock_guard lock(mutex_);
-      waiters_.emplace(job.execution_id, std::move(on_finished));
+      waiters_.emplace(job.execution_id, std::move(submission.on_finished));
     }
     std::vector<store::Write> writes{store::CreateExecution{execution_row(job, "queued")}};
     for (auto& write : queue_.enqueue(job, std::nullopt)) {
       writes.push_back(std::move(write));
     }
-    store_.write(std::move(writes), [this, id = job.execution_id,
-                                     on_recorded = std::move(on_recorded)](Status status) {
-      {
-        std::lock_guard lock(mutex_);
-        if (!status) {
-          waiters_.erase(id);  // no run will finish: the caller hears why
-        }
-        wake_ = true;
-        wake_cv_.notify_one();
-      }
-      if (on_recorded) {
-        on_recorded(std::move(status));
-      }
-    });
-    return job.execution_id;
+    store_.write(std::move(writes),
+                 [this, id = job.execution_id,
+                  on_recorded = std::move(submission.on_recorded)](Status status) {
+                   {
+                     std::lock_guard lock(mutex_);
+                     if (!status) {
+                       waiters_.erase(id);  // no run will finish: the caller hears why
+                     }
+                     wake_ = true;
+                     wake_cv_.notify_one();
+                   }
+                   if (on_recorded) {
+                     on_recorded(std::move(status));
+                   }
+                 });
+    return Submitted{job.execution_id, false};
   }
   // At once, on this process: the job is leased to us from the start.
-  RunRequest run{job.workspace, job.pipeline_id, job.pipeline_version, std::move(pipeline),
-                 job.inputs,    job.retry_of,    std::move(reuse)};
+  RunRequest run{
+      job.workspace, job.pipeline_id, job.pipeline_version,        std::move(submission.pipeline),
+      job.inputs,    job.retry_of,    std::move(submission.reuse), std::move(submission.skip)};
   run.execution_id = job.execution_id;
   run.opening = {store::CreateExecution{execution_row(job, "running")}};
   for (auto& write : queue_.enqueue(job, Holder{options_.owner, now + options_.lease})) {
@@ -98,7 +100,11 @@ Result<std::string> RunService::submit(Job job,
   }
   run.ack = queue_.ack(job.execution_id, options_.owner, 1);
   run.save = job.save;
-  return runs_.start(std::move(run), std::move(on_finished));
+  auto started = runs_.start(std::move(run), std::move(submission.on_finished));
+  if (!started) {
+    return std::move(started).error();
+  }
+  return Submitted{std::move(*started), true};
 }
 
 bool RunService::cancel(std::string_view workspace, std::string_view execution_id) {
@@ -196,6 +202,13 @@ void RunService::start_leased(store::LeasedJob leased) {
     end_leased(*job, leased.generation, "cancelled", nullptr);
     return;
   }
+  if (job->trigger == Trigger::editor) {
+    // A test run's pins and skips died with the worker that held it.
+    end_leased(*job, leased.generation, "interrupted",
+               json::object{{"code", "interrupted"},
+                            {"message", "the server stopped during this test run; run it again"}});
+    return;
+  }
   auto version = store_.get_version(job->workspace, job->pipeline_id, job->pipeline_version);
   if (!version) {
     const auto& error = version.error();
@@ -274,7 +287,7 @@ bool RunService::workspace_limited(const std::string& workspace) {
   return limited;
 }
 
-RunService::OnFinished RunService::take_waiter(const std::string& execution_id) {
+OnFinished RunService::take_waiter(const std::string& execution_id) {
   std::lock_guard lock(mutex_);
   auto it = waiters_.find(execution_id);
   if (it == waiters_.end()) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "runs/job.hpp"
 #include "runs/job_queue.hpp"
@@ -31,10 +32,34 @@ struct WorkerOptions {
   std::chrono::milliseconds poll{200};      ///< looks for work at least this often
 };
 
+using OnFinished = std::function<void(const RunSummary&)>;
+
+/// A run to start, and who waits for what.
+struct Submission {
+  Job job;
+  /// The compiled version, for a run that starts at once (a worker that
+  /// leases the job compiles it itself).
+  std::shared_ptr<const pipeline::CompiledGraph> pipeline;
+  /// Outputs a run started at once reuses (a retry's succeeded blocks, pins).
+  std::unordered_map<std::string, engine::ReusedOutput> reuse;
+  std::unordered_set<std::string> skip;  ///< nodes a run started at once does not run
+  /// Someone waits for the result: start on this process now, unless a run
+  /// limit of the pipeline or the workspace applies. Editor test runs always
+  /// start at once: their pins and skips live only here, not in the job.
+  bool at_once = false;
+  OnFinished on_finished;  ///< once the result is recorded (may be empty)
+  /// Once a queued run's execution and job are durable (may be empty; not
+  /// called for a run started at once).
+  std::function<void(Status)> on_recorded;
+};
+
+struct Submitted {
+  std::string execution_id;
+  bool started = false;  ///< running on this process; otherwise queued
+};
+
 class RunService {
  public:
-  using OnFinished = std::function<void(const RunSummary&)>;
-
   RunService(store::Store& store, JobQueue& queue, PipelineCache& pipelines, RunManager& runs,
              WorkerOptions options);
   ~RunService();
@@ -42,16 +67,8 @@ class RunService {
   RunService& operator=(const RunService&) = delete;
 
   /// Writes the execution and its job (`job.execution_id` is made here) and
-  /// returns the id. `at_once` (and no run limit of the pipeline or the
-  /// workspace): runs it now on this process with `pipeline` and `reuse`;
-  /// otherwise a worker leases it.
-  /// `on_finished` (may be empty) runs once the result is recorded;
-  /// `on_recorded` (may be empty) once a queued run's execution and job are
-  /// durable (not called for a run started at once).
-  Result<std::string> submit(Job job, std::shared_ptr<const pipeline::CompiledGraph> pipeline,
-                             std::unordered_map<std::string, engine::ReusedOutput> reuse,
-                             bool at_once, OnFinished on_finished,
-                             std::function<void(Status)> on_recorded = {});
+  /// returns the id and whether the run started at once on this process.
+  Result<Submitted> submit(Submission submission);
 
   /// Cancels a queued run (recorded as cancelled), one running here, or one
   /// running on another worker (which sees the request at its next poll);

@@ -44,7 +44,7 @@ struct Backend {
   nodes::Registry registry = nodes::make_core_registry();
   std::unique_ptr<integrations::HttpClient> http =
       integrations::make_http_client(integrations::AddressGuard{});
-  engine::Engine engine{*http};
+  engine::Engine engine{{.http = http.get()}};
   boost::asio::io_context io;
   Metrics metrics;
   runs::PipelineCache cache{registry};

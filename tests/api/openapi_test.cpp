@@ -70,7 +70,7 @@ TEST(OpenApi, PathsEqualTheRoutersRoutes) {
   ASSERT_TRUE(store.ok()) << store.error().message;
   const nodes::Registry registry = nodes::make_core_registry();
   auto http = integrations::make_http_client(integrations::AddressGuard{});
-  const engine::Engine engine(*http);
+  const engine::Engine engine({.http = http.get()});
   boost::asio::io_context context;
   Metrics metrics;
   runs::PipelineCache cache(registry);

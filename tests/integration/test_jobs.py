@@ -212,3 +212,28 @@ def test_save_modes_keep_what_they_say(server, peer, mode, kept):
             assert status == 200 and detail["node_runs"], detail
         else:
             assert status == 404
+
+
+def test_a_workspace_run_limit_holds_across_pipelines(server, peer):
+    slow = peer(delay=0.3)
+    assert server.get("/api/settings/runs")[1] == {"run_concurrency": None}
+    status, body, _ = server.put("/api/settings/runs", {"run_concurrency": 0})
+    assert status == 422 and body["error"]["details"][0]["pointer"] == "/run_concurrency", body
+    status, body, _ = server.put("/api/settings/runs", {"run_concurrency": 2, "workspace": "other"})
+    assert status == 422 and body["error"]["details"][0]["pointer"] == "/workspace", body
+    assert server.put("/api/settings/runs", {"run_concurrency": 2})[:2] == (200, {"run_concurrency": 2})
+    for name in ("first", "second"):
+        assert server.post("/api/pipelines", calling_pipeline(name, slow.url))[0] == 201
+    ids = [server.post(f"/api/pipelines/{name}/run?wait=false", {"n": n})[1]["execution_id"]
+           for n in range(4) for name in ("first", "second")]
+    # A caller who waits goes through the queue too while the workspace is limited.
+    status, body, _ = server.post("/api/pipelines/first/run?wait=true", {"n": 99})
+    assert status == 200 and body["status"] == "succeeded", body
+    assert wait_until(lambda: len(slow.order) == 9, timeout=30), slow.order
+    assert slow.most_in_flight == 2
+    assert wait_until(lambda: server.get("/api/queue")[1]["running"] == 0, timeout=10)
+    assert {server.get(f"/api/executions/{i}")[1]["status"] for i in ids} == {"succeeded"}
+    # Lifting the limit lets runs start at once again.
+    assert server.put("/api/settings/runs", {"run_concurrency": None})[:2] == (200, {"run_concurrency": None})
+    status, body, _ = server.post("/api/pipelines/first/run?wait=true", {"n": 100})
+    assert status == 200 and body["status"] == "succeeded", body

@@ -72,7 +72,7 @@ TEST(LlmConcurrency, AThousandStreamingChatsCompleteOnOneThreadWithBoundedMemory
   llm::ProviderRegistry providers{integrations::AddressGuard{}};
   ASSERT_TRUE(providers.replace({{.name = "ollama", .base_url = peer.url()}}).ok());
   auto http = integrations::make_http_client(integrations::AddressGuard{});
-  const engine::Engine engine(*http, &providers);
+  const engine::Engine engine({.http = http.get(), .llm = &providers});
 
   boost::asio::io_context context(1);
   CountTokens sink;

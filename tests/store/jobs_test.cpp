@@ -1,6 +1,7 @@
 // The job queue's lease rules: a live worker's job is not taken, an expired
 // one is taken over once and only its new holder can record its result;
-// priority first, FIFO within one; a pipeline's run limit holds.
+// priority first, FIFO within one; a pipeline's and a workspace's run limits
+// hold; a cancel request reaches the holder, or whoever takes the job over.
 
 #include <gtest/gtest.h>
 
@@ -89,6 +90,60 @@ TEST_F(JobsTest, APipelinesRunLimitHoldsAcrossWorkers) {
   EXPECT_TRUE(lease("w3", 10, kBaseMs).empty());
   ASSERT_TRUE(ack("ex_1", "w1", generations_["ex_1"]).ok());
   EXPECT_EQ(lease("w3", 10, kBaseMs), std::vector<std::string>{"ex_3"});
+}
+
+TEST_F(JobsTest, AWorkspacesRunLimitHoldsAcrossItsPipelinesOnly) {
+  ASSERT_TRUE(
+      store_->put_workspace_setting(kWs, "runs", json::object{{"run_concurrency", 2}}).ok());
+  enqueue("ex_1", "pl_a");
+  enqueue("ex_2", "pl_b");
+  enqueue("ex_3", "pl_c");
+  EXPECT_EQ(lease("w1", 10, kBaseMs), (std::vector<std::string>{"ex_1", "ex_2"}));
+  EXPECT_TRUE(lease("w2", 10, kBaseMs).empty());
+  // Another workspace is not held back by this one's limit.
+  ExecutionRecord other = make_execution("ws_other", "ex_x", "pl_a", at_ms(kBaseMs));
+  other.status = "queued";
+  store_->write({CreateExecution{other}, EnqueueJob{"ws_other",
+                                                    "ex_x",
+                                                    "pl_a",
+                                                    0,
+                                                    std::nullopt,
+                                                    json::object{{"id", "ex_x"}},
+                                                    std::nullopt,
+                                                    {}}},
+                nullptr);
+  store_->flush();
+  EXPECT_EQ(lease("w2", 10, kBaseMs), std::vector<std::string>{"ex_x"});
+  // A finished run, an expired lease and a lifted limit each make room.
+  ASSERT_TRUE(ack("ex_1", "w1", generations_["ex_1"]).ok());
+  EXPECT_EQ(lease("w2", 10, kBaseMs), std::vector<std::string>{"ex_3"});
+  ASSERT_TRUE(
+      store_->put_workspace_setting(kWs, "runs", json::object{{"run_concurrency", nullptr}}).ok());
+  enqueue("ex_4", "pl_a");
+  EXPECT_EQ(lease("w3", 10, kBaseMs), std::vector<std::string>{"ex_4"});
+}
+
+TEST_F(JobsTest, ACancelRequestReachesTheHolderOrWhoeverTakesTheJobOver) {
+  enqueue("ex_held");
+  enqueue("ex_waiting");
+  lease("w1", 1, kBaseMs);
+  EXPECT_FALSE(*store_->request_job_cancel(kWs, "ex_waiting"));  // not held: removed instead
+  EXPECT_FALSE(*store_->request_job_cancel("ws_other", "ex_held"));
+  EXPECT_TRUE(store_->jobs_to_cancel("w1")->empty());
+  EXPECT_TRUE(*store_->request_job_cancel(kWs, "ex_held"));
+  auto marked = store_->jobs_to_cancel("w1");
+  ASSERT_TRUE(marked.ok());
+  ASSERT_EQ(marked->size(), 1u);
+  EXPECT_EQ((*marked)[0].workspace_id, kWs);
+  EXPECT_EQ((*marked)[0].execution_id, "ex_held");
+  EXPECT_TRUE(store_->jobs_to_cancel("w2")->empty());
+  // w1 dies: the worker that takes the job over learns it was to be cancelled.
+  auto taken = store_->lease_jobs("w2", 10, at_ms(kBaseMs + 5000), at_ms(kBaseMs + 6000));
+  ASSERT_TRUE(taken.ok());
+  ASSERT_EQ(taken->size(), 2u);
+  EXPECT_EQ((*taken)[0].execution_id, "ex_held");
+  EXPECT_TRUE((*taken)[0].cancel_requested);
+  EXPECT_FALSE((*taken)[1].cancel_requested);
 }
 
 TEST_F(JobsTest, QueueCountsPositionsAndRemovingAWaitingJob) {

@@ -155,40 +155,26 @@ using Started = Result<std::tuple<std::string, std::string, bool>>;
 
 }  // namespace
 
-asio::awaitable<Response> start_run(ApiContext& context, Request& request, runs::RunRequest run,
-                                    bool wait_default) {
-  co_return co_await answer_run(context, request, wait_default,
-                                [&](bool, std::function<void(const runs::RunSummary&)> on_finished,
-                                    std::function<void(Status)>) -> Started {
-                                  auto id =
-                                      context.runs.start(std::move(run), std::move(on_finished));
-                                  if (!id) {
-                                    return std::move(id).error();
-                                  }
-                                  return std::tuple{std::move(*id), std::string("running"), false};
-                                });
-}
-
-asio::awaitable<Response> submit_run(ApiContext& context, Request& request, runs::Job job,
-                                     std::shared_ptr<const pipeline::CompiledGraph> pipeline,
-                                     std::unordered_map<std::string, engine::ReusedOutput> reuse) {
+asio::awaitable<Response> submit_run(ApiContext& context, Request& request,
+                                     runs::Submission submission, bool wait_default) {
   if (context.run_service == nullptr) {
     co_return Response::from_error(
         Error::make(ErrorCode::unavailable, "runs are not available on this server"));
   }
   co_return co_await answer_run(
-      context, request, true,
+      context, request, wait_default,
       [&](bool wait, std::function<void(const runs::RunSummary&)> on_finished,
           std::function<void(Status)> on_recorded) -> Started {
-        // A caller waiting for a pipeline without a run limit starts at once.
-        const bool at_once = wait && !job.run_concurrency;
-        auto id =
-            context.run_service->submit(std::move(job), std::move(pipeline), std::move(reuse),
-                                        at_once, std::move(on_finished), std::move(on_recorded));
-        if (!id) {
-          return std::move(id).error();
+        submission.at_once = wait;
+        submission.on_finished = std::move(on_finished);
+        submission.on_recorded = std::move(on_recorded);
+        auto submitted = context.run_service->submit(std::move(submission));
+        if (!submitted) {
+          return std::move(submitted).error();
         }
-        return std::tuple{std::move(*id), std::string(at_once ? "running" : "queued"), !at_once};
+        const bool started = submitted->started;
+        return std::tuple{std::move(submitted->execution_id),
+                          std::string(started ? "running" : "queued"), !started};
       });
 }
 

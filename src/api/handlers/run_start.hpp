@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "api/api.hpp"
-#include "runs/job.hpp"
+#include "runs/run_service.hpp"
 
 namespace weft::api {
 
@@ -25,17 +25,11 @@ Response invalid_pipeline(const Error& error, const Problems& problems);
 std::optional<Response> check_run_inputs(const pipeline::CompiledGraph& pipeline,
                                          const json::object& inputs);
 
-/// Starts `run` and answers per the request's `wait` (default `wait_default`)
-/// and `timeout_ms` parameters: 202 with the execution id, or 200 with the
-/// outcome once the run ends. (Test runs: straight to the run manager.)
-boost::asio::awaitable<Response> start_run(ApiContext& context, Request& request,
-                                           runs::RunRequest run, bool wait_default = true);
-
-/// The same answers for a run through the RunService (the queue): `job`
-/// (from `job_for`) runs `pipeline` reusing `reuse`.
-boost::asio::awaitable<Response> submit_run(
-    ApiContext& context, Request& request, runs::Job job,
-    std::shared_ptr<const pipeline::CompiledGraph> pipeline,
-    std::unordered_map<std::string, engine::ReusedOutput> reuse);
+/// Submits a run to the RunService and answers per the request's `wait`
+/// (default `wait_default`) and `timeout_ms` parameters: 202 with the
+/// execution id (once a queued run's records are durable), or 200 with the
+/// outcome once the run ends.
+boost::asio::awaitable<Response> submit_run(ApiContext& context, Request& request,
+                                            runs::Submission submission, bool wait_default = true);
 
 }  // namespace weft::api

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "api/handlers/run_start.hpp"
-#include "runs/node_records.hpp"
 #include "api/handlers/support.hpp"
 #include "engine/engine.hpp"
+#include "runs/node_records.hpp"
 
 namespace weft::api {
 namespace {
@@ -32,9 +32,12 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
   if (auto bad = check_run_inputs(**pipeline, *inputs)) {
     co_return std::move(*bad);
   }
-  runs::Job job = runs::job_for(workspace, stored->id, stored->version, **pipeline, std::move(*inputs),
-                          runs::Trigger::api);
-  co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline), {});
+  runs::Job job = runs::job_for(workspace, stored->id, stored->version, **pipeline,
+                                std::move(*inputs), runs::Trigger::api);
+  // Named, not a temporary in the co_await expression: gcc 12 destroys such
+  // a temporary twice.
+  runs::Submission submission{std::move(job), std::move(*pipeline)};
+  co_return co_await submit_run(context, request, std::move(submission));
 }
 
 asio::awaitable<Response> retry_execution(ApiContext& context, Request& request) {
@@ -74,8 +77,8 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
   }
   runs::Job job =
       runs::job_for(workspace, execution->pipeline_id, execution->pipeline_version, **pipeline,
-              execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
-              runs::Trigger::retry);
+                    execution->inputs.is_object() ? execution->inputs.get_object() : json::object{},
+                    runs::Trigger::retry);
   job.retry_of = execution->id;
   // Nodes that succeeded keep their outputs; the failed node and what follows run again.
   std::unordered_map<std::string, engine::ReusedOutput> reuse;
@@ -84,8 +87,8 @@ asio::awaitable<Response> retry_execution(ApiContext& context, Request& request)
       reuse.emplace(node.node_id, runs::reused_output(node));
     }
   }
-  co_return co_await submit_run(context, request, std::move(job), std::move(*pipeline),
-                                std::move(reuse));
+  runs::Submission submission{std::move(job), std::move(*pipeline), std::move(reuse)};
+  co_return co_await submit_run(context, request, std::move(submission));
 }
 
 }  // namespace

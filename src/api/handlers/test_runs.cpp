@@ -5,8 +5,8 @@
 #include <unordered_set>
 
 #include "api/handlers/run_start.hpp"
-#include "runs/node_records.hpp"
 #include "api/handlers/support.hpp"
+#include "runs/node_records.hpp"
 
 namespace weft::api {
 namespace {
@@ -129,14 +129,14 @@ Result<store::ExecutionRecord> source_execution(ApiContext& context, std::string
 /// Adds to `run` what a partial run (from or only `target`) reuses and skips.
 Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
                     const store::ExecutionRecord& source, const std::string& target, bool only,
-                    runs::RunRequest& run) {
+                    runs::Submission& run) {
   auto node = graph.find(target);
   if (!node) {
     return unusable("no node `" + target + "` in this pipeline",
                     only ? "/only_node" : "/from_node");
   }
   const auto rerun = downstream(graph, *node);
-  auto node_runs = context.store.list_node_runs(run.workspace, source.id);
+  auto node_runs = context.store.list_node_runs(run.job.workspace, source.id);
   if (!node_runs) {
     return node_runs.error();
   }
@@ -181,8 +181,11 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
   const auto& graph = **pipeline;
-  runs::RunRequest run{
-      std::string(workspace), stored->id, stored->version, *pipeline, {}, {}, {}, {}};
+  runs::Submission run{
+      runs::job_for(workspace, stored->id, stored->version, graph, {}, runs::Trigger::editor),
+      *pipeline};
+  // Whatever the pipeline keeps of its runs, the one the editor shows is kept.
+  run.job.save = runs::SaveMode::all;
   const std::string& target = body->only_node.empty() ? body->from_node : body->only_node;
   std::optional<store::ExecutionRecord> source;
   if (!target.empty() || !body->from_execution.empty()) {
@@ -211,14 +214,14 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     }
   }
   if (body->inputs) {
-    run.inputs = std::move(*body->inputs);
+    run.job.inputs = std::move(*body->inputs);
   } else if (source && source->inputs.is_object()) {
-    run.inputs = source->inputs.get_object();
+    run.job.inputs = source->inputs.get_object();
   }
-  if (auto bad = check_run_inputs(graph, run.inputs)) {
+  if (auto bad = check_run_inputs(graph, run.job.inputs)) {
     co_return std::move(*bad);
   }
-  co_return co_await start_run(context, request, std::move(run), /*wait_default=*/false);
+  co_return co_await submit_run(context, request, std::move(run), /*wait_default=*/false);
 }
 
 }  // namespace
