@@ -1,4 +1,6 @@
 -- Cancelling a run held by another worker (it sees the mark at its next
--- poll), and counting a workspace's running jobs for its run limit.
+-- poll), counting a workspace's running jobs for its run limit, and finding
+-- expired leases without scanning the waiting jobs.
 ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX jobs_by_workspace_owner ON jobs (workspace_id, owner);
+CREATE INDEX jobs_by_lease ON jobs (lease_expires_at) WHERE owner IS NOT NULL;

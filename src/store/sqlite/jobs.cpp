@@ -1,5 +1,8 @@
 #include "store/sqlite/jobs.hpp"
 
+#include <array>
+#include <string>
+
 #include "store/sqlite/codec.hpp"
 #include "store/sqlite/transaction.hpp"
 
@@ -7,13 +10,13 @@ namespace weft::store::sqlite {
 
 namespace {
 
-// The next job a worker may start: waiting or with an expired lease, and its
-// pipeline and its workspace below their limits of running jobs (live leases
-// only). The workspace's limit is read where it is kept, so a change to it
-// counts from the next lease on.
-constexpr std::string_view kNextJob =
-    "SELECT j.execution_id, j.generation, j.payload, j.cancel_requested FROM jobs j"
-    " WHERE (j.owner IS NULL OR j.lease_expires_at < ?1)"
+// The next job a worker may start, in two steps so that each walks an index
+// rather than every job: first a job whose lease expired (its worker died; it
+// was running, so it goes first), then the first waiting one in priority and
+// FIFO order. Either way its pipeline and its workspace must be below their
+// limits of running jobs (live leases only). The workspace's limit is read
+// where it is kept, so a change to it counts from the next lease on.
+constexpr std::string_view kJobLimits =
     "   AND (j.run_concurrency IS NULL OR (SELECT COUNT(*) FROM jobs r"
     "        WHERE r.workspace_id = j.workspace_id AND r.pipeline_id = j.pipeline_id"
     "          AND r.owner IS NOT NULL AND r.lease_expires_at >= ?1) < j.run_concurrency)"
@@ -24,6 +27,19 @@ constexpr std::string_view kNextJob =
     "               AND r.owner IS NOT NULL AND r.lease_expires_at >= ?1)"
     "              >= json_extract(s.value, '$.run_concurrency'))"
     " ORDER BY j.priority DESC, j.seq LIMIT 1";
+
+std::string next_job_query(std::string_view where) {
+  return "SELECT j.execution_id, j.generation, j.payload, j.cancel_requested FROM jobs j" +
+         std::string(where) + std::string(kJobLimits);
+}
+
+/// Expired leases first, then waiting jobs.
+const std::array<std::string, 2>& next_job_queries() {
+  static const std::array<std::string, 2> queries{
+      next_job_query(" WHERE j.owner IS NOT NULL AND j.lease_expires_at < ?1"),
+      next_job_query(" INDEXED BY jobs_waiting WHERE j.owner IS NULL")};
+  return queries;
+}
 
 constexpr std::string_view kTake =
     "UPDATE jobs SET owner = ?2, lease_expires_at = ?3, generation = generation + 1"
@@ -70,20 +86,27 @@ Result<std::vector<LeasedJob>> lease_jobs(Connection& db, std::string_view owner
   return in_transaction(db, [&](Connection& tx) -> Result<std::vector<LeasedJob>> {
     std::vector<LeasedJob> leased;
     while (leased.size() < max) {
-      auto next = tx.prepare(kNextJob);
-      if (!next) {
-        return std::move(next).error();
+      std::optional<LeasedJob> found;
+      for (const std::string& query : next_job_queries()) {
+        auto next = tx.prepare(query);
+        if (!next) {
+          return std::move(next).error();
+        }
+        bind_time(*next, 1, now);
+        auto row = next->step();
+        if (!row) {
+          return std::move(row).error();
+        }
+        if (*row) {
+          found = LeasedJob{next->string(0), next->int64(1) + 1, column_json(*next, 2),
+                            next->int64(3) != 0};
+          break;
+        }
       }
-      bind_time(*next, 1, now);
-      auto row = next->step();
-      if (!row) {
-        return std::move(row).error();
-      }
-      if (!*row) {
+      if (!found) {
         break;
       }
-      LeasedJob job{next->string(0), next->int64(1) + 1, column_json(*next, 2),
-                    next->int64(3) != 0};
+      LeasedJob job = std::move(*found);
       auto take = tx.prepare(kTake);
       if (!take) {
         return std::move(take).error();
