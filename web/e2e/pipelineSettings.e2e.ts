@@ -65,4 +65,28 @@ describe('the pipeline settings dialog', () => {
     expect(record.valid).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it("sets the workspace's run limit on the Settings page, which the server then holds", async () => {
+    await page.goto(`${base}/settings`);
+    const section = page.getByRole('region', { name: 'Runs' });
+    const field = section.getByLabel('Runs at once in this workspace');
+    await field.waitFor();
+    expect(await field.inputValue()).toBe('');
+    await field.fill('0');
+    expect(await section.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await field.fill('3');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => apiCall<{ run_concurrency: number | null }>(base, 'GET', '/api/settings/runs'))
+      .toEqual({ run_concurrency: 3 });
+    await page.reload();
+    await field.waitFor();
+    expect(await field.inputValue()).toBe('3');
+    await field.fill('');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => apiCall<{ run_concurrency: number | null }>(base, 'GET', '/api/settings/runs'))
+      .toEqual({ run_concurrency: null });
+    expect(errors).toEqual([]);
+  });
 });
