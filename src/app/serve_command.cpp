@@ -252,8 +252,10 @@ int serve_command(const ServeArgs& args) {
   api::Metrics metrics;
   runs::PipelineCache cache(registry);
   api::RunHub hub(store);
+  runs::LocalRunEventBus bus;
+  bus.subscribe(hub);
   api::WebSocketService websockets(hub);
-  runs::RunManager runs(context, engine, store, metrics, &hub);
+  runs::RunManager runs(context, engine, store, metrics, &bus);
   runs::EmbeddedJobQueue queue(store);
   runs::RunService run_service(
       store, queue, cache, runs,

@@ -20,6 +20,17 @@ namespace asio = boost::asio;
 /// its progress can be watched.
 constexpr std::chrono::milliseconds kBatchNodeRunsFor{50};
 
+/// Hands one run's events to the bus.
+class BusSink final : public engine::EventSink {
+ public:
+  BusSink(RunEventBus& bus, RunInfo run) : bus_(bus), run_(std::move(run)) {}
+  void on_event(const engine::Event& event) override { bus_.publish_event(run_, event); }
+
+ private:
+  RunEventBus& bus_;
+  const RunInfo run_;
+};
+
 /// One run in progress. `signal` and `pending` are touched only on the strand.
 struct RunManager::Active {
   explicit Active(asio::io_context& context) : strand(asio::make_strand(context)) {}
@@ -28,7 +39,7 @@ struct RunManager::Active {
   asio::cancellation_signal signal;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::vector<store::Write> pending;          ///< node runs not yet handed to the store
-  std::unique_ptr<engine::EventSink> events;  ///< the listener's; outlives the run
+  std::unique_ptr<engine::EventSink> events;  ///< to the bus; outlives the run
   SaveMode save = SaveMode::all;
   std::optional<store::Write> ack;
 };
@@ -68,8 +79,9 @@ Result<std::string> RunManager::start(RunRequest request,
 
   engine::RunOptions options;
   options.execution_id = active->info.execution_id;
-  if (listener_ != nullptr) {
-    active->events = listener_->run_started(active->info);
+  if (bus_ != nullptr) {
+    bus_->publish_started(active->info);
+    active->events = std::make_unique<BusSink>(*bus_, active->info);
     options.events = active->events.get();
   }
   options.inputs = std::move(request.inputs);
@@ -134,8 +146,8 @@ void RunManager::finished(const std::shared_ptr<Active>& active, engine::RunResu
   }
   store_.write(std::move(writes), [this, active, summary, on_finished](Status) {
     metrics_.run_finished(summary->status);
-    if (listener_ != nullptr) {
-      listener_->run_finished(active->info, summary->status);
+    if (bus_ != nullptr) {
+      bus_->publish_finished(active->info, summary->status);
     }
     {
       std::lock_guard lock(mutex_);

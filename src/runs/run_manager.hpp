@@ -16,7 +16,7 @@
 
 #include "engine/engine.hpp"
 #include "runs/job.hpp"
-#include "runs/run_listener.hpp"
+#include "runs/run_event_bus.hpp"
 #include "runs/run_metrics.hpp"
 #include "store/store.hpp"
 
@@ -50,10 +50,10 @@ struct RunSummary {
 
 class RunManager {
  public:
-  /// `listener` (optional) learns of each run's events and status changes.
+  /// `bus` (optional) carries each run's events and status changes.
   RunManager(boost::asio::io_context& context, const engine::Engine& engine, store::Store& store,
-             RunMetrics& metrics, RunListener* listener = nullptr)
-      : context_(context), engine_(engine), store_(store), metrics_(metrics), listener_(listener) {}
+             RunMetrics& metrics, RunEventBus* bus = nullptr)
+      : context_(context), engine_(engine), store_(store), metrics_(metrics), bus_(bus) {}
 
   /// Starts a run and returns its execution id, or unavailable while shutting
   /// down. `on_finished` runs once, on some thread, after the execution's final
@@ -65,6 +65,9 @@ class RunManager {
   bool cancel(std::string_view workspace, std::string_view execution_id);
 
   std::size_t in_flight() const;
+
+  /// Where run events go (null: nowhere), for runs that end without running.
+  RunEventBus* bus() const { return bus_; }
 
   /// Refuses new runs; lets runs in flight finish for `grace`, then cancels
   /// them; calls `on_idle` once every run is recorded.
@@ -80,7 +83,7 @@ class RunManager {
   const engine::Engine& engine_;
   store::Store& store_;
   RunMetrics& metrics_;
-  RunListener* listener_;
+  RunEventBus* bus_;
   mutable std::mutex mutex_;  // guards active_, stopping_, on_idle_
   std::unordered_map<std::string, std::shared_ptr<Active>> active_;
   bool stopping_ = false;

@@ -124,7 +124,13 @@ bool RunService::cancel(std::string_view workspace, std::string_view execution_i
   store::FinishExecution finish{
       std::string(workspace),          summary.execution_id, "cancelled", json::object{}, nullptr,
       std::chrono::system_clock::now()};
-  store_.write({std::move(finish)}, [this, summary](Status) { finished(summary); });
+  auto execution = store_.get_execution(workspace, execution_id);  // its pipeline, for the feed
+  RunInfo run{std::string(workspace), summary.execution_id,
+              execution ? execution->pipeline_id : std::string()};
+  store_.write({std::move(finish)}, [this, summary, run](Status) {
+    announce_finished(run, summary.status);
+    finished(summary);
+  });
   return true;
 }
 
@@ -257,8 +263,18 @@ void RunService::end_leased(const Job& job, std::int64_t generation, std::string
   RunSummary summary{job.execution_id, std::move(status), {}, std::move(error)};
   store::FinishExecution finish{job.workspace,  job.execution_id, summary.status,
                                 json::object{}, summary.error,    std::chrono::system_clock::now()};
-  store_.write({std::move(finish), queue_.ack(job.execution_id, options_.owner, generation)},
-               [this, summary](Status) { finished(summary); });
+  store_.write(
+      {std::move(finish), queue_.ack(job.execution_id, options_.owner, generation)},
+      [this, summary, run = RunInfo{job.workspace, job.execution_id, job.pipeline_id}](Status) {
+        announce_finished(run, summary.status);
+        finished(summary);
+      });
+}
+
+void RunService::announce_finished(const RunInfo& run, std::string_view status) {
+  if (auto* bus = runs_.bus()) {
+    bus->publish_finished(run, status);
+  }
 }
 
 void RunService::forget_workspace_limit(std::string_view workspace) {

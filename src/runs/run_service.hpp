@@ -93,6 +93,9 @@ class RunService {
   void end_leased(const Job& job, std::int64_t generation, std::string status, json::value error);
   /// Whether `workspace` has a run limit (read at most every few seconds).
   bool workspace_limited(const std::string& workspace);
+  /// Tells followers of a run that ended without running (cancelled while
+  /// queued, or unrunnable) that it ended.
+  void announce_finished(const RunInfo& run, std::string_view status);
   OnFinished take_waiter(const std::string& execution_id);
   void finished(const RunSummary& summary);
 

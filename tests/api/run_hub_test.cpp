@@ -60,20 +60,20 @@ class RunHubTest : public ::testing::Test {
 
 TEST_F(RunHubTest, ASubscriberGetsWhatFollowsItsSequenceNumberThenLiveEventsInOrder) {
   RunHub hub(*store_);
-  auto sink = hub.run_started(run_);
+  hub.run_started(run_);
   for (std::uint64_t seq = 1; seq <= 3; ++seq) {
-    sink->on_event(event(seq, "node.log"));
+    hub.run_event(run_, event(seq, "node.log"));
   }
   auto client = std::make_shared<Collector>();
   ASSERT_TRUE(hub.subscribe(client, "ws_a", "ex_1", 1));
-  sink->on_event(event(4, "node.finished"));
+  hub.run_event(run_, event(4, "node.finished"));
   EXPECT_EQ(client->seqs(), (std::vector<std::int64_t>{2, 3, 4}));
   EXPECT_EQ(client->frames().back().at("type").as_string(), "node.finished");
 }
 
 TEST_F(RunHubTest, AnotherWorkspaceCannotSubscribe) {
   RunHub hub(*store_);
-  auto sink = hub.run_started(run_);
+  hub.run_started(run_);
   auto client = std::make_shared<Collector>();
   auto refused = hub.subscribe(client, "ws_b", "ex_1", 0);
   ASSERT_FALSE(refused);
@@ -83,14 +83,14 @@ TEST_F(RunHubTest, AnotherWorkspaceCannotSubscribe) {
 
 TEST_F(RunHubTest, TokensPastTheLimitAreNotJournaledButEveryOtherEventIs) {
   RunHub hub(*store_, {.max_events_per_run = 5});
-  auto sink = hub.run_started(run_);
+  hub.run_started(run_);
   auto live = std::make_shared<Collector>();
   ASSERT_TRUE(hub.subscribe(live, "ws_a", "ex_1", 0));
   std::uint64_t seq = 0;
   for (int i = 0; i < 10; ++i) {
-    sink->on_event(event(++seq, "node.token"));
+    hub.run_event(run_, event(++seq, "node.token"));
   }
-  sink->on_event(event(++seq, "node.finished"));
+  hub.run_event(run_, event(++seq, "node.finished"));
   EXPECT_EQ(live->seqs().size(), 11u) << "live clients get every token";
   auto late = std::make_shared<Collector>();
   ASSERT_TRUE(hub.subscribe(late, "ws_a", "ex_1", 0));
@@ -102,7 +102,7 @@ TEST_F(RunHubTest, FollowedJournalsAreKeptUpToTheLimitThenDropped) {
   auto client = std::make_shared<Collector>();
   for (int i = 0; i < 3; ++i) {
     const runs::RunInfo run{"ws_a", "ex_" + std::to_string(i), "p"};
-    auto sink = hub.run_started(run);
+    hub.run_started(run);
     ASSERT_TRUE(hub.subscribe(client, "ws_a", run.execution_id, 0));
     hub.unsubscribe(client.get(), run.execution_id);  // gone before the end, back later
     hub.run_finished(run, "succeeded");
@@ -112,8 +112,8 @@ TEST_F(RunHubTest, FollowedJournalsAreKeptUpToTheLimitThenDropped) {
 
 TEST_F(RunHubTest, AJournalNobodyFollowedEndsWithItsRun) {
   RunHub hub(*store_);
-  auto sink = hub.run_started(run_);
-  sink->on_event(event(1, "run.started"));
+  hub.run_started(run_);
+  hub.run_event(run_, event(1, "run.started"));
   EXPECT_EQ(hub.journal_count(), 1u) << "a late subscriber may still come while it runs";
   hub.run_finished(run_, "succeeded");
   EXPECT_EQ(hub.journal_count(), 0u) << "the store tells a finished run";
@@ -125,7 +125,7 @@ TEST_F(RunHubTest, TheFeedCarriesStatusChangesOfItsWorkspaceOnly) {
   auto theirs = std::make_shared<Collector>();
   hub.subscribe_feed(mine, "ws_a");
   hub.subscribe_feed(theirs, "ws_b");
-  auto sink = hub.run_started(run_);
+  hub.run_started(run_);
   hub.run_finished(run_, "failed");
   ASSERT_EQ(mine->frames().size(), 2u);
   EXPECT_EQ(mine->frames()[1].at("status").as_string(), "failed");
@@ -134,12 +134,40 @@ TEST_F(RunHubTest, TheFeedCarriesStatusChangesOfItsWorkspaceOnly) {
 
 TEST_F(RunHubTest, ARemovedClientGetsNothingMore) {
   RunHub hub(*store_);
-  auto sink = hub.run_started(run_);
+  hub.run_started(run_);
   auto client = std::make_shared<Collector>();
   ASSERT_TRUE(hub.subscribe(client, "ws_a", "ex_1", 0));
   hub.remove(client.get());
-  sink->on_event(event(1, "node.started"));
+  hub.run_event(run_, event(1, "node.started"));
   EXPECT_TRUE(client->frames().empty());
+}
+
+TEST_F(RunHubTest, AFollowerOfAQueuedRunHearsItEndWhenItIsCancelledBeforeItStarts) {
+  RunHub hub(*store_, {.max_kept_runs = 1});
+  store::ExecutionRecord queued;
+  queued.workspace_id = "ws_a";
+  queued.id = "ex_1";
+  queued.pipeline_id = "p";
+  queued.pipeline_version = 1;
+  queued.status = "queued";
+  queued.inputs = json::object{};
+  queued.created_at = std::chrono::system_clock::now();
+  store_->write({store::CreateExecution{queued}}, nullptr);
+  store_->flush();
+  auto client = std::make_shared<Collector>();
+  ASSERT_TRUE(hub.subscribe(client, "ws_a", "ex_1", 0));
+  EXPECT_TRUE(client->frames().empty());
+  hub.run_finished(run_, "cancelled");
+  ASSERT_EQ(client->frames().size(), 1u);
+  EXPECT_EQ(client->frames()[0].at("type").as_string(), "run.finished");
+  EXPECT_EQ(client->frames()[0].at("data").at("status").as_string(), "cancelled");
+  EXPECT_EQ(client->seqs(), std::vector<std::int64_t>{1});
+  // Its journal is kept like any finished one that was followed, within the bounds.
+  const runs::RunInfo other{"ws_a", "ex_2", "p"};
+  hub.run_started(other);
+  ASSERT_TRUE(hub.subscribe(client, "ws_a", "ex_2", 0));
+  hub.run_finished(other, "succeeded");
+  EXPECT_EQ(hub.journal_count(), 1u);
 }
 
 }  // namespace

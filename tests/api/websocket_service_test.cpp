@@ -40,7 +40,7 @@ TEST(WebSocketService, AClientThatStopsReadingIsDroppedWhenItsQueueIsFull) {
                          });
   });
   const runs::RunInfo run{"ws_a", "ex_1", "p"};
-  auto sink = hub.run_started(run);
+  hub.run_started(run);
 
   boost::asio::io_context io;
   websocket::stream<tcp::socket> client(io);
@@ -57,8 +57,8 @@ TEST(WebSocketService, AClientThatStopsReadingIsDroppedWhenItsQueueIsFull) {
   // queue and the socket buffers hold.
   const std::string big(16 * 1024, 'x');
   for (std::uint64_t seq = 1; seq <= 2000 && service.session_count() > 0; ++seq) {
-    sink->on_event(
-        {seq, "node.token", "ex_1", "n", {{"text", big}}, std::chrono::system_clock::now()});
+    hub.run_event(
+        run, {seq, "node.token", "ex_1", "n", {{"text", big}}, std::chrono::system_clock::now()});
   }
   const auto start = testing::Clock::now();
   while (service.session_count() > 0 && ms_since(start) < 5000) {
@@ -96,7 +96,7 @@ TEST(WebSocketService, AClientWhoseAccessEndedIsToldAndClosedWith4401) {
         });
   });
   const runs::RunInfo run{"ws_a", "ex_1", "p"};
-  auto sink = hub.run_started(run);
+  hub.run_started(run);
 
   boost::asio::io_context io;
   websocket::stream<tcp::socket> client(io);
@@ -107,7 +107,7 @@ TEST(WebSocketService, AClientWhoseAccessEndedIsToldAndClosedWith4401) {
   client.read(buffer);
   EXPECT_NE(boost::beast::buffers_to_string(buffer.data()).find("subscribed"), std::string::npos);
   buffer.consume(buffer.size());
-  sink->on_event({1, "node.started", "ex_1", "n", {}, std::chrono::system_clock::now()});
+  hub.run_event(run, {1, "node.started", "ex_1", "n", {}, std::chrono::system_clock::now()});
   client.read(buffer);
   EXPECT_NE(boost::beast::buffers_to_string(buffer.data()).find("node.started"), std::string::npos);
   buffer.consume(buffer.size());
@@ -126,7 +126,7 @@ TEST(WebSocketService, AClientWhoseAccessEndedIsToldAndClosedWith4401) {
   EXPECT_EQ(ec, websocket::error::closed);
   EXPECT_EQ(client.reason().code, 4401);
   // Nothing is delivered to it any more.
-  sink->on_event({2, "node.finished", "ex_1", "n", {}, std::chrono::system_clock::now()});
+  hub.run_event(run, {2, "node.finished", "ex_1", "n", {}, std::chrono::system_clock::now()});
   const auto gone = testing::Clock::now();
   while (service.session_count() > 0 && ms_since(gone) < 5000) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

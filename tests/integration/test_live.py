@@ -89,6 +89,28 @@ def test_a_run_followed_while_it_waits_in_the_queue_shows_every_event_once_it_st
     assert [e["node_id"] for e in events if e["type"] == "node.finished"] == [f"n{i}" for i in range(20)]
 
 
+def test_a_run_followed_while_it_waits_hears_its_end_when_it_is_cancelled_before_it_starts(server):
+    one_at_a_time = dict(CHAIN, id="chain-cancelled", settings={"run_concurrency": 1})
+    assert server.post("/api/pipelines", one_at_a_time)[0] == 201
+
+    async def scenario():
+        start(server, "chain-cancelled")
+        waiting = start(server, "chain-cancelled")
+        async with connect(server) as ws:
+            await ws.send(json.dumps({"op": "subscribe", "feed": "runs"}))
+            await ws.send(json.dumps({"op": "subscribe", "execution_id": waiting, "after": 0}))
+            await asyncio.sleep(0.1)
+            assert server.post(f"/api/executions/{waiting}/cancel")[0] == 202
+            return waiting, await receive_until(ws, run_finished, timeout=10)
+
+    waiting, messages = asyncio.run(scenario())
+    finished = [m for m in messages if m.get("type") == "run.finished"]
+    assert finished == [dict(finished[0], seq=1, execution_id=waiting)]
+    assert finished[0]["data"]["status"] == "cancelled"
+    feed = [m for m in messages if m.get("feed") == "runs" and m.get("execution_id") == waiting]
+    assert [m["status"] for m in feed] == ["cancelled"], feed
+
+
 def test_a_client_that_reconnects_with_its_last_seq_gets_the_rest_exactly_once(server):
     assert server.post("/api/pipelines", CHAIN)[0] == 201
 

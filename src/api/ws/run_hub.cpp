@@ -72,17 +72,6 @@ std::vector<json::object> stored_events(const store::ExecutionRecord& execution,
 
 }  // namespace
 
-/// Forwards one run's events to the hub; lives as long as the run.
-class RunHub::Sink final : public engine::EventSink {
- public:
-  Sink(RunHub& hub, std::string execution_id) : hub_(hub), execution_id_(std::move(execution_id)) {}
-  void on_event(const engine::Event& event) override { hub_.publish(execution_id_, event); }
-
- private:
-  RunHub& hub_;
-  const std::string execution_id_;
-};
-
 RunHub::RunHub(store::Store& store, HubLimits limits) : store_(store), limits_(limits) {}
 
 RunHub::~RunHub() = default;
@@ -94,7 +83,7 @@ const std::shared_ptr<const std::string>& RunHub::frame_of(Entry& entry) {
   return entry.frame;
 }
 
-std::unique_ptr<engine::EventSink> RunHub::run_started(const runs::RunInfo& run) {
+void RunHub::run_started(const runs::RunInfo& run) {
   {
     std::lock_guard lock(mutex_);
     Journal& journal = journals_[run.execution_id];
@@ -102,7 +91,6 @@ std::unique_ptr<engine::EventSink> RunHub::run_started(const runs::RunInfo& run)
     journal.pipeline_id = run.pipeline_id;
   }
   publish_status(run, "running");
-  return std::make_unique<Sink>(*this, run.execution_id);
 }
 
 void RunHub::run_finished(const runs::RunInfo& run, std::string_view status) {
@@ -111,6 +99,20 @@ void RunHub::run_finished(const runs::RunInfo& run, std::string_view status) {
   auto it = journals_.find(run.execution_id);
   if (it == journals_.end()) {
     return;
+  }
+  Journal& journal = it->second;
+  if (journal.entries.empty() || journal.entries.back().event.type != "run.finished") {
+    // It ended without running (cancelled while queued): its followers still
+    // hear that it ended, in the form a run that ran tells it.
+    engine::Event end{journal.entries.size() + 1,
+                      "run.finished",
+                      run.execution_id,
+                      "",
+                      {{"status", status}, {"outputs", json::object{}}, {"error", nullptr}},
+                      std::chrono::system_clock::now()};
+    Entry entry{std::move(end), nullptr};
+    deliver_all(journal.clients, frame_of(entry));
+    journal.entries.push_back(std::move(entry));
   }
   // Nobody followed it: the store, now written, tells the run as well.
   if (!it->second.followed) {
@@ -131,9 +133,9 @@ void RunHub::evict_finished() {
   }
 }
 
-void RunHub::publish(const std::string& execution_id, const engine::Event& event) {
+void RunHub::run_event(const runs::RunInfo& run, const engine::Event& event) {
   std::lock_guard lock(mutex_);
-  auto it = journals_.find(execution_id);
+  auto it = journals_.find(run.execution_id);
   if (it == journals_.end()) {
     return;
   }

@@ -1,8 +1,9 @@
 #pragma once
-// The run-event hub behind `GET /api/ws` (DESIGN §9): fans each run's events
-// out to the clients subscribed to it, and keeps a journal of them so that a
-// client that reconnects with the last sequence number it saw gets every
-// later event exactly once. A workspace-wide feed carries run status changes.
+// The run-event hub behind `GET /api/ws` (DESIGN §9): it hears the run event
+// bus (runs/run_event_bus.hpp), fans each run's events out to the clients
+// subscribed to it, and keeps the journal of them so that a client that
+// reconnects with the last sequence number it saw gets every later event
+// exactly once. A workspace-wide feed carries run status changes.
 //
 // Journals live in memory: every run's while it runs, and, for a run someone
 // followed, for `keep_finished` after it ends (bounded in count), so that
@@ -26,7 +27,7 @@
 #include <vector>
 
 #include "common/result.hpp"
-#include "runs/run_listener.hpp"
+#include "runs/run_event_bus.hpp"
 #include "store/store.hpp"
 
 namespace weft::api {
@@ -45,12 +46,13 @@ struct HubLimits {
   std::chrono::seconds keep_finished{300};
 };
 
-class RunHub final : public runs::RunListener {
+class RunHub final : public runs::RunEventSubscriber {
  public:
   explicit RunHub(store::Store& store, HubLimits limits = {});
   ~RunHub() override;
 
-  std::unique_ptr<engine::EventSink> run_started(const runs::RunInfo& run) override;
+  void run_started(const runs::RunInfo& run) override;
+  void run_event(const runs::RunInfo& run, const engine::Event& event) override;
   void run_finished(const runs::RunInfo& run, std::string_view status) override;
 
   /// Sends `client` the events of `execution_id` after `after`, then each new
@@ -80,9 +82,6 @@ class RunHub final : public runs::RunListener {
     bool followed = false;   ///< someone subscribed while it ran
     bool truncated = false;  ///< token events past the limit were not kept
   };
-  class Sink;
-
-  void publish(const std::string& execution_id, const engine::Event& event);
   /// Adds `client` to the run's live journal and sends what it missed;
   /// nullopt when the run has no journal here.
   std::optional<Status> follow_live(const std::shared_ptr<HubClient>& client,
