@@ -99,9 +99,11 @@ constexpr RouteDoc kRoutes[] = {
     {.method = "post",
      .path = "/api/pipelines/{id}/test-run",
      .tag = "runs",
-     .summary = "Editor run (answers at once unless wait=true): pinned outputs stand in for their "
-                "nodes; run from a node, or one node alone, reusing an earlier run's outputs "
-                "upstream (409 before the first run; 422 for a node or run it does not have)",
+     .summary = "Editor run (answers at once unless wait=true) of the published version or of "
+                "an unsaved draft (`document`; makes no version): pinned outputs stand in for "
+                "their nodes; run from a node, or one node alone, reusing an earlier run's outputs "
+                "upstream (409 before the first run; 422 for a node or run it does not have, or a "
+                "draft that cannot run)",
      .request = "TestRun",
      .body = Body::optional,
      .response = "RunResult",

@@ -52,6 +52,8 @@ constexpr const char* kSchemas = R"json({
     "error": {"$ref": "#/components/schemas/RunError"}}},
   "TestRun": {"type": "object", "additionalProperties": false, "not": {"required": ["from_node", "only_node"]},
     "properties": {
+    "document": {"$ref": "#/components/schemas/PipelineDocument",
+      "description": "An unsaved draft to run instead of the published version (its id must be the pipeline's; 422 when it cannot run). Makes no version"},
     "inputs": {"type": "object", "description": "Run inputs; default: those of from_execution"},
     "use_pinned": {"type": "boolean", "default": true, "description": "Use the definition's pinned outputs"},
     "from_execution": {"type": "string", "description": "Whose recorded outputs to reuse; default: the newest run"},

@@ -33,3 +33,33 @@ json::value upstream_value(const NodeContext& context) {
 }
 
 }  // namespace weft::nodes
+
+namespace weft::nodes {
+
+bool read_text_or_upstream(pipeline::ConfigReader& reader, std::string_view key,
+                           std::string_view label, Fallback fallback,
+                           std::optional<expr::Template>& out) {
+  const auto text = reader.string(key);
+  if (text && text->find_first_not_of(" \t\r\n") != std::string::npos) {
+    out = reader.text_template(key);
+    return out.has_value();
+  }
+  out.reset();
+  const std::size_t connected = reader.connected();
+  if (connected == 0) {
+    reader.problem(key, std::string(label) +
+                            " is empty and no block is connected into this one to give it; "
+                            "write it, or connect the block whose text it should be");
+    return false;
+  }
+  if (connected > 1 && fallback == Fallback::one) {
+    reader.problem(key, std::string(label) +
+                            " is empty, so it would be the text of the block connected into this "
+                            "one, but " +
+                            std::to_string(connected) + " are; write it");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace weft::nodes

@@ -26,17 +26,23 @@ using SubgraphCompile = std::function<std::shared_ptr<const CompiledGraph>(
 
 class ConfigReader {
  public:
+  /// `connected`: how many edges come into the node (its upstream blocks).
   ConfigReader(const json::object& config, std::string pointer, std::string node_id,
-               Problems& problems, ReferenceCheck check, SubgraphCompile subgraph)
+               Problems& problems, ReferenceCheck check, SubgraphCompile subgraph,
+               std::size_t connected = 0)
       : config_(config),
         pointer_(std::move(pointer)),
         node_id_(std::move(node_id)),
         problems_(problems),
         check_(std::move(check)),
-        subgraph_(std::move(subgraph)) {}
+        subgraph_(std::move(subgraph)),
+        connected_(connected) {}
 
   const json::object& raw() const { return config_; }
   const std::string& node_id() const { return node_id_; }
+  /// How many edges come into the node: a field that defaults to "the block
+  /// connected to this one" is empty at run time when none is.
+  std::size_t connected() const { return connected_; }
   bool has(std::string_view key) const { return config_.contains(key); }
 
   // Plain values. The schema has checked types, so a mismatch just yields nullopt.
@@ -70,6 +76,7 @@ class ConfigReader {
   Problems& problems_;
   ReferenceCheck check_;
   SubgraphCompile subgraph_;
+  std::size_t connected_ = 0;
 };
 
 }  // namespace weft::pipeline

@@ -196,6 +196,16 @@ class GraphCompiler {
 
   void check_reference(std::size_t n, const expr::Reference& ref, const std::string& pointer,
                        std::size_t column_base) {
+    if (ref.name == "input" && !ref.via_nodes && outer_names_.empty() &&
+        graph_->nodes[n].in_edges.empty()) {
+      // `input` is what flows in through the block's connections: with none,
+      // a template that reads it only worked because run inputs are global,
+      // and the canvas would not show where its text comes from.
+      problems_.push_back({pointer,
+                           "`input` refers to the blocks connected into this block, and none is; "
+                           "connect the block it should read from"});
+      return;
+    }
     if (is_visible(n, ref.name)) {
       return;
     }
@@ -261,7 +271,8 @@ class GraphCompiler {
           },
           [this, n](const json::object& body, const std::string& p) {
             return compile_body(n, body, p);
-          });
+          },
+          node.in_edges.size());
       node.config = node.kind->compile_config(reader);
       if (node.config) {
         node.output_name = node.kind->output_name(*node.config, node.def->id);

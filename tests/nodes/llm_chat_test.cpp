@@ -142,17 +142,15 @@ TEST(LlmChat, AnUnknownModelFailsTheNodeListingTheModels) {
   EXPECT_TRUE(contains(run.result.error->message, "it has: llama3:latest"));
 }
 
-TEST(LlmChat, WithoutAPromptAndSeveralUpstreamBlocksItSaysWhatToDo) {
-  LlmPeer peer;
-  auto run = run_pipeline(R"({"nodes": [
+TEST(LlmChat, WithoutAPromptAndSeveralUpstreamBlocksValidationSaysWhatToDo) {
+  auto problems = testing::problems_of(R"({"nodes": [
     {"id": "a", "type": "template", "config": {"template": "A"}},
     {"id": "b", "type": "template", "config": {"template": "B"}},
     {"id": "chat", "type": "llm_chat", "config": {"model": "llama3"}}],
-    "edges": [{"source": "a", "target": "chat"}, {"source": "b", "target": "chat"}]})",
-                          {.providers = providers_at(peer)});
-  ASSERT_EQ(run.result.status, engine::RunStatus::failed);
-  EXPECT_TRUE(contains(run.result.error->message, "2 are connected; set `prompt`"))
-      << run.result.error->message;
+    "edges": [{"source": "a", "target": "chat"}, {"source": "b", "target": "chat"}]})");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/nodes/2/config/prompt");
+  EXPECT_TRUE(contains(problems[0].message, "but 2 are; write it")) << problems[0].message;
 }
 
 constexpr const char* kStructured = R"({"nodes": [

@@ -63,7 +63,8 @@ TEST(LlmClassify, AnUnknownProviderIsReportedBeforeAMissingInput) {
   LlmPeer peer;
   auto run = run_pipeline(
       R"({"nodes": [{"id": "sort", "type": "llm_classify", "config": {
-    "provider": "anthropic", "model": "llama3", "labels": [{"name": "a"}]}}], "edges": []})",
+    "provider": "anthropic", "model": "llama3", "input": "x", "labels": [{"name": "a"}]}}],
+    "edges": []})",
       {.providers = {
            {.name = "ollama", .kind = llm::ProviderKind::ollama, .base_url = peer.url()}}});
   ASSERT_EQ(run.result.status, engine::RunStatus::failed);
@@ -73,17 +74,12 @@ TEST(LlmClassify, AnUnknownProviderIsReportedBeforeAMissingInput) {
   EXPECT_EQ(peer.request_count(), 0u);
 }
 
-TEST(LlmClassify, WithoutAnInputOrAnUpstreamBlockItSaysWhatToDo) {
-  LlmPeer peer;
-  auto run = run_pipeline(
-      R"({"nodes": [{"id": "sort", "type": "llm_classify", "config": {
-    "model": "llama3", "labels": [{"name": "a"}]}}], "edges": []})",
-      {.providers = {
-           {.name = "ollama", .kind = llm::ProviderKind::ollama, .base_url = peer.url()}}});
-  ASSERT_EQ(run.result.status, engine::RunStatus::failed);
-  EXPECT_NE(run.result.error->message.find("0 are connected; set `input`"), std::string::npos)
-      << run.result.error->message;
-  EXPECT_EQ(peer.request_count(), 0u);
+TEST(LlmClassify, WithoutAnInputOrAnUpstreamBlockValidationSaysWhatToDo) {
+  auto problems = testing::problems_of(R"({"nodes": [{"id": "sort", "type": "llm_classify",
+    "config": {"model": "llama3", "labels": [{"name": "a"}]}}], "edges": []})");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/nodes/0/config/input");
+  EXPECT_NE(problems[0].message.find("Input is empty"), std::string::npos) << problems[0].message;
 }
 
 TEST(LlmClassify, EdgesMustNameALabelAndLabelsMustBeDistinct) {
@@ -97,7 +93,8 @@ TEST(LlmClassify, EdgesMustNameALabelAndLabelsMustBeDistinct) {
             "an edge from `s` (llm_classify) must name its sourceHandle: one "
             "of a, other");
   auto repeated = testing::problems_of(R"({"nodes": [{"id": "s", "type": "llm_classify",
-    "config": {"model": "m", "labels": [{"name": "a"}, {"name": "other"}]}}], "edges": []})");
+    "config": {"model": "m", "input": "x", "labels": [{"name": "a"}, {"name": "other"}]}}],
+    "edges": []})");
   ASSERT_EQ(repeated.size(), 1u);
   EXPECT_EQ(repeated[0].pointer, "/nodes/0/config/labels");
 }

@@ -103,7 +103,7 @@ describe('accounts and credentials on a new install', () => {
     await page.locator('#cfg-http_request_1-credential').selectOption({ label: 'Echo token · Bearer token' });
     await shot(page, '30-credential-picker');
     await page.keyboard.press('Control+s');
-    await page.getByTestId('save-state').getByText(/Saved · version/).waitFor();
+    await page.getByTestId('save-state').getByText(/Published · version/).waitFor();
     await page.getByTestId('run').click();
     await page.locator('[data-testid="output-panel"][data-run-status="succeeded"]').waitFor();
     expect(seen.at(-1)?.authorization).toBe(`Bearer ${kToken}`);

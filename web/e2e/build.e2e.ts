@@ -61,7 +61,7 @@ describe('build a pipeline on an empty canvas', () => {
 
   it('saves, reloads and finds it intact', async () => {
     await page.keyboard.press('Control+s');
-    await page.getByTestId('save-state').getByText('Saved · version 2').waitFor();
+    await page.getByTestId('save-state').getByText('Published · version 2').waitFor();
     await page.reload();
     await page.getByTestId('node-template_1').waitFor();
     await expect.poll(() => nodeIds(page)).toEqual(['input_text_1', 'template_1', 'output_text_1']);

@@ -36,13 +36,16 @@ describe('a condition with both branches', () => {
     await connect(page, 'urgent', 'routine', 'false');
     await expect.poll(() => edgeCount(page)).toBe(3);
     await page.getByTestId('problems').getByText('Valid').waitFor();
+    // Published first, so the history's replay below shows this graph (a draft run is recorded against version 1).
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Published · version 2');
     await page.getByTestId('run').click();
     await page.getByRole('dialog').getByLabel('Ticket').fill('urgent: the printer is on fire');
     await page.getByTestId('run-submit').click();
     await page.locator('[data-testid="output-panel"][data-run-status="succeeded"]').waitFor();
     await page.locator('[data-testid="node-escalate"][data-status="succeeded"]').waitFor();
     await page.locator('[data-testid="node-routine"][data-status="skipped"]').waitFor();
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Saved · version 2');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Published · version 2');
     await shot(page, '10-condition-run');
   });
 

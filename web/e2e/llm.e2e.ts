@@ -224,7 +224,7 @@ describe('an LLM chat block with a live model list and streaming', () => {
     await page.locator('#cfg-output_text_1-name').fill('answer');
     await page.locator('#cfg-output_text_1-text').fill('{{ llm_chat_1.text }}');
     await page.keyboard.press('Control+s');
-    await page.getByTestId('save-state').getByText(/Saved · version/).waitFor();
+    await page.getByTestId('save-state').getByText(/Published · version/).waitFor();
     await page.getByTestId('problems').getByText('Valid').waitFor();
     await page.getByRole('button', { name: 'Close panel' }).click();
   });

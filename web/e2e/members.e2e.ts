@@ -194,7 +194,7 @@ describe('members, invites and what a viewer may do', () => {
     await panel.getByRole('heading', { name: 'Text input' }).waitFor();
     await expect.poll(() => viewer.getByLabel('Pipeline name').inputValue()).toBe('Team greeting');
     await expect.poll(() => nodeIds(viewer)).toEqual(['who', 'hello', 'out']);
-    await expect.poll(() => viewer.getByTestId('save-state').textContent()).toBe('Saved · version 1');
+    await expect.poll(() => viewer.getByTestId('save-state').textContent()).toBe('Published · version 1');
 
     // Running one block is a run, which a viewer may do.
     const runs = async () => {

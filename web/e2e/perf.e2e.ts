@@ -107,7 +107,7 @@ describe('a 300-node pipeline', () => {
 
     const saveMark = panned.tasks.length;
     await page.keyboard.press('Control+s');
-    await page.getByTestId('save-state').getByText(/Saved · version [2-9]/).waitFor();
+    await page.getByTestId('save-state').getByText(/Published · version [2-9]/).waitFor();
     await page.waitForTimeout(700);
     const saved = await probe(page);
     const saveTasks = saved.tasks.slice(saveMark);

@@ -48,9 +48,9 @@ describe('the pipeline settings dialog', () => {
     await shot(page, '40-pipeline-settings');
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Draft — unpublished changes');
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Saved · version 2');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Published · version 2');
 
     await page.reload();
     await page.getByTestId('node-say').waitFor();

@@ -71,8 +71,8 @@ describe('testing while building', () => {
     await page.getByTestId('node-shout').click();
     await page.getByRole('tab', { name: /Run data/ }).click();
     await page.getByRole('button', { name: 'Unpin' }).click();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('save-state').getByText(/Saved · version/).waitFor();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByTestId('save-state').getByText(/Published · version/).waitFor();
 
     const before = (await lastRun()).id;
     await page.getByRole('button', { name: 'Run this node' }).click();

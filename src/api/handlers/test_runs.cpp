@@ -1,11 +1,13 @@
 // Editor runs: POST /api/pipelines/{id}/test-run. Like a run, plus what a
-// builder needs: pinned outputs stand in for their nodes, a run can start
-// from any node reusing what an earlier run recorded upstream of it, and a
-// single node can run alone with the inputs it last received.
+// builder needs: an unsaved draft runs instead of the published version,
+// pinned outputs stand in for their nodes, a run can start from any node
+// reusing what an earlier run recorded upstream of it, and a single node can
+// run alone with the inputs it last received.
 #include <unordered_set>
 
 #include "api/handlers/run_start.hpp"
 #include "api/handlers/support.hpp"
+#include "pipeline/document_shape.hpp"
 #include "runs/node_records.hpp"
 
 namespace weft::api {
@@ -27,6 +29,7 @@ Error unusable(std::string message, std::string pointer) {
 }
 
 struct TestRunBody {
+  std::optional<json::object> document;  ///< an unsaved draft to run instead
   std::optional<json::object> inputs;
   bool use_pinned = true;
   std::string from_execution;
@@ -42,7 +45,12 @@ Result<TestRunBody> parse_body(const json::object& body) {
     auto wrong = [&name, &pointer](std::string_view expected) {
       return bad_field("`" + name + "` must be " + std::string(expected), pointer);
     };
-    if (key == "inputs") {
+    if (key == "document") {
+      if (!value.is_object()) {
+        return wrong("a pipeline document (an object)");
+      }
+      out.document = value.get_object();
+    } else if (key == "inputs") {
       if (!value.is_object()) {
         return wrong("an object of inputs by name");
       }
@@ -62,8 +70,8 @@ Result<TestRunBody> parse_body(const json::object& body) {
       field = value.get_string();
     } else {
       return bad_field("unknown field `" + std::string(key) +
-                           "`; a test run takes inputs, use_pinned, from_execution, from_node "
-                           "and only_node",
+                           "`; a test run takes document, inputs, use_pinned, from_execution, "
+                           "from_node and only_node",
                        pointer);
     }
   }
@@ -159,6 +167,46 @@ Status plan_partial(ApiContext& context, const pipeline::CompiledGraph& graph,
   return Ok{};
 }
 
+/// The version a draft says it was edited from, when it is one that was
+/// stored; else the current one.
+std::int64_t draft_base(const json::object& draft, std::int64_t current) {
+  const json::value* version = draft.if_contains("version");
+  if (version == nullptr || !version->is_number()) {
+    return current;
+  }
+  boost::system::error_code inexact;
+  const auto base = version->to_number<std::int64_t>(inexact);
+  return !inexact && base >= 1 && base <= current ? base : current;
+}
+
+/// The compiled draft: checked by the validator a save uses, never cached
+/// (it has no version of its own). The 422 when it cannot run.
+Result<std::shared_ptr<const pipeline::CompiledGraph>> compiled_draft(ApiContext& context,
+                                                                      json::object& draft,
+                                                                      std::string_view id,
+                                                                      Problems& problems) {
+  const json::value* named = draft.if_contains("id");
+  if (named != nullptr && !(named->is_string() && named->get_string() == id)) {
+    problems = {{"/document/id", "the draft's id must be this pipeline's (`" + std::string(id) +
+                                     "`); a test run cannot run another pipeline"}};
+    return Error::make(ErrorCode::invalid_input, "the draft is of another pipeline");
+  }
+  draft["id"] = id;
+  Problems shape = pipeline::check_document_shape(draft, context.limits.max_problems_shown);
+  if (!shape.empty()) {
+    problems = std::move(shape);
+    return Error::make(ErrorCode::invalid_input,
+                       "the draft has fields of the wrong type or missing; see docs/pipelines.md");
+  }
+  auto outcome = context.pipelines.compile(json::value(draft));
+  if (!outcome.pipeline) {
+    problems = first_problems(outcome.problems, context.limits);
+    return Error::make(ErrorCode::invalid_input,
+                       "the draft has problems; fix them before running it");
+  }
+  return outcome.pipeline;
+}
+
 asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
   const std::string_view workspace = workspace_of(request);
   auto stored = context.store.get_pipeline(workspace, request.param("id"));
@@ -174,16 +222,20 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
     co_return Response::from_error(body.error());
   }
   Problems problems;
+  const std::int64_t version =
+      body->document ? draft_base(*body->document, stored->version) : stored->version;
   auto pipeline =
-      compiled_version(context, {workspace, stored->id, stored->version, stored->updated_at},
-                       stored->definition, problems);
+      body->document
+          ? compiled_draft(context, *body->document, stored->id, problems)
+          : compiled_version(context, {workspace, stored->id, version, stored->updated_at},
+                             stored->definition, problems);
   if (!pipeline) {
     co_return invalid_pipeline(pipeline.error(), problems);
   }
   const auto& graph = **pipeline;
+  // A draft's run is recorded against the version it was edited from.
   runs::Submission run{
-      runs::job_for(workspace, stored->id, stored->version, graph, {}, runs::Trigger::editor),
-      *pipeline};
+      runs::job_for(workspace, stored->id, version, graph, {}, runs::Trigger::editor), *pipeline};
   // Whatever the pipeline keeps of its runs, the one the editor shows is kept.
   run.job.save = runs::SaveMode::all;
   const std::string& target = body->only_node.empty() ? body->from_node : body->only_node;

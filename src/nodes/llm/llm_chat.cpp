@@ -107,7 +107,8 @@ class LlmChat final : public NodeType {
     auto config = std::make_unique<LlmChatConfig>();
     auto target = read_llm_target(reader);
     config->system = reader.text_template("system");
-    config->prompt = reader.text_template("prompt");
+    const bool prompt_ok =
+        read_text_or_upstream(reader, "prompt", "Prompt", Fallback::one, config->prompt);
     config->history = reader.json_template("history");
     read_optional(reader, "temperature", config->temperature);
     read_optional(reader, "top_p", config->top_p);
@@ -120,8 +121,7 @@ class LlmChat final : public NodeType {
         config->stop.emplace_back(s.get_string());
       }
     }
-    bool broken = !target || (reader.has("system") && !config->system) ||
-                  (reader.has("prompt") && !config->prompt) ||
+    bool broken = !target || (reader.has("system") && !config->system) || !prompt_ok ||
                   (reader.has("history") && !config->history);
     if (const auto* schema = reader.value("json_schema")) {
       auto compiled = JsonSchema::compile(*schema);

@@ -1,5 +1,7 @@
 #include "nodes/llm/llm_task.hpp"
 
+#include "nodes/node_support.hpp"
+
 namespace weft::nodes {
 namespace {
 
@@ -31,11 +33,10 @@ Result<llm::ChatRequest> task_request(const NodeContext& context, const LlmTask&
 
 bool read_llm_task(pipeline::ConfigReader& reader, LlmTask& task) {
   auto target = read_llm_target(reader);
-  task.input = reader.text_template("input");
+  const bool input_ok = read_text_or_upstream(reader, "input", "Input", Fallback::one, task.input);
   task.instructions = reader.text_template("instructions");
   task.temperature = reader.number("temperature").value_or(0);
-  if (!target || (reader.has("input") && !task.input) ||
-      (reader.has("instructions") && !task.instructions)) {
+  if (!target || !input_ok || (reader.has("instructions") && !task.instructions)) {
     return false;
   }
   task.target = std::move(*target);

@@ -40,6 +40,12 @@ class OutputJson final : public NodeType {
       if (!config->value) {
         return nullptr;
       }
+    } else if (reader.connected() == 0) {
+      // Nothing to return: the run would end with this output null.
+      reader.problem("value",
+                     "Value is empty and no block is connected into this one to give it; write "
+                     "it, or connect the block whose output it should be");
+      return nullptr;
     }
     return config;
   }

@@ -35,11 +35,8 @@ class OutputText final : public NodeType {
       pipeline::ConfigReader& reader) const override {
     auto config = std::make_unique<OutputTextConfig>();
     config->name = reader.string("name").value_or(reader.node_id());
-    if (reader.has("text")) {
-      config->text = reader.text_template("text");
-      if (!config->text) {
-        return nullptr;
-      }
+    if (!read_text_or_upstream(reader, "text", "Text", Fallback::any, config->text)) {
+      return nullptr;
     }
     return config;
   }

@@ -1,10 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NodeTypeDescriptor } from '../../shared/api/types';
 import { useToasts } from '../../shared/ui/toast.store';
 import { ApiTab } from './api/ApiTab';
 import { Canvas } from './canvas/Canvas';
 import { EditorActionsContext, type EditorActions } from './EditorActions';
+import { useDraft } from './draft/useDraft';
 import { useEditorRun } from './hooks/useEditorRun';
 import { useEditorShortcuts } from './hooks/useEditorShortcuts';
 import { useLiveValidation } from './hooks/useLiveValidation';
@@ -56,7 +57,13 @@ export function EditorWorkspace({
   const [outputHidden, setOutputHidden] = useState(false);
 
   const saver = useSave(pipelineId, store);
-  const run = useEditorRun(pipelineId, store, runStore, catalogue, saver.save);
+  const run = useEditorRun(pipelineId, store, runStore, catalogue);
+  const draft = useDraft(pipelineId, store, onReload);
+  useEffect(() => {
+    if (draft.restored) {
+      toast({ kind: 'info', message: 'Your unpublished draft is back on the canvas; “Discard draft” in the header drops it.' });
+    }
+  }, [draft.restored, toast]);
   useLiveValidation(store, true);
   useUnsavedGuard(dirty);
 
@@ -104,6 +111,7 @@ export function EditorWorkspace({
           onRun={actions.requestRun}
           onCancel={run.cancel}
           onVersions={() => setVersionsOpen(true)}
+          onDiscardDraft={draft.discard}
         />
         {tab === 'api' ? (
           <div className="min-h-0 flex-1">

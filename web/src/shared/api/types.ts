@@ -175,6 +175,8 @@ export interface RunStarted {
 
 /** Body of `POST /api/pipelines/{id}/test-run`. */
 export interface TestRunRequest {
+  /** An unsaved draft to run instead of the published version (makes no version). */
+  document?: PipelineDefinition;
   inputs?: JsonObject;
   use_pinned?: boolean;
   from_execution?: string;

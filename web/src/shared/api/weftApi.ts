@@ -77,7 +77,8 @@ export function createWeftApi(http: HttpClient) {
           query: { wait: false },
         });
       } catch (error) {
-        const plain = !request.only_node && !request.from_node;
+        // A draft never falls back: /run would run the published version instead.
+        const plain = !request.only_node && !request.from_node && !request.document;
         if (error instanceof ApiError && (error.status === 404 || error.status === 405) && plain) {
           const started = await http.request<RunStarted>('POST', `/api/pipelines/${enc(id)}/run`, {
             body: request.inputs ?? {},

@@ -30,16 +30,16 @@ function describe(error: unknown): string {
 }
 
 /**
- * Runs from the editor: asks for inputs, saves first when the canvas has
- * unsaved changes (a run references a saved version), starts a test run
- * (pins reused) and follows it live.
+ * Runs from the editor: asks for inputs, starts a test run (pins reused) and
+ * follows it live. A canvas with unpublished changes runs as a draft (the
+ * document goes with the request): running never makes a version, so what
+ * API callers get stays the published one until Publish.
  */
 export function useEditorRun(
   pipelineId: string,
   store: EditorStore,
   runStore: RunStore,
   catalogue: Map<string, NodeTypeDescriptor>,
-  save: (options?: { quiet?: boolean }) => Promise<boolean>,
 ): EditorRun {
   const api = useApi();
   const toast = useToasts((s) => s.push);
@@ -69,14 +69,11 @@ export function useEditorRun(
     async (inputs: JsonObject | undefined, extra: Omit<TestRunRequest, 'inputs'> = {}) => {
       setBusy(true);
       setError(null);
+      const s = store.getState();
+      const request: TestRunRequest = { use_pinned: true, ...extra };
+      if (s.revision !== s.savedRevision) request.document = s.definition();
+      if (inputs) request.inputs = inputs;
       try {
-        const s = store.getState();
-        if (s.revision !== s.savedRevision && !(await save({ quiet: true }))) {
-          setError('Save the pipeline first: the run uses the saved version.');
-          return;
-        }
-        const request: TestRunRequest = { use_pinned: true, ...extra };
-        if (inputs) request.inputs = inputs;
         const started = await api.testRun(pipelineId, request);
         runStore.getState().start(started.execution_id);
         setExecutionId(started.execution_id);
@@ -84,7 +81,21 @@ export function useEditorRun(
         setDialogFields(null);
       } catch (e) {
         const message = describe(e);
-        if (e instanceof ApiError && e.status === 404 && (extra.only_node || extra.from_node)) {
+        if (e instanceof ApiError && e.code === 'invalid_pipeline' && request.document) {
+          // The draft cannot run: its problems join the list, each tied to its block.
+          const doc = request.document;
+          store.getState().setProblems(
+            e.details,
+            doc.nodes.map((n) => n.id),
+            store.getState().edges.map((edge) => edge.id),
+          );
+          const count = e.details.length;
+          toast({
+            kind: 'error',
+            message: `The draft cannot run: ${count} problem${count === 1 ? '' : 's'} to fix (see Problems).`,
+          });
+          setDialogFields(null);
+        } else if (e instanceof ApiError && e.status === 404 && (extra.only_node || extra.from_node)) {
           toast({ kind: 'error', message: 'This server cannot run a single block or run from a block yet.' });
         } else if (e instanceof ApiError && e.status === 409 && (extra.only_node || extra.from_node)) {
           toast({ kind: 'error', message: 'Run the whole pipeline once first: there are no recorded outputs to reuse yet.' });
@@ -97,7 +108,7 @@ export function useEditorRun(
         setBusy(false);
       }
     },
-    [api, pipelineId, store, runStore, save, toast, dialogFields],
+    [api, pipelineId, store, runStore, toast, dialogFields],
   );
 
   const requestRun = useCallback(() => {

@@ -23,7 +23,7 @@ describe('useSave', () => {
     expect(saved).toBe(false);
     expect(store.getState().problems.general).toEqual([{ pointer: '/settings/run_concurrency', message: 'must be an integer' }]);
     expect(useToasts.getState().toasts.at(-1)?.message).toBe(
-      'Could not save: the pipeline document has 1 field of the wrong type or missing; see docs/pipelines.md: /settings/run_concurrency must be an integer',
+      'Could not publish: the pipeline document has 1 field of the wrong type or missing; see docs/pipelines.md: /settings/run_concurrency must be an integer',
     );
   });
 });

@@ -14,8 +14,9 @@ export interface SaveState {
 }
 
 /**
- * Saves the canvas as a new version (`PUT` with the version it was based on).
- * A 409 sets `conflict`; `overwrite` saves over the newest version instead.
+ * Publishes the canvas: saves it as a new version (`PUT` with the version it
+ * was based on), the one `/run`, webhooks, schedules and forms use. A 409
+ * sets `conflict`; `overwrite` publishes over the newest version instead.
  */
 export function useSave(pipelineId: string, store: EditorStore): SaveState {
   const api = useApi();
@@ -46,8 +47,8 @@ export function useSave(pipelineId: string, store: EditorStore): SaveState {
           toast({
             kind: record.valid ? 'success' : 'info',
             message: record.valid
-              ? `Saved version ${record.version}`
-              : `Saved version ${record.version} with ${record.problems.length} problem${record.problems.length === 1 ? '' : 's'} to fix`,
+              ? `Published version ${record.version}`
+              : `Published version ${record.version} with ${record.problems.length} problem${record.problems.length === 1 ? '' : 's'} to fix`,
           });
         }
         return true;
@@ -63,7 +64,7 @@ export function useSave(pipelineId: string, store: EditorStore): SaveState {
               state.edges.map((edge) => edge.id),
             );
           }
-          toast({ kind: 'error', message: `Could not save: ${errorText(e)}` });
+          toast({ kind: 'error', message: `Could not publish: ${errorText(e)}` });
         }
         return false;
       } finally {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { setNavigationGuard } from '../../../app/router';
 
-/** Warns before leaving the page (reload, close, in-app link) while there are unsaved changes. */
+/** Warns before leaving the page (reload, close, in-app link) while there are unpublished changes. */
 export function useUnsavedGuard(dirty: boolean): void {
   useEffect(() => {
     if (!dirty) return;
@@ -10,7 +10,7 @@ export function useUnsavedGuard(dirty: boolean): void {
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    const remove = setNavigationGuard(() => window.confirm('You have unsaved changes. Leave without saving?'));
+    const remove = setNavigationGuard(() => window.confirm('You have unpublished changes. Leave without publishing? (The draft is kept in this browser.)'));
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       remove();

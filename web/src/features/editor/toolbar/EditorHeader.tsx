@@ -13,8 +13,8 @@ import { ProblemsButton } from './ProblemsButton';
 export type EditorTab = 'canvas' | 'api';
 
 /**
- * The editor's top bar: name, save state, tabs, history, settings, save and
- * run. On a read-only canvas (a viewer's) it says so, and keeps only what may
+ * The editor's top bar: name, draft or published state, tabs, history,
+ * settings, publish and run (which runs the draft). On a read-only canvas (a viewer's) it says so, and keeps only what may
  * still be done there: run, the API tab, the versions and a look at the
  * settings.
  */
@@ -27,6 +27,7 @@ export function EditorHeader({
   onRun,
   onCancel,
   onVersions,
+  onDiscardDraft,
 }: {
   pipelineId: string;
   tab: EditorTab;
@@ -36,6 +37,8 @@ export function EditorHeader({
   onRun: () => void;
   onCancel: () => void;
   onVersions: () => void;
+  /** Drops the unpublished changes and goes back to the published version. */
+  onDiscardDraft?: () => void;
 }) {
   const { store } = useEditorContext();
   const name = useEditor((s) => s.meta.name);
@@ -66,12 +69,26 @@ export function EditorHeader({
             readOnly ? 'cursor-default' : 'hover:border-line focus:border-accent',
           )}
         />
-        <span className="flex items-center gap-1.5 text-[11px] text-muted" data-testid="save-state">
-          <span
-            aria-hidden="true"
-            className={cn('h-1.5 w-1.5 rounded-full', dirty ? 'bg-warning' : 'bg-success')}
-          />
-          {dirty ? 'Unsaved changes' : version ? `Saved · version ${version}` : 'Saved'}
+        <span className="flex items-center gap-1.5 text-[11px] text-muted">
+          <span className="flex items-center gap-1.5" data-testid="save-state">
+            <span
+              aria-hidden="true"
+              className={cn('h-1.5 w-1.5 rounded-full', dirty ? 'bg-warning' : 'bg-success')}
+            />
+            {dirty ? 'Draft — unpublished changes' : version ? `Published · version ${version}` : 'Published'}
+          </span>
+          {dirty && onDiscardDraft && !readOnly ? (
+            <button
+              type="button"
+              className="text-accent hover:underline"
+              data-testid="discard-draft"
+              onClick={() => {
+                if (window.confirm('Discard the unpublished changes and go back to the published version?')) onDiscardDraft();
+              }}
+            >
+              Discard draft
+            </button>
+          ) : null}
         </span>
       </div>
       <div className="ml-4 rounded-lg bg-surface-2 p-0.5">
@@ -107,8 +124,15 @@ export function EditorHeader({
       <Button icon="history" onClick={onVersions}>
         Versions
       </Button>
-      <Button icon="save" busy={saving} disabled={readOnly} onClick={onSave} title={readOnly ? why : 'Save (Ctrl+S)'} data-testid="save">
-        Save
+      <Button
+        icon="save"
+        busy={saving}
+        disabled={readOnly}
+        onClick={onSave}
+        title={readOnly ? why : 'Publish (Ctrl+S): make a new version, the one API callers, webhooks, schedules and forms run'}
+        data-testid="save"
+      >
+        Publish
       </Button>
       {inFlight ? (
         <Button variant="danger" icon="stop" onClick={onCancel} title="Cancel the run" data-testid="cancel-run">

@@ -65,7 +65,7 @@ describe('PipelineSettingsDialog', () => {
     fireEvent.click(apply(dialog));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(store.getState().definition().settings).toEqual({ save_executions: 'errors', timeout_ms: 90_000, run_concurrency: 1 });
-    expect(screen.getByTestId('save-state').textContent).toBe('Unsaved changes');
+    expect(screen.getByTestId('save-state').textContent).toBe('Draft — unpublished changes');
 
     fireEvent.click(screen.getByRole('button', { name: /Undo/ }));
     expect(store.getState().definition().settings).toBeUndefined();
@@ -90,7 +90,7 @@ describe('PipelineSettingsDialog', () => {
   it('changes nothing when applied as it was', () => {
     const store = editor({ settings: { run_concurrency: 3 } });
     fireEvent.click(apply(openSettings()));
-    expect(screen.getByTestId('save-state').textContent).toBe('Saved · version 1');
+    expect(screen.getByTestId('save-state').textContent).toBe('Published · version 1');
     expect(store.getState().past).toHaveLength(0);
   });
 
