@@ -155,11 +155,12 @@ TEST(Engine, CancellingReachesALoopBody) {
 TEST(Engine, OnErrorContinueHandsTheErrorDownstream) {
   auto run = run_pipeline(R"({
     "nodes": [
+      {"id": "src", "type": "template", "config": {"template": "x"}},
       {"id": "bad", "type": "template", "config": {"template": "{{ input.missing.deeper }}"},
        "on_error": "continue"},
       {"id": "report", "type": "template", "config": {"template": "error: {{ bad.error.code }}"}}
     ],
-    "edges": [{"source": "bad", "target": "report"}]})");
+    "edges": [{"source": "src", "target": "bad"}, {"source": "bad", "target": "report"}]})");
   EXPECT_EQ(run.result.status, RunStatus::succeeded);
   EXPECT_EQ(run.node("bad").status, NodeStatus::failed);
   EXPECT_EQ(run.result.outputs.at("report").at("text"), "error: expression_error");
@@ -168,12 +169,13 @@ TEST(Engine, OnErrorContinueHandsTheErrorDownstream) {
 TEST(Engine, OnErrorBranchTakesOnlyTheErrorHandle) {
   auto run = run_pipeline(R"({
     "nodes": [
+      {"id": "src", "type": "template", "config": {"template": "x"}},
       {"id": "bad", "type": "template", "config": {"template": "{{ input.nope.x }}"},
        "on_error": "branch"},
       {"id": "ok", "type": "template", "config": {"template": "fine"}},
       {"id": "handled", "type": "template", "config": {"template": "handled"}}
     ],
-    "edges": [{"source": "bad", "target": "ok"},
+    "edges": [{"source": "src", "target": "bad"}, {"source": "bad", "target": "ok"},
               {"source": "bad", "sourceHandle": "error", "target": "handled"}]})");
   EXPECT_EQ(run.result.status, RunStatus::succeeded);
   EXPECT_EQ(run.node("ok").status, NodeStatus::skipped);
@@ -183,10 +185,11 @@ TEST(Engine, OnErrorBranchTakesOnlyTheErrorHandle) {
 TEST(Engine, FailingNodeFailsTheRunAndSkipsTheRest) {
   auto run = run_pipeline(R"({
     "nodes": [
+      {"id": "src", "type": "template", "config": {"template": "x"}},
       {"id": "bad", "type": "template", "config": {"template": "{{ input.nope.x }}"}},
       {"id": "next", "type": "template", "config": {"template": "x"}}
     ],
-    "edges": [{"source": "bad", "target": "next"}]})");
+    "edges": [{"source": "src", "target": "bad"}, {"source": "bad", "target": "next"}]})");
   EXPECT_EQ(run.result.status, RunStatus::failed);
   EXPECT_EQ(run.node("bad").attempts, 1);
   EXPECT_EQ(run.node("next").status, NodeStatus::skipped);
@@ -196,8 +199,10 @@ TEST(Engine, FailingNodeFailsTheRunAndSkipsTheRest) {
 
 TEST(Engine, NonRetryableErrorsAreNotRetried) {
   auto run = run_pipeline(R"({
-    "nodes": [{"id": "bad", "type": "template", "config": {"template": "{{ input.nope.x }}"},
-               "retry": {"max_attempts": 3, "backoff_ms": 1}}], "edges": []})");
+    "nodes": [{"id": "src", "type": "template", "config": {"template": "x"}},
+              {"id": "bad", "type": "template", "config": {"template": "{{ input.nope.x }}"},
+               "retry": {"max_attempts": 3, "backoff_ms": 1}}],
+    "edges": [{"source": "src", "target": "bad"}]})");
   EXPECT_EQ(run.node("bad").attempts, 1);
 }
 

@@ -121,7 +121,9 @@ TEST(Cli, BadArgumentsExit2) {
 
 TEST(Cli, FailedRunsExit1AndSayWhy) {
   auto file = temp_file(
-      R"({"nodes": [{"id": "t", "type": "template", "config": {"template": "{{ input.who.name }}"}}], "edges": []})");
+      R"({"nodes": [{"id": "who", "type": "template", "config": {"template": "x"}},
+                    {"id": "t", "type": "template", "config": {"template": "{{ input.who.name }}"}}],
+          "edges": [{"source": "who", "target": "t"}]})");
   auto r = run_weft({"run", file});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(has(r.err, "run failed in `t`")) << r.err;
