@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'node',
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/globalSetup.ts'],
+    // Fails any test during which a page threw or logged an error.
+    setupFiles: ['e2e/fixtures.ts'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,

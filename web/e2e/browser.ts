@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Cookie, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { kCookieModeHeaders } from '../src/shared/auth/session';
+import { watchContext } from './fixtures';
 
 /** Flags for Debian's chromium in a container (no sandbox, no GPU, no phoning home). */
 export const kChromiumArgs = [
@@ -26,8 +27,9 @@ export function launch(): Promise<Browser> {
  * A page at 1440×900, signed in as the owner with a login of its own (refresh
  * tokens are single use, so pages never share one): the login's refresh
  * cookie is put in the page's cookie jar, and the editor trades it for an
- * access token as on any reload. Uncaught errors and console errors are
- * collected into `errors`. `signedIn: false` opens it signed out.
+ * access token as on any reload. Uncaught errors and console errors fail
+ * the test (e2e/fixtures.ts) and are also collected into `errors`.
+ * `signedIn: false` opens it signed out.
  */
 export async function openPage(browser: Browser, errors: string[] = [], signedIn = true): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
@@ -35,6 +37,7 @@ export async function openPage(browser: Browser, errors: string[] = [], signedIn
   if (owner && signedIn) {
     await context.addCookies([await refreshCookie(inject('baseUrl'), owner)]);
   }
+  watchContext(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

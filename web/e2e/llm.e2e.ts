@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts, connect, dropBlock, edgeCount, launch, nodeIds, openPage, shot, signIn } from './browser';
+import { allowPageErrors } from './fixtures';
 import { setUpOwner, startWeft, type RunningServer } from './server';
+
+allowPageErrors(/401 \(Unauthorized\) \[[^\]]*\/api\/auth\/refresh\]/, 'pages opened signed out: the editor asks for a session and hears there is none');
+allowPageErrors(/503 \(Service Unavailable\) \[[^\]]*\/api\/settings\/providers\/ollama\/models\]/, 'the environment’s ollama points where nothing listens: its model list is refused');
+allowPageErrors(/422 \(Unprocessable Entity\) \[[^\]]*\/api\/settings\/providers\]/, 'a member’s loopback provider is refused on purpose');
 
 const webDir = path.resolve(artifacts, '..', '..');
 const kOwner = { email: 'llm-owner@example.com', name: 'LLM Owner', password: 'llm-owner-passphrase' };

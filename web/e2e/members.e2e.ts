@@ -3,7 +3,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineRecord } from '../src/shared/api/types';
 import { artifacts, launch, nodeIds, openPage, pageToken, shot, signIn } from './browser';
+import { allowPageErrors } from './fixtures';
 import { setUpOwner, startWeft, type RunningServer } from './server';
+
+allowPageErrors(/401 \(Unauthorized\) \[[^\]]*\/api\/auth\/refresh\]/, 'pages opened signed out: the editor asks for a session and hears there is none');
+allowPageErrors(/403 \(Forbidden\) \[[^\]]*\/api\/pipelines\//, 'the viewer tries what the server must refuse');
 
 const webDir = path.resolve(artifacts, '..', '..');
 const kOwner = { email: 'team-owner@example.com', name: 'Team Owner', password: 'team-owner-passphrase' };

@@ -1,6 +1,10 @@
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage, shot } from './browser';
+import { allowPageErrors } from './fixtures';
+
+allowPageErrors(/401 \(Unauthorized\) \[[^\]]*\/api\/auth\/refresh\]/, 'pages opened signed out: the editor asks for a session and hears there is none');
+allowPageErrors(/401 \(Unauthorized\) \[[^\]]*\/api\/auth\/login\]/, 'a wrong password on purpose');
 
 const base = inject('baseUrl');
 const owner = inject('owner');

@@ -2,6 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiCall, createPipeline } from './api';
 import { launch, openPage, shot } from './browser';
+import { allowPageErrors } from './fixtures';
+
+allowPageErrors(/409 \(Conflict\) \[[^\]]*\/api\/pipelines\/test-while-building\]/, 'a save after someone else’s, refused on purpose');
 
 const base = inject('baseUrl');
 const id = 'test-while-building';

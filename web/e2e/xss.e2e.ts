@@ -3,7 +3,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts, launch, refreshCookie } from './browser';
+import { allowPageErrors, watchContext } from './fixtures';
 import { setUpOwner, startWeft, type RunningServer } from './server';
+
+allowPageErrors(/404 \(Not Found\) \[[^\]]*\/api\/settings\/providers\/nowhere\/models\]/, 'a planted block names a provider that does not exist');
+allowPageErrors(/Content Security Policy/, 'a payload the policy stops is logged by the browser; the spec checks each in `violations`');
 
 const webDir = path.resolve(artifacts, '..', '..');
 
@@ -152,6 +156,7 @@ describe('script payloads in every string a user sees', () => {
         (window as unknown as { __csp(text: string): void }).__csp(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`);
       });
     });
+    watchContext(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {

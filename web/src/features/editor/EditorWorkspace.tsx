@@ -122,7 +122,7 @@ export function EditorWorkspace({
             {readOnly ? null : <Palette types={types} onAdd={addAtCenter} />}
             <div className="flex min-w-0 flex-1 flex-col">
               <div className="relative min-h-0 flex-1">
-                <Canvas onEmptyHint={!readOnly} />
+                <Canvas onEmptyHint={!readOnly} sidePanel={selected !== null} />
                 {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
               </div>
               {hasRun && !outputHidden ? <OutputPanel onClose={() => setOutputHidden(true)} /> : null}

@@ -31,6 +31,8 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
   const [busy, setBusy] = useState(false);
   const [replaying, setReplaying] = useState(false);
   const [replayed, setReplayed] = useState(false);
+  // A replay redraws the run step by step, but the run itself is over: the header keeps its recorded status.
+  const [recorded, setRecorded] = useState<ExecutionRecord>(execution);
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
   // Follow a run that was in flight when the page opened, until a replay takes the canvas over.
   const unfinished = execution.status === 'running' || execution.status === 'queued';
@@ -42,6 +44,7 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
     timers.current.forEach(clearTimeout);
     const latest = await api.getExecution(execution.id).catch(() => execution);
     const events = eventsOf(latest);
+    setRecorded(latest);
     runStore.getState().start(execution.id);
     setReplaying(true);
     setReplayed(true);
@@ -80,6 +83,9 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
     }
   };
 
+  const header = replayed
+    ? { status: recorded.status, queuePosition: undefined, durationMs: recorded.duration_ms }
+    : { status: run.status, queuePosition: run.queuePosition, durationMs: run.durationMs };
   const retryable = !replaying && (run.status === 'failed' || run.status === 'cancelled' || run.status === 'interrupted');
   return (
     <div className="flex h-full flex-col">
@@ -94,10 +100,12 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
           </div>
           <span className="font-mono text-[11px] text-muted">{execution.id}</span>
         </div>
-        <StatusBadge status={run.status} queuePosition={run.queuePosition} />
+        <span data-testid="execution-status" data-status={header.status} className="contents">
+          <StatusBadge status={header.status} queuePosition={header.queuePosition} />
+        </span>
         <span className="text-xs text-muted">
           {formatDateTime(execution.created_at)}
-          {run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''}
+          {header.durationMs !== undefined ? ` · ${formatDuration(header.durationMs)}` : ''}
         </span>
         {execution.retry_of ? (
           <Link to={`/executions/${execution.retry_of}`} className="text-xs text-accent hover:underline">
@@ -123,7 +131,7 @@ export function ExecutionView({ execution, pipelineName }: { execution: Executio
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
-            <Canvas />
+            <Canvas sidePanel={selected !== null} />
             {selected ? <NodePanel key={selected} nodeId={selected} /> : null}
           </div>
           <OutputPanel showLink={false} />

@@ -61,4 +61,37 @@ describe('Canvas', () => {
     const handles = screen.getByTestId('node-check').querySelectorAll('.react-flow__handle.source');
     expect(Array.from(handles).map((h) => h.getAttribute('data-handleid'))).toEqual(['true', 'false']);
   });
+
+  it('gives an output block no outgoing handle, and the blocks before it theirs', () => {
+    const store = createEditorStore();
+    store.getState().load(
+      {
+        nodes: [
+          { id: 'q', type: 'input_text', config: {} },
+          { id: 'out', type: 'output_text', config: { name: 'answer' } },
+          { id: 'branchy', type: 'output_text', config: { name: 'other' }, on_error: 'branch' },
+        ],
+        edges: [{ source: 'q', target: 'out' }],
+      },
+      1,
+    );
+    const catalogue = new Map([
+      ['input_text', descriptor('input_text', 'input')],
+      ['output_text', descriptor('output_text', 'output')],
+    ]);
+    render(
+      <div style={{ width: 800, height: 600 }}>
+        <EditorProvider value={{ store, run: createRunStore(), catalogue }}>
+          <ReactFlowProvider>
+            <Canvas />
+          </ReactFlowProvider>
+        </EditorProvider>
+      </div>,
+    );
+    const handles = (id: string, kind: string) => screen.getByTestId(`node-${id}`).querySelectorAll(`.react-flow__handle.${kind}`).length;
+    expect(handles('q', 'source')).toBe(1);
+    expect(handles('out', 'target')).toBe(1);
+    expect(handles('out', 'source')).toBe(0);
+    expect(handles('branchy', 'source')).toBe(0);
+  });
 });

@@ -7,11 +7,13 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type FitViewOptions,
   type IsValidConnection,
 } from '@xyflow/react';
-import { startTransition, useCallback, useEffect, useState, type DragEvent } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Icon } from '../../../shared/ui/Icon';
 import { categoryColor, initialConfig } from '../model/catalogue';
+import { isTerminal } from './terminal';
 import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
 import { kDragType } from '../palette/PaletteItem';
 import { useCatalogue, useEditor, useEditorContext } from '../store/EditorContext';
@@ -21,7 +23,12 @@ import { WeftNode } from './WeftNode';
 
 const nodeTypes = { weft: WeftNode };
 const edgeTypes = { weft: WeftEdge };
-const kFitOptions = { padding: 0.2, maxZoom: 1 };
+const kFitOptions: FitViewOptions<WeftFlowNode> = { padding: 0.2, maxZoom: 1 };
+/**
+ * With the block panel open (360 px wide, 12 px from the edge), Fit View
+ * keeps the blocks left of it: the right padding is the panel and a margin.
+ */
+const kFitBesidePanelOptions: FitViewOptions<WeftFlowNode> = { padding: { top: '8%', bottom: '8%', left: '8%', right: '420px' }, maxZoom: 1 };
 /** Opening a large pipeline shows where it starts at a readable zoom, not every block as a dot. */
 const kOpenFitOptions = { ...kFitOptions, minZoom: 0.7 };
 /**
@@ -34,8 +41,11 @@ const kMiniMapSize = { width: 168, height: 112 };
 /** Small graphs fit on screen; the minimap would only hide part of them. */
 const kMiniMapFrom = 12;
 
-/** The React Flow canvas bound to the editor store. */
-export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
+/**
+ * The React Flow canvas bound to the editor store. `sidePanel`: the block
+ * panel is open over its right side, so Fit View leaves room for it.
+ */
+export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boolean; sidePanel?: boolean }) {
   const { store } = useEditorContext();
   const catalogue = useCatalogue();
   const allNodes = useEditor((s) => s.nodes);
@@ -77,16 +87,48 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
   }, []);
 
   const isValidConnection: IsValidConnection<WeftFlowEdge> = useCallback(
-    (c) => c.source !== c.target && !store.getState().edges.some(
-      (e) => e.source === c.source && e.target === c.target && (e.sourceHandle ?? null) === (c.sourceHandle ?? null),
-    ),
-    [store],
+    (c) => {
+      if (c.source === c.target) return false;
+      const s = store.getState();
+      // An output block ends the pipeline: nothing leaves it.
+      const source = s.nodes.find((n) => n.id === c.source);
+      if (source && isTerminal(catalogue.get(source.data.type))) return false;
+      return !s.edges.some(
+        (e) => e.source === c.source && e.target === c.target && (e.sourceHandle ?? null) === (c.sourceHandle ?? null),
+      );
+    },
+    [store, catalogue],
   );
+  const fitOptions = sidePanel ? kFitBesidePanelOptions : kFitOptions;
 
   const onConnect = useCallback((c: Connection) => store.getState().connect(c), [store]);
-  const onNodeDragStart = useCallback(() => store.getState().checkpoint(), [store]);
+  // A drag starts on the press (nodeDragThreshold 0, see below), so a click starts one too: the
+  // undo step is recorded when a block first moves, not on every click.
+  const dragUnrecorded = useRef(false);
+  const onNodeDragStart = useCallback(() => {
+    dragUnrecorded.current = true;
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    dragUnrecorded.current = false;
+  }, []);
   const onNodesChange = useCallback(
-    (changes: Parameters<ReturnType<typeof store.getState>['onNodesChange']>[0]) => store.getState().onNodesChange(changes),
+    (changes: Parameters<ReturnType<typeof store.getState>['onNodesChange']>[0]) => {
+      if (dragUnrecorded.current && changes.some((c) => c.type === 'position' && c.position)) {
+        dragUnrecorded.current = false;
+        store.getState().checkpoint();
+      }
+      store.getState().onNodesChange(changes);
+    },
+    [store],
+  );
+  // With the grip taken on the press, React Flow selects on the press too, but not with Shift held
+  // (its box-select key): a shift-click adds the block to the selection, or takes it out, here.
+  const onNodeClick = useCallback(
+    (e: ReactMouseEvent, node: WeftFlowNode) => {
+      if (!e.shiftKey || e.ctrlKey || e.metaKey) return;
+      const selected = store.getState().nodes.find((n) => n.id === node.id)?.selected ?? false;
+      store.getState().onNodesChange([{ type: 'select', id: node.id, selected: !selected }]);
+    },
     [store],
   );
   const onEdgesChange = useCallback(
@@ -99,7 +141,13 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
   );
 
   return (
-    <div className="relative h-full w-full" onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas">
+    <div
+      className="relative h-full w-full"
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      data-testid="canvas"
+      data-mounting={limit === Infinity ? undefined : 'true'}
+    >
       <ReactFlow<WeftFlowNode, WeftFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -110,6 +158,12 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        // React Flow takes a block's grip where the pointer is once it passes the threshold, so the
+        // move up to there was lost: a quick drag on a busy page (one coalesced move) left the block
+        // where it was. With 0 the grip is taken on the press, where the pointer went down.
+        nodeDragThreshold={0}
         isValidConnection={isValidConnection}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
@@ -124,9 +178,9 @@ export function Canvas({ onEmptyHint }: { onEmptyHint?: boolean }) {
         proOptions={{ hideAttribution: false }}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--grid)" />
-        <Controls showInteractive={false} fitViewOptions={kFitOptions}>
+        <Controls showInteractive={false} fitViewOptions={fitOptions}>
           {!readOnly ? (
-            <ControlButton onClick={() => { store.getState().autoLayout(); requestAnimationFrame(() => flow.fitView(kFitOptions)); }} title="Auto-layout" aria-label="Auto-layout">
+            <ControlButton onClick={() => { store.getState().autoLayout(); requestAnimationFrame(() => flow.fitView(fitOptions)); }} title="Auto-layout" aria-label="Auto-layout">
               <Icon name="layout" size={14} />
             </ControlButton>
           ) : null}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ControlButton } from '@xyflow/react';
 
@@ -13,13 +13,33 @@ const kShortcuts: [string, string][] = [
   ['Ctrl Enter', 'run'],
 ];
 
-/** A "?" control listing the editor's keyboard shortcuts. */
+/** A "?" control listing the editor's keyboard shortcuts; Escape or a click anywhere else closes it. */
 export function ShortcutsHelp() {
   const [at, setAt] = useState<{ left: number; bottom: number } | null>(null);
   const open = at !== null;
+  const popover = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setAt(null);
+    };
+    // The button toggles on its own click; a press there must not close it first.
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Node | null;
+      const toggle = target instanceof Element ? target.closest('[data-shortcuts-toggle]') : null;
+      if (target && !toggle && !popover.current?.contains(target)) setAt(null);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [open]);
   return (
     <>
       <ControlButton
+        data-shortcuts-toggle=""
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
           setAt(open ? null : { left: box.right + 8, bottom: window.innerHeight - box.bottom });
@@ -29,6 +49,7 @@ export function ShortcutsHelp() {
       {at
         ? createPortal(
         <div
+          ref={popover}
           role="dialog"
           aria-label="Keyboard shortcuts"
           style={at}

@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { cn } from '../../../shared/lib/cn';
 import { formatDuration } from '../../../shared/lib/format';
@@ -9,6 +9,7 @@ import type { WeftNode as WeftFlowNode } from '../model/flow';
 import { handlesFor } from '../model/handles';
 import { useCatalogue, useEditor, useRun } from '../store/EditorContext';
 import { configPreview, outputPreview } from './preview';
+import { isTerminal } from './terminal';
 
 const kStatusRing: Record<string, string> = {
   running: 'border-info weft-running',
@@ -17,16 +18,69 @@ const kStatusRing: Record<string, string> = {
   cancelled: 'border-warning',
 };
 
+/**
+ * Below this zoom a block is drawn as its frame, title and handles only: its
+ * text is too small to read there, and a fitted view of a large pipeline
+ * shows hundreds of blocks at once, whose icons, previews and shadows made
+ * each frame slow.
+ */
+export const kDetailZoom = 0.4;
+const farAway = (s: ReactFlowState) => s.transform[2] < kDetailZoom;
+
+/** The named output handles, one row each, at the foot of the block. */
+function NamedHandles({ named }: { named: string[] }) {
+  return (
+    <div className="border-t border-line py-1">
+      {named.map((h) => (
+        <div key={h} className="relative flex h-6 items-center justify-end pr-4 text-[11px] font-medium text-muted">
+          <span className={h === 'error' ? 'text-danger' : undefined}>{h}</span>
+          <Handle type="source" id={h} position={Position.Right} className={h === 'error' ? '!border-danger' : undefined} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** A block on the canvas: icon, title, type, status and duration, a preview line, its handles. */
 export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps<WeftFlowNode>) {
   const descriptor = useCatalogue().get(data.type);
   const run = useRun((s) => s.run.nodes[id]);
   const problems = useEditor((s) => s.problems.byNode[id]);
   const pinned = useEditor((s) => s.pinned[id] !== undefined);
+  const far = useStore(farAway);
+  // The far drawing keeps the block's measured height, so edges stay where its handles were.
+  const height = useStore((s) => (far ? s.nodeLookup.get(id)?.measured.height : undefined));
   const handles = handlesFor(descriptor, data);
+  const outputs = isTerminal(descriptor) ? [] : handles.outputs;
   const color = categoryColor(descriptor?.category);
-  const named = handles.outputs.filter((h): h is string => h !== null);
+  const named = outputs.filter((h): h is string => h !== null);
   const status = run?.status;
+  const title = data.label || descriptor?.title || data.type;
+  const frame = cn(
+    'relative w-56 rounded-xl border bg-surface',
+    status ? (kStatusRing[status] ?? 'border-line') : 'border-line',
+    status === 'skipped' && 'border-dashed opacity-60',
+    selected && 'ring-2 ring-accent ring-offset-1 ring-offset-bg',
+    problems && 'border-danger',
+  );
+
+  if (far) {
+    return (
+      <div
+        data-testid={`node-${id}`}
+        data-status={status ?? 'idle'}
+        data-detail="far"
+        className={cn(frame, 'flex flex-col')}
+        style={{ height, borderLeft: `6px solid ${color}` }}
+      >
+        {handles.input ? <Handle type="target" position={Position.Left} className="!top-6" /> : null}
+        <div className="truncate px-3 pt-2.5 text-[13px] leading-5 font-semibold text-fg">{title}</div>
+        <div className="flex-1" />
+        {named.length > 0 ? <NamedHandles named={named} /> : null}
+        {outputs.includes(null) ? <Handle type="source" position={Position.Right} className="!top-6" /> : null}
+      </div>
+    );
+  }
   const preview = run?.tokens
     ? run.tokens.slice(-90)
     : run?.error
@@ -39,13 +93,7 @@ export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps
     <div
       data-testid={`node-${id}`}
       data-status={status ?? 'idle'}
-      className={cn(
-        'relative w-56 rounded-xl border bg-surface shadow-card transition-[border-color,box-shadow]',
-        status ? (kStatusRing[status] ?? 'border-line') : 'border-line',
-        status === 'skipped' && 'border-dashed opacity-60',
-        selected && 'ring-2 ring-accent ring-offset-1 ring-offset-bg',
-        problems && 'border-danger',
-      )}
+      className={cn(frame, 'shadow-card transition-[border-color,box-shadow]')}
     >
       {handles.input ? <Handle type="target" position={Position.Left} className="!top-6" /> : null}
       <div className="flex items-start gap-2.5 px-3 pt-2.5 pb-2">
@@ -56,9 +104,7 @@ export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps
           <Icon name={descriptor?.icon ?? 'box'} size={16} />
         </span>
         <div className="min-w-0 flex-1">
-          <div className="truncate text-[13px] leading-5 font-semibold text-fg">
-            {data.label || descriptor?.title || data.type}
-          </div>
+          <div className="truncate text-[13px] leading-5 font-semibold text-fg">{title}</div>
           <div className="truncate font-mono text-[10.5px] leading-4 text-muted">{id}</div>
         </div>
         {status && status !== 'pending' ? (
@@ -85,22 +131,8 @@ export const WeftNode = memo(function WeftNode({ id, data, selected }: NodeProps
       ) : (
         <div className="pb-0.5" />
       )}
-      {named.length > 0 ? (
-        <div className="border-t border-line py-1">
-          {named.map((h) => (
-            <div key={h} className="relative flex h-6 items-center justify-end pr-4 text-[11px] font-medium text-muted">
-              <span className={h === 'error' ? 'text-danger' : undefined}>{h}</span>
-              <Handle
-                type="source"
-                id={h}
-                position={Position.Right}
-                className={h === 'error' ? '!border-danger' : undefined}
-              />
-            </div>
-          ))}
-        </div>
-      ) : null}
-      {handles.outputs.includes(null) ? <Handle type="source" position={Position.Right} className="!top-6" /> : null}
+      {named.length > 0 ? <NamedHandles named={named} /> : null}
+      {outputs.includes(null) ? <Handle type="source" position={Position.Right} className="!top-6" /> : null}
       {problems ? (
         <span
           data-testid={`node-problems-${id}`}

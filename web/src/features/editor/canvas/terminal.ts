@@ -1,0 +1,9 @@
+import type { NodeTypeDescriptor } from '../../../shared/api/types';
+
+/**
+ * Whether blocks of this type end a pipeline (category `output`): they have
+ * no outgoing handle and no connection may start from them.
+ */
+export function isTerminal(descriptor: NodeTypeDescriptor | undefined): boolean {
+  return descriptor?.category === 'output';
+}
