@@ -221,7 +221,8 @@ def test_a_workspace_run_limit_holds_across_pipelines(server, peer):
     assert status == 422 and body["error"]["details"][0]["pointer"] == "/run_concurrency", body
     status, body, _ = server.put("/api/settings/runs", {"run_concurrency": 2, "workspace": "other"})
     assert status == 422 and body["error"]["details"][0]["pointer"] == "/workspace", body
-    assert server.put("/api/settings/runs", {"run_concurrency": 2})[:2] == (200, {"run_concurrency": 2})
+    assert server.put("/api/settings/runs", {"run_concurrency": 2.0})[:2] == (200, {"run_concurrency": 2})
+    assert server.put("/api/settings/runs", {"run_concurrency": 2.5})[0] == 422
     for name in ("first", "second"):
         assert server.post("/api/pipelines", calling_pipeline(name, slow.url))[0] == 201
     ids = [server.post(f"/api/pipelines/{name}/run?wait=false", {"n": n})[1]["execution_id"]

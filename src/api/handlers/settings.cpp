@@ -100,14 +100,16 @@ Response put_runs(ApiContext& ctx, Request& request) {
   std::optional<std::int64_t> limit;
   if (const auto* value = body->if_contains("run_concurrency"); value && !value->is_null()) {
     const std::string range = "1 to " + std::to_string(runs::kMaxRunConcurrency);
-    if (!value->is_int64() || value->get_int64() < 1 ||
-        value->get_int64() > runs::kMaxRunConcurrency) {
+    // A whole number, however written (`66.0` is one, as JSON Schema counts them).
+    boost::system::error_code inexact;
+    const auto n = value->is_number() ? value->to_number<std::int64_t>(inexact) : 0;
+    if (!value->is_number() || inexact || n < 1 || n > runs::kMaxRunConcurrency) {
       return Response::error(422, "invalid_input",
                              "`run_concurrency` must be a whole number from " + range + " or null",
                              {{"/run_concurrency",
                                "must be a whole number from " + range + ", or null for no limit"}});
     }
-    limit = value->get_int64();
+    limit = n;
   }
   const auto workspace = workspace_of(request);
   if (auto saved =
