@@ -33,15 +33,22 @@ BLOCKER = {"id": "blocker", "nodes": [{"id": "wait", "type": "delay", "config": 
 
 class Client:
     def __init__(self, port, token=None):
+        self.port = port
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.token = token
 
-    def call(self, method, path, body=None):
+    def call(self, method, path, body=None, retried=False):
         headers = {"Content-Type": "application/json"}
         if self.token:
             headers["Authorization"] = "Bearer " + self.token
-        self.conn.request(method, path, json.dumps(body) if body is not None else None, headers)
-        resp = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+            resp = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            if retried:  # the server closed a connection left idle: open another, once
+                raise
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            return self.call(method, path, body, retried=True)
         data = resp.read()
         return resp.status, json.loads(data) if data else None
 

@@ -37,7 +37,8 @@ struct Job {
   std::int64_t priority = 0;  ///< higher first
   std::optional<std::int64_t> run_concurrency;
   SaveMode save = SaveMode::all;
-  std::optional<store::Time> deadline;  ///< the run is cancelled when it passes
+  /// A run not started by then is recorded failed (timeout) instead of run.
+  std::optional<store::Time> deadline;
   std::optional<std::string> retry_of;  ///< reuses that execution's succeeded blocks
 };
 

@@ -208,6 +208,13 @@ void RunService::start_leased(store::LeasedJob leased) {
     end_leased(*job, leased.generation, "cancelled", nullptr);
     return;
   }
+  if (job->deadline && std::chrono::system_clock::now() > *job->deadline) {
+    end_leased(
+        *job, leased.generation, "failed",
+        json::object{{"code", to_string(ErrorCode::timeout)},
+                     {"message", "it waited in the queue past its deadline and did not run"}});
+    return;
+  }
   if (job->trigger == Trigger::editor) {
     // A test run's pins and skips died with the worker that held it.
     end_leased(*job, leased.generation, "interrupted",

@@ -294,5 +294,16 @@ TEST_F(RunServiceTest, ATestRunLeftByADeadWorkerIsInterruptedNotRunWithoutItsPin
   EXPECT_TRUE(store_->list_node_runs(kWs, "ex_orphan")->empty());
 }
 
+TEST_F(RunServiceTest, AJobPastItsDeadlineIsRecordedAsTimedOutInsteadOfRun) {
+  auto late = submission(6);
+  late.job.deadline = std::chrono::system_clock::now() - 1s;
+  const auto summary = run(a_, std::move(late));
+  EXPECT_EQ(summary.status, "failed");
+  EXPECT_EQ(summary.error.at("code").as_string(), "timeout");
+  EXPECT_EQ(status_of(summary.execution_id), "failed");
+  EXPECT_TRUE(store_->list_node_runs(kWs, summary.execution_id)->empty());
+  EXPECT_TRUE(a_.service().queue().depth(kWs)->empty());
+}
+
 }  // namespace
 }  // namespace weft::runs

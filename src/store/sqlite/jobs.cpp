@@ -1,7 +1,8 @@
 #include "store/sqlite/jobs.hpp"
 
-#include <array>
+#include <map>
 #include <string>
+#include <utility>
 
 #include "store/sqlite/codec.hpp"
 #include "store/sqlite/transaction.hpp"
@@ -10,13 +11,12 @@ namespace weft::store::sqlite {
 
 namespace {
 
-// The next job a worker may start, in two steps so that each walks an index
-// rather than every job: first a job whose lease expired (its worker died; it
-// was running, so it goes first), then the first waiting one in priority and
-// FIFO order. Either way its pipeline and its workspace must be below their
-// limits of running jobs (live leases only). The workspace's limit is read
-// where it is kept, so a change to it counts from the next lease on.
-constexpr std::string_view kJobLimits =
+// A job whose lease expired (its worker died) is taken first, if its
+// pipeline and workspace are below their limits of running jobs (live leases
+// only). Expired leases are few, so checking each row costs little.
+constexpr std::string_view kNextExpired =
+    "SELECT j.execution_id, j.generation, j.payload, j.cancel_requested FROM jobs j"
+    " WHERE j.owner IS NOT NULL AND j.lease_expires_at < ?1"
     "   AND (j.run_concurrency IS NULL OR (SELECT COUNT(*) FROM jobs r"
     "        WHERE r.workspace_id = j.workspace_id AND r.pipeline_id = j.pipeline_id"
     "          AND r.owner IS NOT NULL AND r.lease_expires_at >= ?1) < j.run_concurrency)"
@@ -28,18 +28,34 @@ constexpr std::string_view kJobLimits =
     "              >= json_extract(s.value, '$.run_concurrency'))"
     " ORDER BY j.priority DESC, j.seq LIMIT 1";
 
-std::string next_job_query(std::string_view where) {
-  return "SELECT j.execution_id, j.generation, j.payload, j.cancel_requested FROM jobs j" +
-         std::string(where) + std::string(kJobLimits);
-}
+// Waiting jobs are taken from the heads of their pipelines' queues: a
+// backlog held back by a limit is never walked row by row, so leasing costs
+// the number of pipelines with waiting jobs, not the number of jobs.
+constexpr std::string_view kRunning =
+    "SELECT workspace_id, pipeline_id, COUNT(*) FROM jobs INDEXED BY jobs_by_lease"
+    " WHERE owner IS NOT NULL AND lease_expires_at >= ?1 GROUP BY workspace_id, pipeline_id";
 
-/// Expired leases first, then waiting jobs.
-const std::array<std::string, 2>& next_job_queries() {
-  static const std::array<std::string, 2> queries{
-      next_job_query(" WHERE j.owner IS NOT NULL AND j.lease_expires_at < ?1"),
-      next_job_query(" INDEXED BY jobs_waiting WHERE j.owner IS NULL")};
-  return queries;
-}
+constexpr std::string_view kWorkspaceLimits =
+    "SELECT workspace_id, json_extract(value, '$.run_concurrency') FROM workspace_settings"
+    " WHERE key = 'runs' AND json_type(value, '$.run_concurrency') = 'integer'";
+
+constexpr std::string_view kFirstGroup =
+    "SELECT workspace_id, pipeline_id FROM jobs INDEXED BY jobs_waiting_by_pipeline"
+    " WHERE owner IS NULL ORDER BY workspace_id, pipeline_id LIMIT 1";
+
+constexpr std::string_view kNextGroup =
+    "SELECT workspace_id, pipeline_id FROM jobs INDEXED BY jobs_waiting_by_pipeline"
+    " WHERE owner IS NULL AND (workspace_id, pipeline_id) > (?1, ?2)"
+    " ORDER BY workspace_id, pipeline_id LIMIT 1";
+
+constexpr std::string_view kGroupHead =
+    "SELECT execution_id, generation, payload, cancel_requested, priority, seq, run_concurrency"
+    " FROM jobs INDEXED BY jobs_waiting_by_pipeline"
+    " WHERE owner IS NULL AND workspace_id = ?1 AND pipeline_id = ?2"
+    " ORDER BY priority DESC, seq LIMIT 1";
+
+/// Pipelines with waiting jobs looked at in one lease, at most.
+constexpr std::size_t kMaxGroups = 10'000;
 
 constexpr std::string_view kTake =
     "UPDATE jobs SET owner = ?2, lease_expires_at = ?3, generation = generation + 1"
@@ -81,42 +97,195 @@ Result<std::int64_t> run_counting(Connection& db, Statement& statement) {
 
 }  // namespace
 
+namespace {
+
+Status take(Connection& tx, const std::string& execution_id, std::string_view owner, Time expires) {
+  auto statement = tx.prepare(kTake);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, execution_id).bind(2, owner);
+  bind_time(*statement, 3, expires);
+  return statement->run();
+}
+
+/// One pipeline's queue: its head job (if any) and what limits it.
+struct Group {
+  std::string workspace;
+  std::string pipeline;
+  std::optional<LeasedJob> head;
+  std::int64_t priority = 0;
+  std::int64_t seq = 0;
+  std::optional<std::int64_t> run_concurrency;
+};
+
+Status read_head(Connection& tx, Group& group) {
+  auto statement = tx.prepare(kGroupHead);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  statement->bind(1, group.workspace).bind(2, group.pipeline);
+  auto row = statement->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  group.head.reset();
+  if (*row) {
+    group.head = LeasedJob{statement->string(0), statement->int64(1) + 1,
+                           column_json(*statement, 2), statement->int64(3) != 0};
+    group.priority = statement->int64(4);
+    group.seq = statement->int64(5);
+    group.run_concurrency =
+        statement->is_null(6) ? std::nullopt : std::optional(statement->int64(6));
+  }
+  return Ok{};
+}
+
+Result<std::vector<Group>> waiting_groups(Connection& tx) {
+  std::vector<Group> groups;
+  auto first = tx.prepare(kFirstGroup);
+  if (!first) {
+    return std::move(first).error();
+  }
+  auto row = first->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  if (!*row) {
+    return groups;
+  }
+  groups.push_back({first->string(0), first->string(1)});
+  while (groups.size() < kMaxGroups) {
+    auto next = tx.prepare(kNextGroup);
+    if (!next) {
+      return std::move(next).error();
+    }
+    next->bind(1, groups.back().workspace).bind(2, groups.back().pipeline);
+    auto more = next->step();
+    if (!more) {
+      return std::move(more).error();
+    }
+    if (!*more) {
+      break;
+    }
+    groups.push_back({next->string(0), next->string(1)});
+  }
+  return groups;
+}
+
+/// Takes waiting jobs, best head first, within every limit.
+Status lease_waiting(Connection& tx, std::string_view owner, std::size_t max, Time now,
+                     Time expires, std::vector<LeasedJob>& leased) {
+  std::map<std::pair<std::string, std::string>, std::int64_t> running_by_pipeline;
+  std::map<std::string, std::int64_t> running_by_workspace;
+  {
+    auto running = tx.prepare(kRunning);
+    if (!running) {
+      return std::move(running).error();
+    }
+    bind_time(*running, 1, now);
+    for (;;) {
+      auto row = running->step();
+      if (!row) {
+        return std::move(row).error();
+      }
+      if (!*row) {
+        break;
+      }
+      const auto count = running->int64(2);
+      running_by_pipeline[{running->string(0), running->string(1)}] = count;
+      running_by_workspace[running->string(0)] += count;
+    }
+  }
+  std::map<std::string, std::int64_t> workspace_limits;
+  {
+    auto limits = tx.prepare(kWorkspaceLimits);
+    if (!limits) {
+      return std::move(limits).error();
+    }
+    for (;;) {
+      auto row = limits->step();
+      if (!row) {
+        return std::move(row).error();
+      }
+      if (!*row) {
+        break;
+      }
+      workspace_limits[limits->string(0)] = limits->int64(1);
+    }
+  }
+  auto groups = waiting_groups(tx);
+  if (!groups) {
+    return std::move(groups).error();
+  }
+  for (auto& group : *groups) {
+    if (auto read = read_head(tx, group); !read) {
+      return read;
+    }
+  }
+  auto has_room = [&](const Group& group) {
+    auto limit = workspace_limits.find(group.workspace);
+    if (limit != workspace_limits.end() && running_by_workspace[group.workspace] >= limit->second) {
+      return false;
+    }
+    return !group.run_concurrency ||
+           running_by_pipeline[{group.workspace, group.pipeline}] < *group.run_concurrency;
+  };
+  while (leased.size() < max) {
+    Group* best = nullptr;
+    for (auto& group : *groups) {
+      if (group.head && has_room(group) &&
+          (best == nullptr || group.priority > best->priority ||
+           (group.priority == best->priority && group.seq < best->seq))) {
+        best = &group;
+      }
+    }
+    if (best == nullptr) {
+      break;
+    }
+    if (auto taken = take(tx, best->head->execution_id, owner, expires); !taken) {
+      return taken;
+    }
+    leased.push_back(std::move(*best->head));
+    ++running_by_pipeline[{best->workspace, best->pipeline}];
+    ++running_by_workspace[best->workspace];
+    if (auto read = read_head(tx, *best); !read) {
+      return read;
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace
+
 Result<std::vector<LeasedJob>> lease_jobs(Connection& db, std::string_view owner, std::size_t max,
                                           Time now, Time expires) {
   return in_transaction(db, [&](Connection& tx) -> Result<std::vector<LeasedJob>> {
     std::vector<LeasedJob> leased;
     while (leased.size() < max) {
-      std::optional<LeasedJob> found;
-      for (const std::string& query : next_job_queries()) {
-        auto next = tx.prepare(query);
-        if (!next) {
-          return std::move(next).error();
-        }
-        bind_time(*next, 1, now);
-        auto row = next->step();
-        if (!row) {
-          return std::move(row).error();
-        }
-        if (*row) {
-          found = LeasedJob{next->string(0), next->int64(1) + 1, column_json(*next, 2),
-                            next->int64(3) != 0};
-          break;
-        }
+      auto next = tx.prepare(kNextExpired);
+      if (!next) {
+        return std::move(next).error();
       }
-      if (!found) {
+      bind_time(*next, 1, now);
+      auto row = next->step();
+      if (!row) {
+        return std::move(row).error();
+      }
+      if (!*row) {
         break;
       }
-      LeasedJob job = std::move(*found);
-      auto take = tx.prepare(kTake);
-      if (!take) {
-        return std::move(take).error();
-      }
-      take->bind(1, job.execution_id).bind(2, owner);
-      bind_time(*take, 3, expires);
-      if (auto taken = take->run(); !taken) {
+      LeasedJob job{next->string(0), next->int64(1) + 1, column_json(*next, 2),
+                    next->int64(3) != 0};
+      if (auto taken = take(tx, job.execution_id, owner, expires); !taken) {
         return std::move(taken).error();
       }
       leased.push_back(std::move(job));
+    }
+    if (leased.size() < max) {
+      if (auto waiting = lease_waiting(tx, owner, max, now, expires, leased); !waiting) {
+        return std::move(waiting).error();
+      }
     }
     return leased;
   });
