@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { EdgeDef, NodeDef } from '../src/shared/api/types';
+import { gridPipeline } from './grid';
 import { createPipeline } from './api';
 import { launch, openPage, shot } from './browser';
 
@@ -12,24 +12,6 @@ const kRows = 15;
 /** The budget of the acceptance criteria: no long task (frame) over 50 ms. */
 const kBudgetMs = 50;
 
-function bigPipeline(): { nodes: NodeDef[]; edges: EdgeDef[] } {
-  const nodes: NodeDef[] = [];
-  const edges: EdgeDef[] = [];
-  const name = (c: number, r: number) => `n${c}_${r}`;
-  for (let c = 0; c < kColumns; c++) {
-    for (let r = 0; r < kRows; r++) {
-      const position = { x: c * 300, y: r * 130 };
-      if (c === 0) {
-        nodes.push({ id: name(c, r), type: 'input_text', config: { name: `in${r}`, required: false }, position });
-        continue;
-      }
-      nodes.push({ id: name(c, r), type: 'template', config: { template: `{{ ${name(c - 1, r)}.text }}.` }, position });
-      edges.push({ source: name(c - 1, r), target: name(c, r) });
-      if (r + 1 < kRows && (c + r) % 3 === 0) edges.push({ source: name(c - 1, r + 1), target: name(c, r) });
-    }
-  }
-  return { nodes, edges };
-}
 
 /** Collects long tasks and frame gaps in the page from the first script on. */
 const kProbe = `
@@ -62,7 +44,7 @@ describe('a 300-node pipeline', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await createPipeline(base, { id, name: 'Three hundred blocks', ...bigPipeline() });
+    await createPipeline(base, { id, name: 'Three hundred blocks', ...gridPipeline(kColumns, kRows) });
     browser = await launch();
     page = await openPage(browser);
     await page.addInitScript(kProbe);

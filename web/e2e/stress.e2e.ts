@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EdgeDef, NodeDef } from '../src/shared/api/types';
+import { gridPipeline } from './grid';
 import { createPipeline } from './api';
 import { launch, openPage, shot } from './browser';
 
@@ -11,25 +12,6 @@ const kRows = 25;
 /** How long the canvas is worked; the spec's whole run stays under two minutes. */
 const kLoopMs = Number(process.env.WEFT_STRESS_MS ?? 60_000);
 
-/** A 40 × 25 grid: inputs in the first column, templates after, each fed from its left neighbour and some diagonally. */
-function bigPipeline(): { nodes: NodeDef[]; edges: EdgeDef[] } {
-  const nodes: NodeDef[] = [];
-  const edges: EdgeDef[] = [];
-  const name = (c: number, r: number) => `n${c}_${r}`;
-  for (let c = 0; c < kColumns; c++) {
-    for (let r = 0; r < kRows; r++) {
-      const position = { x: c * 300, y: r * 130 };
-      if (c === 0) {
-        nodes.push({ id: name(c, r), type: 'input_text', config: { name: `in${r}`, required: false }, position });
-        continue;
-      }
-      nodes.push({ id: name(c, r), type: 'template', config: { template: `{{ ${name(c - 1, r)}.text }}.` }, position });
-      edges.push({ source: name(c - 1, r), target: name(c, r) });
-      if (r + 1 < kRows && (c + r) % 3 === 0) edges.push({ source: name(c - 1, r + 1), target: name(c, r) });
-    }
-  }
-  return { nodes, edges };
-}
 
 const kGestures = ['drag', 'pan', 'zoom', 'click', 'drag', 'shift-click', 'pan', 'box', 'drag', 'zoom', 'fit'] as const;
 
@@ -109,7 +91,7 @@ describe('a 1,000-block pipeline worked for a minute', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    await createPipeline(base, { id, name: 'A thousand blocks', ...bigPipeline() });
+    await createPipeline(base, { id, name: 'A thousand blocks', ...gridPipeline(kColumns, kRows) });
     browser = await launch();
     page = await openPage(browser, errors);
   });
