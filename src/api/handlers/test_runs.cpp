@@ -221,6 +221,14 @@ asio::awaitable<Response> test_run(ApiContext& context, Request& request) {
   if (!body) {
     co_return Response::from_error(body.error());
   }
+  // A draft is a pipeline the caller wrote: running one is building, not
+  // running what editors published (a viewer could otherwise send the
+  // workspace's credentials wherever a draft's blocks point).
+  if (body->document && request.caller && !request.caller->may(auth::Action::build, stored->id)) {
+    co_return Response::from_error(Error::make(
+        ErrorCode::forbidden, "your role (" + std::string(auth::to_string(request.caller->role)) +
+                                  ") may run the published version only, not an unsaved draft"));
+  }
   Problems problems;
   const std::int64_t version =
       body->document ? draft_base(*body->document, stored->version) : stored->version;
