@@ -20,6 +20,10 @@ class Auth;
 namespace weft::runs {
 class RunService;
 }
+namespace weft::triggers {
+class RateLimiter;
+class Scheduler;
+}  // namespace weft::triggers
 namespace weft::api {
 
 class ProviderDirectory;
@@ -41,6 +45,8 @@ struct ApiContext {
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
   runs::RunService* run_service = nullptr;       ///< starts `/run` and retries; 503 when absent
+  triggers::Scheduler* scheduler = nullptr;      ///< woken when a schedule changes (may be absent)
+  triggers::RateLimiter* webhook_limits = nullptr;  ///< each webhook's rate limit (may be absent)
 };
 
 /// Registers every route on `router`.
@@ -59,6 +65,9 @@ void add_settings_routes(Router& router, ApiContext& context);
 void add_server_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
 void add_queue_routes(Router& router, ApiContext& context);
+void add_trigger_routes(Router& router, ApiContext& context);
+void add_webhook_routes(Router& router, ApiContext& context);
+void add_form_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
 
 /// The OpenAPI 3.1 document describing every route.

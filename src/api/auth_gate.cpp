@@ -23,6 +23,13 @@ constexpr RouteKey kPublicRoutes[] = {
     {"POST", "/api/auth/register"},
     {"GET", "/api/auth/invites/{token}"},
     {"POST", "/api/auth/invites/{token}/accept"},
+    // Triggers answer whoever holds their secret URL (issue 12).
+    {"POST", "/hooks/{token}"},
+    {"PUT", "/hooks/{token}"},
+    {"PATCH", "/hooks/{token}"},
+    {"GET", "/hooks/{token}"},
+    {"GET", "/api/forms/{token}"},
+    {"POST", "/api/forms/{token}"},
 };
 
 /// Routes that take a credential the gate does not know and check it
@@ -43,6 +50,7 @@ constexpr RouteKey kRunRoutes[] = {
 constexpr RouteKey kReadRoutes[] = {
     {"POST", "/api/pipelines/{id}/validate"},
     {"POST", "/api/pipelines/validate"},
+    {"POST", "/api/triggers/preview"},
     {"POST", "/api/me/password"},
     {"DELETE", "/api/members/{user_id}"},
     {"POST", "/api/me/invitations/{id}/accept"},

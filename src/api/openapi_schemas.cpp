@@ -44,6 +44,8 @@ constexpr const char* kSchemas = R"json({
     "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}},
   "Inputs": {"type": "object", "description": "Run inputs by input name (the pipeline's input blocks say which; 422 names what is missing or wrong)"},
   "RunStatus": {"enum": ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]},
+  "TriggerSource": {"enum": ["api", "editor", "retry", "cli", "schedule", "webhook", "form", "error_pipeline"],
+    "description": "What started an execution"},
   "RunError": {"type": ["object", "null"], "properties": {"code": {"type": "string"}, "message": {"type": "string"},
     "node_id": {"type": "string"}}},
   "RunResult": {"type": "object", "description": "200 when the run ended within the wait; 202 (RunAccepted) otherwise",
@@ -68,12 +70,46 @@ constexpr const char* kSchemas = R"json({
     "status": {"$ref": "#/components/schemas/RunStatus"},
     "inputs": {"type": "object"}, "outputs": {"type": ["object", "null"]}, "error": {"$ref": "#/components/schemas/RunError"},
     "retry_of": {"type": ["string", "null"]}, "created_at": {"type": "string", "format": "date-time"},
+    "trigger": {"$ref": "#/components/schemas/TriggerSource"},
+    "trigger_id": {"type": ["string", "null"], "description": "The schedule, webhook or form that started it"},
     "finished_at": {"type": ["string", "null"], "format": "date-time"}, "duration_ms": {"type": "number"},
     "queue_position": {"type": "integer", "minimum": 1, "description": "While queued: its place in the workspace's queue"}}},
   "Queue": {"type": "object", "required": ["pipelines", "queued", "running"], "properties": {
     "pipelines": {"type": "array", "items": {"type": "object", "required": ["pipeline_id", "queued", "running"],
       "properties": {"pipeline_id": {"type": "string"}, "queued": {"type": "integer"}, "running": {"type": "integer"}}}},
     "queued": {"type": "integer"}, "running": {"type": "integer"}}},
+  "TriggerKind": {"enum": ["schedule", "webhook", "form"]},
+  "Trigger": {"type": "object", "required": ["id", "pipeline_id", "kind", "enabled", "config", "inputs"], "properties": {
+    "id": {"type": "string"}, "pipeline_id": {"type": "string"}, "kind": {"$ref": "#/components/schemas/TriggerKind"},
+    "enabled": {"type": "boolean"}, "config": {"type": "object"}, "inputs": {"type": "object"},
+    "url": {"type": "string", "description": "Webhooks: /hooks/{token}; forms: /f/{token}"},
+    "next_fire_times": {"type": "array", "items": {"type": "string"}, "description": "Schedules: the next five, in the schedule's time zone"},
+    "last_fired_at": {"type": ["string", "null"]}, "last_execution_id": {"type": ["string", "null"]},
+    "last_error": {"type": ["string", "null"]}, "fire_count": {"type": "integer"},
+    "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
+  "TriggerList": {"type": "object", "required": ["triggers"], "properties": {
+    "triggers": {"type": "array", "items": {"$ref": "#/components/schemas/Trigger"}}}},
+  "NewTrigger": {"type": "object", "required": ["pipeline_id", "kind"], "properties": {
+    "pipeline_id": {"type": "string"}, "kind": {"$ref": "#/components/schemas/TriggerKind"},
+    "enabled": {"type": "boolean"}, "config": {"type": "object",
+      "description": "schedule: {cron, timezone, missed}; webhook: {method, respond, body, signature, idempotency, rate_limit_per_minute}; form: {title, description, expires_at, max_submissions, success_message}"},
+    "inputs": {"type": "object"}}},
+  "TriggerUpdate": {"type": "object", "properties": {
+    "enabled": {"type": "boolean"}, "config": {"type": "object"}, "inputs": {"type": "object"}}},
+  "SchedulePreviewRequest": {"type": "object", "required": ["config"], "properties": {
+    "config": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"},
+      "missed": {"enum": ["skip", "run_once"]}}}}},
+  "SchedulePreview": {"type": "object", "required": ["next_fire_times"], "properties": {
+    "next_fire_times": {"type": "array", "items": {"type": "string"}}}},
+  "FormDescription": {"type": "object", "required": ["title", "fields"], "properties": {
+    "title": {"type": "string"}, "description": {"type": "string"}, "submit_label": {"type": "string"},
+    "fields": {"type": "array", "items": {"type": "object", "required": ["name", "label", "kind", "required"], "properties": {
+      "name": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"},
+      "kind": {"enum": ["text", "long_text", "number", "boolean", "choice", "json", "file"]},
+      "required": {"type": "boolean"}, "default": {}, "options": {"type": "array"}}}}}},
+  "FormAnswer": {"type": "object", "required": ["execution_id", "status"], "properties": {
+    "execution_id": {"type": "string"}, "status": {"type": "string"}, "outputs": {"type": "object"},
+    "message": {"type": "string"}}},
   "RunsSettings": {"type": "object", "additionalProperties": false, "properties": {
     "run_concurrency": {"type": ["integer", "null"], "minimum": 1, "maximum": 10000,
       "description": "Runs of the workspace at once; null: no limit. The rest wait in the queue"}}},
@@ -300,6 +336,7 @@ json::object path_parameter_schema(std::string_view path, std::string_view name)
   constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
       {"/api/executions/", "ex"}, {"/api/credentials/", "cred"}, {"/api/api-keys/", "key"},
       {"/api/invites/", "inv"},   {"/api/members/", "usr"},      {"/api/me/invitations/", "inv"},
+      {"/api/triggers/", "trg"},
   };
   for (const auto& [prefix, id] : kPrefixes) {
     if (path.starts_with(prefix)) {
@@ -324,6 +361,9 @@ json::object query_parameter_schema(std::string_view name) {
   }
   if (name == "status") {
     return json::object{{"$ref", "#/components/schemas/RunStatus"}};
+  }
+  if (name == "trigger") {
+    return json::object{{"$ref", "#/components/schemas/TriggerSource"}};
   }
   if (name == "from" || name == "to") {
     return string_matching(kTimePattern);

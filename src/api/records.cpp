@@ -165,6 +165,9 @@ json::object to_json(const store::ExecutionRecord& execution) {
                    {"error", execution.error},
                    {"created_at", format_time(execution.created_at)}};
   out["retry_of"] = execution.retry_of ? json::value(*execution.retry_of) : json::value(nullptr);
+  out["trigger"] = execution.trigger;
+  out["trigger_id"] =
+      execution.trigger_id ? json::value(*execution.trigger_id) : json::value(nullptr);
   out["finished_at"] = execution.finished_at ? json::value(format_time(*execution.finished_at))
                                              : json::value(nullptr);
   if (execution.finished_at) {

@@ -32,6 +32,9 @@
 #include "runs/embedded_job_queue.hpp"
 #include "runs/run_service.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "triggers/rate_limiter.hpp"
+#include "triggers/scheduler.hpp"
+#include "triggers/trigger_runs.hpp"
 
 namespace weft::app {
 namespace {
@@ -262,6 +265,13 @@ int serve_command(const ServeArgs& args) {
       runs::WorkerOptions{new_id("wk"), static_cast<std::size_t>(args.run_workers)});
   api::ApiContext api_context{store, runs, cache, registry, metrics, api::ServerLimits{}};
   api_context.run_service = &run_service;
+  triggers::Scheduler scheduler(
+      store.triggers(), [&](const store::TriggerRecord& trigger, store::Time) {
+        return triggers::start_scheduled_run(store, cache, run_service, trigger);
+      });
+  triggers::RateLimiter webhook_limits;
+  api_context.scheduler = &scheduler;
+  api_context.webhook_limits = &webhook_limits;
   api_context.websockets = &websockets;
   api_context.auth = auth->get();
   api_context.providers = &providers;
@@ -298,6 +308,7 @@ int serve_command(const ServeArgs& args) {
       return;
     }
     log.event("stopping", {{"signal", signal}, {"runs_in_flight", runs.in_flight()}});
+    scheduler.stop();
     run_service.stop();  // no new leases; queued jobs wait for the next start
     server.stop();
     websockets.stop();
@@ -312,6 +323,7 @@ int serve_command(const ServeArgs& args) {
   });
 
   run_service.start();
+  scheduler.start();
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i) {
     pool.emplace_back([&context] { context.run(); });

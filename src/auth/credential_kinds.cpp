@@ -68,6 +68,9 @@ std::vector<std::pair<std::string_view, json::value>> schemas() {
             {"security",
              {{"type", "string"}, {"title", "Security"}, {"enum", {"none", "starttls", "tls"}}}}},
            {"host", "port", "security"})},
+      // The shared secret a webhook's sender signs its deliveries with.
+      {"webhook_secret", object_schema({{"secret", required_text("Signing secret", true)}},
+                                       {"secret"})},
   };
 }
 
@@ -75,6 +78,7 @@ std::string_view title_of(std::string_view name) {
   constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
       {"api_key", "API key"},        {"bearer", "Bearer token"},     {"basic", "Basic auth"},
       {"headers", "Custom headers"}, {"oauth2", "OAuth2 token set"}, {"smtp", "SMTP server"},
+      {"webhook_secret", "Webhook signing secret"},
   };
   for (const auto& [known, title] : kTitles) {
     if (known == name) {

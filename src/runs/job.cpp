@@ -6,11 +6,15 @@
 namespace weft::runs {
 namespace {
 
-constexpr std::array<std::pair<Trigger, std::string_view>, 4> kTriggers{{
+constexpr std::array<std::pair<Trigger, std::string_view>, 8> kTriggers{{
     {Trigger::api, "api"},
     {Trigger::editor, "editor"},
     {Trigger::retry, "retry"},
     {Trigger::cli, "cli"},
+    {Trigger::schedule, "schedule"},
+    {Trigger::webhook, "webhook"},
+    {Trigger::form, "form"},
+    {Trigger::error_pipeline, "error_pipeline"},
 }};
 constexpr std::array<std::pair<SaveMode, std::string_view>, 3> kSaveModes{{
     {SaveMode::all, "all"},
@@ -74,6 +78,9 @@ json::value to_json(const Job& job) {
   if (job.retry_of) {
     out["retry_of"] = *job.retry_of;
   }
+  if (job.trigger_id) {
+    out["trigger_id"] = *job.trigger_id;
+  }
   return out;
 }
 
@@ -134,6 +141,9 @@ Result<Job> job_from_json(const json::value& value) {
   }
   if (const auto* retry_of = o.if_contains("retry_of"); retry_of && retry_of->is_string()) {
     job.retry_of = std::string(retry_of->get_string());
+  }
+  if (const auto* id = o.if_contains("trigger_id"); id && id->is_string()) {
+    job.trigger_id = std::string(id->get_string());
   }
   return job;
 }

@@ -18,7 +18,7 @@
 namespace weft::runs {
 
 /// What started a run.
-enum class Trigger { api, editor, retry, cli };
+enum class Trigger { api, editor, retry, cli, schedule, webhook, form, error_pipeline };
 std::string_view to_string(Trigger trigger);
 std::optional<Trigger> trigger_from(std::string_view text);
 
@@ -40,6 +40,7 @@ struct Job {
   /// A run not started by then is recorded failed (timeout) instead of run.
   std::optional<store::Time> deadline;
   std::optional<std::string> retry_of;  ///< reuses that execution's succeeded blocks
+  std::optional<std::string> trigger_id;  ///< the schedule, webhook or form that started it
 };
 
 /// A job for a run of `pipeline` (its settings: save mode, run limit, priority).

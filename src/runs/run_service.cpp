@@ -20,6 +20,8 @@ store::ExecutionRecord execution_row(const Job& job, std::string status) {
   record.outputs = nullptr;
   record.error = nullptr;
   record.retry_of = job.retry_of;
+  record.trigger = std::string(to_string(job.trigger));
+  record.trigger_id = job.trigger_id;
   record.created_at = std::chrono::system_clock::now();
   return record;
 }

@@ -20,6 +20,7 @@
 #include "common/json.hpp"
 #include "common/result.hpp"
 #include "store/auth_store.hpp"
+#include "store/trigger_store.hpp"
 
 namespace weft::store {
 
@@ -60,6 +61,9 @@ struct ExecutionRecord {
   json::value outputs;  ///< object, or null while running
   json::value error;    ///< null, or {code, message, node_id?}
   std::optional<std::string> retry_of;  ///< the execution this one retries
+  /// What started it: manual, api, editor, retry, cli, schedule, webhook, form, error_pipeline.
+  std::string trigger = "api";
+  std::optional<std::string> trigger_id;  ///< the schedule, webhook or form that started it
   Time created_at;
   std::optional<Time> finished_at;
   bool unreadable = false;  ///< a stored JSON column could not be decoded; it reads as null
@@ -84,6 +88,8 @@ struct NodeRunRecord {
 struct ExecutionFilter {
   std::optional<std::string> pipeline_id;
   std::optional<std::string> status;
+  std::optional<std::string> trigger;
+  std::optional<std::string> trigger_id;
   std::optional<Time> from;  ///< created_at >= from
   std::optional<Time> to;    ///< created_at < to
   std::string cursor;        ///< opaque; "" for the first page
@@ -252,6 +258,8 @@ class Store {
 
   /// Accounts, sessions, API keys, credentials and the audit log (src/auth/).
   virtual AuthStore& auth() = 0;
+  /// Schedules, webhooks and forms (src/triggers/).
+  virtual TriggerStore& triggers() = 0;
 };
 
 }  // namespace weft::store

@@ -3,6 +3,7 @@
 
 #include "api/handlers/support.hpp"
 #include "api/records.hpp"
+#include "runs/job.hpp"
 #include "runs/run_service.hpp"
 
 namespace weft::api {
@@ -24,6 +25,18 @@ Result<store::ExecutionFilter> filter_of(const Request& request) {
                              *s + "`");
     }
     filter.status = *s;
+  }
+  if (const auto* t = request.query_param("trigger")) {
+    if (!runs::trigger_from(*t)) {
+      return Error::make(ErrorCode::invalid_argument,
+                         "`trigger` must be one of api, editor, retry, cli, schedule, webhook, "
+                         "form, error_pipeline; got `" +
+                             *t + "`");
+    }
+    filter.trigger = *t;
+  }
+  if (const auto* id = request.query_param("trigger_id")) {
+    filter.trigger_id = *id;
   }
   for (auto [name, slot] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
     if (const auto* text = request.query_param(name)) {

@@ -73,15 +73,10 @@ std::optional<Response> check_run_inputs(const pipeline::CompiledGraph& pipeline
 
 namespace {
 
-/// Waits for `submit(on_finished)` per the request's `wait` and `timeout_ms`.
+/// Waits for `submit(on_finished)`: until the run's records are durable
+/// (`wait` false), or until it ends or `limit` passes.
 template <class Submit>
-asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool wait_default,
-                                     Submit submit) {
-  auto wait = query_bool(request, "wait", wait_default);
-  auto limit = query_int(request, "timeout_ms", 1, context.max_wait.count());
-  if (!wait || !limit) {
-    co_return Response::from_error(!wait ? wait.error() : limit.error());
-  }
+asio::awaitable<Response> answer_run(bool wait, std::chrono::milliseconds limit, Submit submit) {
   auto executor = co_await asio::this_coro::executor;
   auto waiter = std::make_shared<Waiter>(executor);
   auto on_finished = [waiter](const runs::RunSummary& summary) {
@@ -98,15 +93,15 @@ asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool
     }
     asio::post(waiter->timer.get_executor(), [waiter] { waiter->timer.cancel(); });
   };
-  auto started = submit(*wait,
-                        *wait ? std::function<void(const runs::RunSummary&)>(on_finished)
-                              : std::function<void(const runs::RunSummary&)>{},
+  auto started = submit(wait,
+                        wait ? std::function<void(const runs::RunSummary&)>(on_finished)
+                             : std::function<void(const runs::RunSummary&)>{},
                         std::function<void(Status)>(on_recorded));
   if (!started) {
     co_return Response::from_error(started.error());
   }
   const auto& [id, status, durable] = *started;
-  if (!*wait) {
+  if (!wait) {
     // 202 promises the run: only once its records are on disk.
     if (durable) {
       waiter->timer.expires_after(kRecordWait);
@@ -130,9 +125,7 @@ asio::awaitable<Response> answer_run(ApiContext& context, Request& request, bool
     }
     co_return accepted(id, status);
   }
-  const auto deadline =
-      std::chrono::steady_clock::now() +
-      (limit->has_value() ? std::chrono::milliseconds(**limit) : context.max_wait);
+  const auto deadline = std::chrono::steady_clock::now() + limit;
   // The timer is also cancelled when the records are durable: wait on until
   // the run ends or the time is up.
   while (std::chrono::steady_clock::now() < deadline) {
@@ -157,15 +150,26 @@ using Started = Result<std::tuple<std::string, std::string, bool>>;
 
 asio::awaitable<Response> submit_run(ApiContext& context, Request& request,
                                      runs::Submission submission, bool wait_default) {
+  auto wait = query_bool(request, "wait", wait_default);
+  auto limit = query_int(request, "timeout_ms", 1, context.max_wait.count());
+  if (!wait || !limit) {
+    co_return Response::from_error(!wait ? wait.error() : limit.error());
+  }
+  const auto waits = limit->has_value() ? std::chrono::milliseconds(**limit) : context.max_wait;
+  co_return co_await start_and_answer(context, std::move(submission), *wait, waits);
+}
+
+asio::awaitable<Response> start_and_answer(ApiContext& context, runs::Submission submission,
+                                           bool wait, std::chrono::milliseconds limit) {
   if (context.run_service == nullptr) {
     co_return Response::from_error(
         Error::make(ErrorCode::unavailable, "runs are not available on this server"));
   }
   co_return co_await answer_run(
-      context, request, wait_default,
-      [&](bool wait, std::function<void(const runs::RunSummary&)> on_finished,
+      wait, limit,
+      [&](bool at_once, std::function<void(const runs::RunSummary&)> on_finished,
           std::function<void(Status)> on_recorded) -> Started {
-        submission.at_once = wait;
+        submission.at_once = at_once;
         submission.on_finished = std::move(on_finished);
         submission.on_recorded = std::move(on_recorded);
         auto submitted = context.run_service->submit(std::move(submission));

@@ -32,4 +32,10 @@ std::optional<Response> check_run_inputs(const pipeline::CompiledGraph& pipeline
 boost::asio::awaitable<Response> submit_run(ApiContext& context, Request& request,
                                             runs::Submission submission, bool wait_default = true);
 
+/// Submits a run and answers 202 once its records are durable (`wait`
+/// false), or 200 with the outcome once it ends within `limit` (else 202).
+boost::asio::awaitable<Response> start_and_answer(ApiContext& context,
+                                                  runs::Submission submission, bool wait,
+                                                  std::chrono::milliseconds limit);
+
 }  // namespace weft::api

@@ -75,6 +75,9 @@ void add_routes(Router& router, ApiContext& context) {
   add_server_routes(router, context);
   add_execution_routes(router, context);
   add_queue_routes(router, context);
+  add_trigger_routes(router, context);
+  add_webhook_routes(router, context);
+  add_form_routes(router, context);
   add_system_routes(router, context);
 }
 

@@ -12,11 +12,12 @@ namespace {
 
 constexpr std::string_view kExecutionColumns =
     "SELECT workspace_id, id, pipeline_id, pipeline_version, status, inputs, outputs, error,"
-    " retry_of, created_at, finished_at FROM executions";
+    " retry_of, created_at, finished_at, trigger, trigger_id FROM executions";
 
 constexpr std::string_view kSelectExecution =
     "SELECT workspace_id, id, pipeline_id, pipeline_version, status, inputs, outputs, error,"
-    " retry_of, created_at, finished_at FROM executions WHERE workspace_id = ?1 AND id = ?2";
+    " retry_of, created_at, finished_at, trigger, trigger_id FROM executions"
+    " WHERE workspace_id = ?1 AND id = ?2";
 
 constexpr std::string_view kSelectNodeRuns =
     "SELECT workspace_id, execution_id, node_id, type, status, attempts, started_at,"
@@ -25,7 +26,18 @@ constexpr std::string_view kSelectNodeRuns =
     " ORDER BY started_at ASC NULLS LAST, node_id";
 
 // Parameter numbers of the list query; unused ones are left out of the SQL.
-enum ListParam { kWorkspace = 1, kPipeline, kStatus, kFrom, kTo, kAfterTime, kAfterId, kLimit };
+enum ListParam {
+  kWorkspace = 1,
+  kPipeline,
+  kStatus,
+  kFrom,
+  kTo,
+  kAfterTime,
+  kAfterId,
+  kLimit,
+  kTrigger,
+  kTriggerId
+};
 
 ExecutionRecord read_execution(const Statement& row) {
   ExecutionRecord record;
@@ -40,6 +52,8 @@ ExecutionRecord read_execution(const Statement& row) {
   record.retry_of = row.optional_string(8);
   record.created_at = column_time(row, 9);
   record.finished_at = column_optional_time(row, 10);
+  record.trigger = row.string(11);
+  record.trigger_id = row.optional_string(12);
   return record;
 }
 
@@ -60,7 +74,7 @@ NodeRunRecord read_node_run(const Statement& row) {
   return record;
 }
 
-/// The list query for the filters in use; at most 2^5 texts, each prepared once.
+/// The list query for the filters in use; at most 2^7 texts, each prepared once.
 std::string list_sql(const ExecutionFilter& filter, bool has_cursor) {
   std::string sql(kExecutionColumns);
   sql += " WHERE workspace_id = ?1";
@@ -69,6 +83,12 @@ std::string list_sql(const ExecutionFilter& filter, bool has_cursor) {
   }
   if (filter.status) {
     sql += " AND status = ?3";
+  }
+  if (filter.trigger) {
+    sql += " AND trigger = ?9";
+  }
+  if (filter.trigger_id) {
+    sql += " AND trigger_id = ?10";
   }
   if (filter.from) {
     sql += " AND created_at >= ?4";
@@ -101,6 +121,7 @@ Result<ExecutionPage> select_executions(Connection& db, std::string_view workspa
   }
   statement->bind(kWorkspace, workspace);
   statement->bind(kPipeline, filter.pipeline_id).bind(kStatus, filter.status);
+  statement->bind(kTrigger, filter.trigger).bind(kTriggerId, filter.trigger_id);
   if (filter.from) {
     bind_time(*statement, kFrom, *filter.from);
   }

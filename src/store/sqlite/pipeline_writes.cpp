@@ -36,6 +36,8 @@ constexpr std::string_view kDeleteNodeRuns =
     " (SELECT id FROM executions WHERE workspace_id = ?1 AND pipeline_id = ?2)";
 constexpr std::string_view kDeleteExecutions =
     "DELETE FROM executions WHERE workspace_id = ?1 AND pipeline_id = ?2";
+constexpr std::string_view kDeleteTriggers =
+    "DELETE FROM triggers WHERE workspace_id = ?1 AND pipeline_id = ?2";
 constexpr std::string_view kDeleteVersions =
     "DELETE FROM pipeline_versions WHERE workspace_id = ?1 AND pipeline_id = ?2";
 constexpr std::string_view kDeletePipeline =
@@ -187,7 +189,8 @@ Result<PipelineRecord> update_pipeline(Connection& db, std::string_view workspac
 
 Status delete_pipeline(Connection& db, std::string_view workspace, std::string_view id) {
   return in_transaction(db, [&](Connection& tx) -> Status {
-    for (std::string_view sql : {kDeleteNodeRuns, kDeleteExecutions, kDeleteVersions}) {
+    for (std::string_view sql :
+         {kDeleteNodeRuns, kDeleteExecutions, kDeleteTriggers, kDeleteVersions}) {
       if (auto deleted = run_scoped(tx, sql, workspace, id); !deleted) {
         return deleted;
       }

@@ -8,8 +8,8 @@ namespace {
 
 constexpr std::string_view kInsertExecution =
     "INSERT INTO executions (workspace_id, id, pipeline_id, pipeline_version, status, inputs,"
-    " outputs, error, retry_of, created_at, finished_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " outputs, error, retry_of, created_at, finished_at, trigger, trigger_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     " ON CONFLICT (workspace_id, id) DO NOTHING";
 
 constexpr std::string_view kSaveNodeRun =
@@ -51,6 +51,7 @@ Status create(Connection& db, const ExecutionRecord& execution) {
   // A record made without a time gets the time it reached the store.
   bind_time(*statement, 10, execution.created_at == Time{} ? now_ms() : execution.created_at);
   bind_time(*statement, 11, execution.finished_at);
+  statement->bind(12, execution.trigger).bind(13, execution.trigger_id);
   if (auto inserted = statement->run(); !inserted) {
     return inserted;
   }

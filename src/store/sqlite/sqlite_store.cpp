@@ -8,6 +8,7 @@
 
 #include "store/migrations.hpp"
 #include "store/sqlite/auth_store.hpp"
+#include "store/sqlite/trigger_store.hpp"
 #include "store/sqlite/codec.hpp"
 #include "store/sqlite/executions.hpp"
 #include "store/sqlite/housekeeping.hpp"
@@ -282,6 +283,7 @@ class SqliteStore final : public Store {
   void flush() override { group_commit_.flush(); }
 
   AuthStore& auth() override { return auth_; }
+  TriggerStore& triggers() override { return triggers_; }
 
  private:
   /// Runs `body` on a read connection of this thread's own for the call.
@@ -297,6 +299,7 @@ class SqliteStore final : public Store {
   sqlite::WriteConnection writer_;
   sqlite::ReadPool readers_;
   sqlite::SqliteAuthStore auth_{writer_, readers_};
+  sqlite::SqliteTriggerStore triggers_{writer_, readers_};
   // Destroyed before writer_: its destructor commits what is queued and
   // joins the thread that uses writer_.
   sqlite::GroupCommitWriter group_commit_;
