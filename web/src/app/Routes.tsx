@@ -23,6 +23,8 @@ export function Routes() {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="canvas" />;
   } else if ((params = matchPath('/pipelines/:id/api', location))) {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="api" />;
+  } else if ((params = matchPath('/pipelines/:id/triggers', location))) {
+    page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="triggers" />;
   } else if (matchPath('/credentials', location)) {
     page = <CredentialsPage />;
   } else if (matchPath('/members', location)) {

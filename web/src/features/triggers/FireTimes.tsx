@@ -1,4 +1,4 @@
-import { cn } from '../../../shared/lib/cn';
+import { cn } from '../../shared/lib/cn';
 
 /** A fire time in the schedule's own zone, e.g. "Mon, 8 Dec 2026, 09:00 CET"; the browser's zone when it does not know that one. */
 export function formatFireTime(iso: string, timezone: string, seconds = false): string {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Json, JsonObject } from '../../../shared/api/types';
+import type { Json, JsonObject } from '../../shared/api/types';
 import { Field, inputClass } from '../editor/form/Field';
 import { JsonEditor } from '../editor/form/JsonEditor';
 import { Toggle } from '../editor/form/controls';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import type { ScheduleConfig } from '../../../shared/api/triggerTypes';
-import { cn } from '../../../shared/lib/cn';
+import type { ScheduleConfig } from '../../shared/api/triggerTypes';
+import { cn } from '../../shared/lib/cn';
 import { Field, inputClass } from '../editor/form/Field';
 import {
   clock,
@@ -42,7 +42,7 @@ export function ScheduleEditor({
 }) {
   const id = useId();
   const [preset, setPreset] = useState<SchedulePreset>(() => cronToPreset(config.cron));
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
   const preview = useSchedulePreview(config.cron, config.timezone);
   const apply = (next: SchedulePreset) => {
     setPreset(next);

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../shared/api/types';
+import type { JsonObject } from '../../shared/api/types';
 import type {
   FormConfig,
   ScheduleConfig,
@@ -7,7 +7,7 @@ import type {
   TriggerKind,
   WebhookConfig,
   WebhookSignature,
-} from '../../../shared/api/triggerTypes';
+} from '../../shared/api/triggerTypes';
 
 /** The zone the browser runs in, the default of a new schedule. */
 export function browserTimeZone(): string {

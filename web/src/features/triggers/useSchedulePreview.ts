@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useApi } from '../../../shared/api/ApiProvider';
-import { ApiError } from '../../../shared/api/client';
-import { errorText } from '../../../shared/api/errorText';
+import { useApi } from '../../shared/api/ApiProvider';
+import { ApiError } from '../../shared/api/client';
+import { errorText } from '../../shared/api/errorText';
 
 /** How long the preview waits after the last keystroke before asking the server. */
 export const kPreviewDelayMs = 300;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { WebhookConfig } from '../../../shared/api/triggerTypes';
+import type { WebhookConfig } from '../../shared/api/triggerTypes';
 import { defaultWebhook, kSignaturePresets } from './triggerDraft';
 import { webhookCurl } from './webhookCurl';
 

@@ -1,5 +1,5 @@
-import type { Json, JsonObject } from '../../../shared/api/types';
-import type { WebhookConfig } from '../../../shared/api/triggerTypes';
+import type { Json, JsonObject } from '../../shared/api/types';
+import type { WebhookConfig } from '../../shared/api/triggerTypes';
 import { shellQuote } from '../editor/api/curl';
 
 /** The environment variable the example reads the signing secret from (never the secret itself). */
