@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../shared/api/ApiProvider';
 import type { Trigger, TriggerKind } from '../../shared/api/triggerTypes';
 import { useResource } from '../../shared/lib/useResource';
-import { Button } from '../../shared/ui/Button';
+import { Icon } from '../../shared/ui/Icon';
 import { ErrorState, LoadingState } from '../../shared/ui/States';
 import { exampleInputs, type RunInputField } from '../editor/run/runInputs';
 import { TriggerCard } from './TriggerCard';
@@ -58,10 +58,19 @@ export function TriggersPanel({
         {canEdit ? (
           <div className="grid gap-2 sm:grid-cols-3" role="group" aria-label="Add a trigger">
             {kTriggerKinds.map((k) => (
-              <Button key={k.kind} icon={k.icon} className="h-auto flex-col items-start gap-0.5 px-3 py-2.5 text-left" onClick={() => add(k.kind)} data-testid={`add-${k.kind}`}>
-                <span>Add {k.label.toLowerCase()}</span>
-                <span className="text-[11px] font-normal whitespace-normal text-muted">{k.help}</span>
-              </Button>
+              <button
+                key={k.kind}
+                type="button"
+                onClick={() => add(k.kind)}
+                data-testid={`add-${k.kind}`}
+                className="flex flex-col items-start gap-0.5 rounded-lg border border-line bg-surface px-3 py-2.5 text-left shadow-card transition hover:bg-surface-2"
+              >
+                <span className="flex items-center gap-1.5 text-sm font-medium">
+                  <Icon name={k.icon} size={16} />
+                  Add {k.label.toLowerCase()}
+                </span>
+                <span className="text-[11px] text-muted">{k.help}</span>
+              </button>
             ))}
           </div>
         ) : null}

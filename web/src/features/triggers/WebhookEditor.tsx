@@ -63,8 +63,8 @@ export function WebhookEditor({
         </Field>
         <Field id={`${id}-respond`} label="Answer" problems={problems('/config/respond')}>
           <select id={`${id}-respond`} value={config.respond} disabled={readOnly} onChange={(e) => set({ respond: e.target.value as WebhookConfig['respond'] })} className={selectClass}>
-            <option value="immediately">At once (202, execution id)</option>
-            <option value="when_finished">When the run ends (its outputs)</option>
+            <option value="immediately">At once (202)</option>
+            <option value="when_finished">When the run ends</option>
           </select>
         </Field>
       </div>
