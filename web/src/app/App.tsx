@@ -6,7 +6,7 @@ import { Toaster } from '../shared/ui/Toaster';
 import { AuthGate } from './AuthGate';
 import { InvitePage } from './InvitePage';
 import { Layout } from './Layout';
-import { Routes } from './Routes';
+import { publicPage, Routes } from './Routes';
 import { useLocation } from './router';
 
 /** Providers and frame around the routed page. */
@@ -31,7 +31,7 @@ export function App() {
   );
   return (
     <ApiProvider options={options}>
-      {location.split('?')[0] === '/invite' ? (
+      {publicPage(location) ?? (location.split('?')[0] === '/invite' ? (
         <InvitePage session={session} />
       ) : (
         <AuthGate session={session}>
@@ -39,7 +39,7 @@ export function App() {
             <Routes />
           </Layout>
         </AuthGate>
-      )}
+      ))}
       <Toaster />
     </ApiProvider>
   );

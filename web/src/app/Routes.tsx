@@ -12,6 +12,22 @@ import { matchPath, useLocation } from './router';
 
 const EditorPage = lazy(() => import('../features/editor/EditorPage'));
 const ExecutionPage = lazy(() => import('../features/executions/ExecutionPage'));
+const FormPage = lazy(() => import('../features/forms/FormPage'));
+
+/**
+ * The pages anyone may open without signing in, rendered outside the auth
+ * gate and the app's frame: a pipeline shared as a form (`/f/:token`).
+ * Null for every other path.
+ */
+export function publicPage(location: string) {
+  const form = matchPath('/f/:token', location);
+  if (!form) return null;
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <FormPage key={form.token} token={form.token ?? ''} />
+    </Suspense>
+  );
+}
 
 export function Routes() {
   const location = useLocation();
@@ -23,6 +39,8 @@ export function Routes() {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="canvas" />;
   } else if ((params = matchPath('/pipelines/:id/api', location))) {
     page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="api" />;
+  } else if ((params = matchPath('/pipelines/:id/triggers', location))) {
+    page = <EditorPage key={params.id} pipelineId={params.id ?? ''} tab="triggers" />;
   } else if (matchPath('/credentials', location)) {
     page = <CredentialsPage />;
   } else if (matchPath('/members', location)) {

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NodeTypeDescriptor } from '../../shared/api/types';
 import { useToasts } from '../../shared/ui/toast.store';
+import { TriggersTab } from '../triggers/TriggersTab';
 import { ApiTab } from './api/ApiTab';
 import { Canvas } from './canvas/Canvas';
 import { EditorActionsContext, type EditorActions } from './EditorActions';
@@ -113,9 +114,9 @@ export function EditorWorkspace({
           onVersions={() => setVersionsOpen(true)}
           onDiscardDraft={draft.discard}
         />
-        {tab === 'api' ? (
+        {tab === 'api' || tab === 'triggers' ? (
           <div className="min-h-0 flex-1">
-            <ApiTab pipelineId={pipelineId} />
+            {tab === 'api' ? <ApiTab pipelineId={pipelineId} /> : <TriggersTab pipelineId={pipelineId} />}
           </div>
         ) : (
           <div className="flex min-h-0 flex-1">

@@ -3,6 +3,7 @@ import { Link } from '../../app/Link';
 import type { ExecutionSummary } from '../../shared/api/types';
 import { formatDateTime, formatDuration, formatRelative } from '../../shared/lib/format';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { TriggerLabel } from './TriggerLabel';
 
 export const ExecutionRow = memo(function ExecutionRow({
   execution,
@@ -23,6 +24,9 @@ export const ExecutionRow = memo(function ExecutionRow({
         </Link>
         <span className="ml-1.5 text-xs text-faint">v{execution.pipeline_version}</span>
         {execution.retry_of ? <span className="ml-1.5 text-xs text-muted">retry</span> : null}
+      </td>
+      <td className="px-3 py-2.5">
+        <TriggerLabel trigger={execution.trigger} />
       </td>
       <td className="px-3 py-2.5 text-xs text-muted" title={formatDateTime(execution.created_at)}>
         {formatRelative(execution.created_at)}

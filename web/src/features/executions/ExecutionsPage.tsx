@@ -6,21 +6,30 @@ import { Button } from '../../shared/ui/Button';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
 import { useRunFeed } from '../pipelines/useRunFeed';
 import { ExecutionRow } from './ExecutionRow';
+import { kExecutionTriggers } from './TriggerLabel';
 
 const kStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'];
 const kPageSize = 25;
 
-/** Every run, newest first, filtered by status and pipeline, a page at a time. */
+/** Every run, newest first, filtered by status, pipeline and what started it, a page at a time. */
 export function ExecutionsPage() {
   const api = useApi();
   const query = useQuery();
   const status = query.get('status') ?? '';
   const pipeline = query.get('pipeline') ?? '';
+  const trigger = query.get('trigger') ?? '';
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useResource(
-    () => api.listExecutions({ status: status || undefined, pipeline_id: pipeline || undefined, limit: kPageSize, cursor }),
-    `executions:${status}:${pipeline}:${cursor ?? ''}`,
+    () =>
+      api.listExecutions({
+        status: status || undefined,
+        pipeline_id: pipeline || undefined,
+        trigger: trigger || undefined,
+        limit: kPageSize,
+        cursor,
+      }),
+    `executions:${status}:${pipeline}:${trigger}:${cursor ?? ''}`,
   );
   const pipelines = useResource(() => api.listPipelines(), 'pipelines');
   const names = new Map((pipelines.data ?? []).map((p) => [p.id, p.name]));
@@ -54,7 +63,7 @@ export function ExecutionsPage() {
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-line bg-surface px-8 py-5">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Executions</h1>
-          <p className="mt-0.5 text-sm text-muted">Every run of every pipeline. Open one to replay it on its canvas.</p>
+          <p className="mt-0.5 text-sm text-muted">Every run of every pipeline, and what started it. Open one to replay it on its canvas.</p>
         </div>
         <div className="flex items-center gap-2">
           <select aria-label="Filter by status" value={status} onChange={(e) => setFilter('status', e.target.value)} className={selectClass}>
@@ -73,6 +82,14 @@ export function ExecutionsPage() {
               </option>
             ))}
           </select>
+          <select aria-label="Filter by trigger" value={trigger} onChange={(e) => setFilter('trigger', e.target.value)} className={selectClass}>
+            <option value="">All triggers</option>
+            {kExecutionTriggers.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
           <Button icon="refresh" onClick={page.reload} aria-label="Refresh" />
         </div>
       </header>
@@ -82,8 +99,8 @@ export function ExecutionsPage() {
         ) : page.error && !page.data ? (
           <ErrorState error={page.error} onRetry={page.reload} />
         ) : items.length === 0 ? (
-          <EmptyState icon="activity" title={status || pipeline ? 'No execution matches' : 'No executions yet'}>
-            {status || pipeline ? 'Try another filter.' : 'Run a pipeline from the editor or through its API and it shows up here.'}
+          <EmptyState icon="activity" title={status || pipeline || trigger ? 'No execution matches' : 'No executions yet'}>
+            {status || pipeline || trigger ? 'Try another filter.' : 'Run a pipeline from the editor or through its API and it shows up here.'}
           </EmptyState>
         ) : (
           <div className="overflow-hidden rounded-2xl border border-line bg-surface shadow-card">
@@ -92,6 +109,7 @@ export function ExecutionsPage() {
                 <tr className="border-b border-line text-left text-xs font-medium tracking-wide text-muted uppercase">
                   <th className="px-5 py-2.5 font-medium">Status</th>
                   <th className="px-3 py-2.5 font-medium">Pipeline</th>
+                  <th className="px-3 py-2.5 font-medium">Trigger</th>
                   <th className="px-3 py-2.5 font-medium">Started</th>
                   <th className="px-3 py-2.5 text-right font-medium">Duration</th>
                   <th className="px-5 py-2.5 font-medium">Execution</th>

@@ -31,6 +31,8 @@ export interface ClientOptions {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A multipart body instead of JSON; the browser writes its Content-Type (with the boundary). */
+  form?: FormData;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -92,8 +94,10 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
         if (token) {
           headers.Authorization = `Bearer ${token}`;
         }
-        let body: string | undefined;
-        if (request.body !== undefined) {
+        let body: string | FormData | undefined;
+        if (request.form) {
+          body = request.form;
+        } else if (request.body !== undefined) {
           headers['Content-Type'] = 'application/json';
           body = JSON.stringify(request.body);
         }

@@ -155,6 +155,10 @@ export interface ExecutionSummary {
   retry_of: string | null;
   /** While queued: its place in the workspace's queue, from 1 (`GET /api/executions/{id}`). */
   queue_position?: number;
+  /** What started it (`manual`, `api`, `schedule`, `webhook`, `form`, …); absent on older servers. */
+  trigger?: string;
+  /** The trigger (`/api/triggers/{id}`) that started it, or null. */
+  trigger_id?: string | null;
 }
 
 export interface ExecutionRecord extends ExecutionSummary {

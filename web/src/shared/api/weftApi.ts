@@ -36,6 +36,7 @@ import type {
   ServerSettingsInput,
   WorkspaceRef,
 } from './accountTypes';
+import type { FormSubmitted, PublicForm, ScheduleConfig, Trigger, TriggerInput } from './triggerTypes';
 
 import { kCookieModeHeaders, type SessionTokens as SessionAnswer } from '../auth/session';
 
@@ -44,6 +45,8 @@ const enc = encodeURIComponent;
 export interface ExecutionFilter {
   status?: string;
   pipeline_id?: string;
+  /** What started them: `schedule`, `webhook`, `form`, `manual`, … */
+  trigger?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -91,7 +94,13 @@ export function createWeftApi(http: HttpClient) {
     },
     listExecutions: (filter: ExecutionFilter) =>
       http.request<Page<ExecutionSummary>>('GET', '/api/executions', {
-        query: { status: filter.status, pipeline_id: filter.pipeline_id, limit: filter.limit, cursor: filter.cursor },
+        query: {
+          status: filter.status,
+          pipeline_id: filter.pipeline_id,
+          trigger: filter.trigger,
+          limit: filter.limit,
+          cursor: filter.cursor,
+        },
       }),
     getExecution: (id: string) => http.request<ExecutionRecord>('GET', `/api/executions/${enc(id)}`),
     retryExecution: (id: string) =>
@@ -152,6 +161,27 @@ export function createWeftApi(http: HttpClient) {
     saveRunSettings: (body: RunSettings) => http.request<RunSettings>('PUT', '/api/settings/runs', { body }),
     getServerSettings: () => http.request<ServerSettings>('GET', '/api/server/settings'),
     saveServerSettings: (body: ServerSettingsInput) => http.request<ServerSettings>('PUT', '/api/server/settings', { body }),
+    listTriggers: (pipelineId: string) =>
+      http
+        .request<{ triggers: Trigger[] }>('GET', '/api/triggers', { query: { pipeline_id: pipelineId } })
+        .then((r) => r.triggers),
+    createTrigger: (body: TriggerInput & { pipeline_id: string }) => http.request<Trigger>('POST', '/api/triggers', { body }),
+    getTrigger: (id: string) => http.request<Trigger>('GET', `/api/triggers/${enc(id)}`),
+    updateTrigger: (id: string, body: Omit<TriggerInput, 'pipeline_id'>) =>
+      http.request<Trigger>('PUT', `/api/triggers/${enc(id)}`, { body }),
+    deleteTrigger: (id: string) => http.request<null>('DELETE', `/api/triggers/${enc(id)}`),
+    /** A new secret URL for a webhook or form; the old one stops working. */
+    rotateTrigger: (id: string) => http.request<Trigger>('POST', `/api/triggers/${enc(id)}/rotate`),
+    /** The next five fire times of a schedule, without saving; 422 points at `/config/cron` or `/config/timezone`. */
+    previewSchedule: (config: Pick<ScheduleConfig, 'cron' | 'timezone'>, signal?: AbortSignal) =>
+      http
+        .request<{ next_fire_times: string[] }>('POST', '/api/triggers/preview', { body: { config }, signal })
+        .then((r) => r.next_fire_times),
+    /** A shared form's fields (public: no sign-in); 404 or 410 when gone, expired or full. */
+    getPublicForm: (token: string) => http.request<PublicForm>('GET', `/api/forms/${enc(token)}`),
+    /** Submits a shared form as multipart (fields as strings, files as parts). */
+    submitPublicForm: (token: string, form: FormData) =>
+      http.request<FormSubmitted>('POST', `/api/forms/${enc(token)}`, { form }),
     nodeTypes: () =>
       http.request<{ items: NodeTypeDescriptor[] }>('GET', '/api/node-types').then((r) => r.items),
   };

@@ -10,7 +10,7 @@ import { useEditor, useEditorContext, useRun } from '../store/EditorContext';
 import { PipelineSettingsDialog } from './PipelineSettingsDialog';
 import { ProblemsButton } from './ProblemsButton';
 
-export type EditorTab = 'canvas' | 'api';
+export type EditorTab = 'canvas' | 'api' | 'triggers';
 
 /**
  * The editor's top bar: name, draft or published state, tabs, history,
@@ -94,9 +94,10 @@ export function EditorHeader({
       <div className="ml-4 rounded-lg bg-surface-2 p-0.5">
         <Tabs<EditorTab>
           value={tab}
-          onChange={(t) => navigate(t === 'api' ? `${base}/api` : base)}
+          onChange={(t) => navigate(t === 'canvas' ? base : `${base}/${t}`)}
           items={[
             { key: 'canvas', label: 'Canvas' },
+            { key: 'triggers', label: 'Triggers' },
             { key: 'api', label: 'API' },
           ]}
         />

@@ -1,0 +1,45 @@
+import { Link } from '../../app/Link';
+import type { Trigger } from '../../shared/api/triggerTypes';
+import { formatDateTime, formatRelative } from '../../shared/lib/format';
+
+/** What a saved trigger has done: its last fire and run, its last error, how often, and a link to all its runs. */
+export function TriggerStatus({ trigger }: { trigger: Trigger }) {
+  const count = trigger.fire_count ?? 0;
+  const noun = trigger.kind === 'form' ? 'submission' : trigger.kind === 'webhook' ? 'delivery' : 'run';
+  const plural = noun === 'delivery' ? 'deliveries' : `${noun}s`;
+  const runs = `/executions?pipeline=${encodeURIComponent(trigger.pipeline_id)}&trigger=${trigger.kind}`;
+  return (
+    <div className="flex flex-col gap-1 text-xs text-muted" data-testid="trigger-status">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span>
+          {trigger.last_fired_at ? (
+            <>
+              Last fired <span title={formatDateTime(trigger.last_fired_at)}>{formatRelative(trigger.last_fired_at)}</span>
+            </>
+          ) : (
+            'Not fired yet'
+          )}
+        </span>
+        {trigger.last_execution_id ? (
+          <Link to={`/executions/${encodeURIComponent(trigger.last_execution_id)}`} className="font-mono text-accent hover:underline">
+            {trigger.last_execution_id}
+          </Link>
+        ) : null}
+        <span data-testid="fire-count">
+          {count} {count === 1 ? noun : plural}
+          {trigger.kind === 'form' && trigger.config && 'max_submissions' in trigger.config && trigger.config.max_submissions
+            ? ` of ${trigger.config.max_submissions}`
+            : ''}
+        </span>
+        <Link to={runs} className="text-accent hover:underline">
+          All {trigger.kind} runs
+        </Link>
+      </div>
+      {trigger.last_error ? (
+        <p className="rounded-md bg-danger-soft px-2 py-1 text-danger" data-testid="trigger-error">
+          Last error: {trigger.last_error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
