@@ -32,6 +32,7 @@
 #include "runs/embedded_job_queue.hpp"
 #include "runs/run_service.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "triggers/error_pipelines.hpp"
 #include "triggers/rate_limiter.hpp"
 #include "triggers/scheduler.hpp"
 #include "triggers/trigger_runs.hpp"
@@ -270,6 +271,8 @@ int serve_command(const ServeArgs& args) {
         return triggers::start_scheduled_run(store, cache, run_service, trigger);
       });
   triggers::RateLimiter webhook_limits;
+  triggers::ErrorPipelines error_pipelines(store, cache, run_service);
+  bus.subscribe(error_pipelines);
   api_context.scheduler = &scheduler;
   api_context.webhook_limits = &webhook_limits;
   api_context.websockets = &websockets;

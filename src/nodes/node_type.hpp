@@ -54,6 +54,9 @@ struct Descriptor {
   std::string chosen_handle;
   /// The run inputs this node contributes (input blocks).
   std::vector<RunInputRule> run_inputs;
+  /// Its output (`{status, headers, content_type, body}`) is the HTTP answer
+  /// of the API call or webhook that waited for the run (output_response).
+  bool shapes_response = false;
 };
 
 /// A node's output plus, for routing nodes, the handles it chose.

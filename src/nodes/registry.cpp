@@ -21,6 +21,7 @@ std::unique_ptr<NodeType> make_delay();
 std::unique_ptr<NodeType> make_http_request();
 std::unique_ptr<NodeType> make_output_json();
 std::unique_ptr<NodeType> make_output_text();
+std::unique_ptr<NodeType> make_output_response();
 
 Registry make_core_registry() {
   Registry registry;
@@ -40,6 +41,7 @@ Registry make_core_registry() {
   registry.add(make_http_request());
   registry.add(make_output_json());
   registry.add(make_output_text());
+  registry.add(make_output_response());
   return registry;
 }
 

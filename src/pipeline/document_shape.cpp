@@ -24,7 +24,8 @@ constexpr Field kSettings[] = {{"timeout_ms", Type::integer},
                                {"max_concurrency", Type::integer},
                                {"save_executions", Type::string},
                                {"run_concurrency", Type::integer},
-                               {"priority", Type::integer}};
+                               {"priority", Type::integer},
+                               {"error_pipeline", Type::string}};
 constexpr Field kNode[] = {
     {"id", Type::string},     {"type", Type::string},        {"label", Type::string},
     {"config", Type::object}, {"version", Type::integer},    {"position", Type::object},

@@ -55,6 +55,8 @@ struct Settings {
   SaveExecutions save_executions = SaveExecutions::all;
   std::optional<std::int64_t> run_concurrency;  ///< runs of the pipeline at once; none: no limit
   std::int64_t priority = 0;                    ///< higher runs first when runs wait
+  /// Run when a run of this pipeline fails, with what failed (n8n's error workflow).
+  std::optional<std::string> error_pipeline;
 };
 
 struct Definition {

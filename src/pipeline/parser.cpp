@@ -132,7 +132,8 @@ void parse_settings(ObjectReader& doc, const DefinitionLimits& limits, Settings&
     return;
   }
   ObjectReader reader(*object, doc.at("settings"), problems);
-  reader.only({"timeout_ms", "max_concurrency", "save_executions", "run_concurrency", "priority"});
+  reader.only({"timeout_ms", "max_concurrency", "save_executions", "run_concurrency", "priority",
+               "error_pipeline"});
   if (auto ms = reader.integer("timeout_ms", 1, limits.max_timeout.count())) {
     settings.timeout = milliseconds(*ms);
   }
@@ -150,6 +151,13 @@ void parse_settings(ObjectReader& doc, const DefinitionLimits& limits, Settings&
   }
   settings.run_concurrency = reader.integer("run_concurrency", 1, 10'000);
   settings.priority = reader.integer("priority", -1'000, 1'000).value_or(0);
+  if (auto id = reader.string("error_pipeline"); id && !id->empty()) {
+    if (is_valid_pipeline_id(*id)) {
+      settings.error_pipeline = std::move(*id);
+    } else {
+      reader.problem("error_pipeline", "must be the id of a pipeline of this workspace");
+    }
+  }
 }
 
 }  // namespace

@@ -34,7 +34,9 @@ Result<runs::Submission> prepare_run(store::Store& store, runs::PipelineCache& p
   }
   runs::Job job = runs::job_for(trigger.workspace_id, stored->id, stored->version,
                                 *outcome.pipeline, std::move(inputs), kind);
-  job.trigger_id = trigger.id;
+  if (!trigger.id.empty()) {
+    job.trigger_id = trigger.id;
+  }
   runs::Submission submission{std::move(job), std::move(outcome.pipeline)};
   return submission;
 }

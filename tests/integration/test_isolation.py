@@ -41,6 +41,9 @@ def world(data_dir):
         status, cred, _ = server.post("/api/credentials", {"name": "owner key", "kind": "bearer",
                                                           "data": {"token": A_SECRET}})
         a["credential"] = cred["id"]
+        status, trigger, _ = server.post("/api/triggers", {"pipeline_id": "a-plan", "kind": "webhook"})
+        assert status == 201, trigger
+        a["trigger"] = trigger["id"]
         status, key, _ = server.post("/api/api-keys", {"name": "owner key", "scope": "full"})
         assert status == 201, key
         a["api_key"] = key["id"]
@@ -74,7 +77,7 @@ def snapshot(server):
     out = {}
     for path in ["/api/pipelines", "/api/credentials", "/api/api-keys", "/api/members", "/api/invites",
                  "/api/settings/providers", "/api/settings/runs", "/api/server/providers",
-                 "/api/server/settings",
+                 "/api/server/settings", "/api/triggers",
                  "/api/pipelines/a-plan", "/api/pipelines/a-plan/versions"]:
         status, body, _ = server.get(path)
         assert status == 200, (path, body)
@@ -107,6 +110,8 @@ BODIES = {  # a body each route would accept from its own workspace, plus the ho
     ("post", "/api/invites"): {"role": "viewer"},
     ("put", "/api/settings/providers"): {"items": []},
     ("put", "/api/settings/runs"): {"run_concurrency": 7},
+    ("post", "/api/triggers"): {"kind": "webhook"},
+    ("put", "/api/triggers/{id}"): {"enabled": False},
 }
 
 
@@ -117,7 +122,8 @@ def owner_path(path, a):
                   a["credential"] if path.startswith("/api/credentials") else
                   a["api_key"] if path.startswith("/api/api-keys") else
                   a["invite"] if path.startswith("/api/invites") else
-                  a["carl_invitation"] if path.startswith("/api/me/invitations") else "a-plan")}
+                  a["carl_invitation"] if path.startswith("/api/me/invitations") else
+                  a["trigger"] if path.startswith("/api/triggers") else "a-plan")}
     for name, value in ids.items():
         path = path.replace("{" + name + "}", value)
     return path
@@ -193,7 +199,7 @@ def test_the_sign_in_routes_never_land_an_outsider_in_another_workspace(world):
 VIEWER_MAY = {("post", "/api/pipelines/{id}/run"), ("post", "/api/pipelines/{id}/test-run"),
               ("post", "/api/executions/{id}/cancel"), ("post", "/api/executions/{id}/retry"),
               ("post", "/api/pipelines/validate"), ("post", "/api/pipelines/{id}/validate"),
-              ("post", "/api/me/password"),
+              ("post", "/api/me/password"), ("post", "/api/triggers/preview"),
               ("post", "/api/me/invitations/{id}/accept"), ("post", "/api/me/invitations/{id}/decline")}
 
 
@@ -201,7 +207,8 @@ def test_a_viewer_changes_nothing_but_runs(world):
     server, _, a = world
     before = snapshot(server)
     wrong = []
-    for method, path in walk(server, skip=lambda path: path.startswith("/api/auth/") or path == "/metrics"):
+    public = ("/api/auth/", "/hooks/", "/api/forms/")  # anyone may; the token is the key
+    for method, path in walk(server, skip=lambda path: path.startswith(public) or path == "/metrics"):
         if method in ("get", "head", "options") or (method, path) in VIEWER_MAY:
             continue
         concrete = owner_path(path, a)

@@ -52,10 +52,17 @@ Result<std::string> signing_secret(ApiContext& context, const store::TriggerReco
   return std::string(secret->get_string());
 }
 
-/// The run inputs a delivery carries: a JSON object's fields; any other JSON
-/// value, or a text body, under `body`.
+/// The run inputs a delivery carries: a JSON object's fields; a text body
+/// under `body`; a GET's query parameters as texts.
 Result<json::object> delivery_inputs(const Request& request, const triggers::WebhookConfig& config,
                                      const ServerLimits& limits) {
+  if (request.method == "GET") {
+    json::object inputs;
+    for (const auto& [name, value] : request.query) {
+      inputs[name] = value;
+    }
+    return inputs;
+  }
   const std::string_view type = request.header("content-type");
   const bool text = config.body == "text" || (config.body.empty() && type.starts_with("text/"));
   if (text) {
@@ -198,8 +205,12 @@ asio::awaitable<Response> deliver(ApiContext& context, Request& request) {
     co_return Response::from_error(claimed.error());
   }
   if (*claimed) {
-    co_return (*claimed)->status != 0 ? replay(**claimed)
-                                      : co_await await_first_answer(context, trigger->id, *key);
+    // Not `co_await` inside `?:`: gcc 12 miscompiles it.
+    if ((*claimed)->status != 0) {
+      co_return replay(**claimed);
+    }
+    Response first = co_await await_first_answer(context, trigger->id, *key);
+    co_return first;
   }
   Response response = co_await start_delivery(context, *trigger, *config, std::move(*inputs));
   if (response.status >= 200 && response.status < 300) {

@@ -1,15 +1,18 @@
 #include "api/handlers/run_start.hpp"
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <cctype>
 #include <mutex>
 #include <tuple>
 
 #include "api/handlers/support.hpp"
 #include "engine/engine.hpp"
+#include "nodes/response_output.hpp"
 #include "runs/run_service.hpp"
 
 namespace weft::api {
@@ -33,7 +36,56 @@ Response accepted(const std::string& id, const std::string& status) {
   return Response::json(202, json::object{{"execution_id", id}, {"status", status}});
 }
 
-Response finished(const runs::RunSummary& summary) {
+/// Headers a response block may not set: the connection's own, and cookies.
+bool reserved_header(std::string name) {
+  for (char& c : name) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  constexpr std::string_view kReserved[] = {"connection", "content-length",   "content-type",
+                                            "keep-alive", "proxy-connection", "set-cookie",
+                                            "te",         "trailer",          "transfer-encoding",
+                                            "upgrade"};
+  return name.empty() || name.size() > 100 || name.find_first_of(" :\r\n\t") != std::string::npos ||
+         std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
+}
+
+/// The answer a response block shaped, when the run succeeded and has one.
+std::optional<Response> shaped(const runs::RunSummary& summary,
+                               const std::optional<std::string>& response_output) {
+  if (!response_output || summary.status != "succeeded") {
+    return std::nullopt;
+  }
+  const json::value* shape = summary.outputs.if_contains(*response_output);
+  const json::object* fields = shape != nullptr ? shape->if_object() : nullptr;
+  if (fields == nullptr || !fields->contains("status")) {
+    return std::nullopt;
+  }
+  const json::value& body = fields->at("body");
+  const json::value* type = fields->if_contains("content_type");
+  const bool text = type != nullptr && type->is_string() && type->get_string().starts_with("text/");
+  Response response = text ? Response::text(200, body.is_string() ? std::string(body.get_string())
+                                                                  : to_json_string(body))
+                           : Response::json(200, body);
+  response.status = static_cast<int>(fields->at("status").to_number<std::int64_t>());
+  if (const json::value* headers = fields->if_contains("headers");
+      headers && headers->is_object()) {
+    for (const auto& [name, value] : headers->get_object()) {
+      const std::string header(name);
+      if (!reserved_header(header) && value.is_string() &&
+          value.get_string().find_first_of("\r\n") == json::string::npos) {
+        response.headers.emplace_back(header, std::string(value.get_string()));
+      }
+    }
+  }
+  response.headers.emplace_back("X-Execution-Id", summary.execution_id);
+  return response;
+}
+
+Response finished(const runs::RunSummary& summary,
+                  const std::optional<std::string>& response_output) {
+  if (auto response = shaped(summary, response_output)) {
+    return std::move(*response);
+  }
   return Response::json(200, json::object{{"execution_id", summary.execution_id},
                                           {"status", summary.status},
                                           {"outputs", summary.outputs},
@@ -76,7 +128,8 @@ namespace {
 /// Waits for `submit(on_finished)`: until the run's records are durable
 /// (`wait` false), or until it ends or `limit` passes.
 template <class Submit>
-asio::awaitable<Response> answer_run(bool wait, std::chrono::milliseconds limit, Submit submit) {
+asio::awaitable<Response> answer_run(bool wait, std::chrono::milliseconds limit,
+                                     std::optional<std::string> response_output, Submit submit) {
   auto executor = co_await asio::this_coro::executor;
   auto waiter = std::make_shared<Waiter>(executor);
   auto on_finished = [waiter](const runs::RunSummary& summary) {
@@ -133,14 +186,14 @@ asio::awaitable<Response> answer_run(bool wait, std::chrono::milliseconds limit,
     {
       std::lock_guard lock(waiter->mutex);
       if (waiter->summary) {
-        co_return finished(*waiter->summary);
+        co_return finished(*waiter->summary, response_output);
       }
     }
     boost::system::error_code ec;
     co_await waiter->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
   std::lock_guard lock(waiter->mutex);
-  co_return waiter->summary ? finished(*waiter->summary) : accepted(id, status);
+  co_return waiter->summary ? finished(*waiter->summary, response_output) : accepted(id, status);
 }
 
 /// The execution id, its status, and whether `on_recorded` will say when it is durable.
@@ -165,8 +218,10 @@ asio::awaitable<Response> start_and_answer(ApiContext& context, runs::Submission
     co_return Response::from_error(
         Error::make(ErrorCode::unavailable, "runs are not available on this server"));
   }
+  auto response_output =
+      submission.pipeline != nullptr ? nodes::response_output(*submission.pipeline) : std::nullopt;
   co_return co_await answer_run(
-      wait, limit,
+      wait, limit, std::move(response_output),
       [&](bool at_once, std::function<void(const runs::RunSummary&)> on_finished,
           std::function<void(Status)> on_recorded) -> Started {
         submission.at_once = at_once;
