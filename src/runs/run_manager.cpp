@@ -60,7 +60,7 @@ Result<std::string> RunManager::start(RunRequest request,
     active_.emplace(active->info.execution_id, active);
   }
   if (given) {
-    store_.write(std::move(request.opening), {});
+    store_.write(std::move(request.opening), std::move(request.on_recorded));
   } else {
     store::ExecutionRecord record;
     record.workspace_id = request.workspace;

@@ -35,6 +35,8 @@ struct RunRequest {
   /// and its job, or marking a queued one running); "" makes a new id and row here.
   std::string execution_id;
   std::vector<store::Write> opening;
+  /// Once the opening writes are durable (may be empty).
+  std::function<void(Status)> on_recorded;
   /// The queue's acknowledgement of the run's job, last in the transaction
   /// recording the result (none: a run without a job, such as a test run).
   std::optional<store::Write> ack;

@@ -64,7 +64,8 @@ Result<Submitted> RunService::submit(Submission submission) {
   const auto now = std::chrono::system_clock::now();
   const bool at_once =
       job.trigger == Trigger::editor ||
-      (submission.at_once && !job.run_concurrency && !workspace_limited(job.workspace));
+      ((submission.at_once || (submission.prefer_here && runs_.in_flight() < options_.capacity)) &&
+       !job.run_concurrency && !workspace_limited(job.workspace));
   if (!at_once) {
     if (submission.on_finished) {
       std::lock_guard lock(mutex_);
@@ -102,6 +103,7 @@ Result<Submitted> RunService::submit(Submission submission) {
   }
   run.ack = queue_.ack(job.execution_id, options_.owner, 1);
   run.save = job.save;
+  run.on_recorded = std::move(submission.on_recorded);
   auto started = runs_.start(std::move(run), std::move(submission.on_finished));
   if (!started) {
     return std::move(started).error();

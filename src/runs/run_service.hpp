@@ -47,9 +47,11 @@ struct Submission {
   /// limit of the pipeline or the workspace applies. Editor test runs always
   /// start at once: their pins and skips live only here, not in the job.
   bool at_once = false;
+  /// Nobody waits, but start on this process while it has room (webhooks
+  /// and forms answer 202 sooner than a queued run's worker would start it).
+  bool prefer_here = false;
   OnFinished on_finished;  ///< once the result is recorded (may be empty)
-  /// Once a queued run's execution and job are durable (may be empty; not
-  /// called for a run started at once).
+  /// Once the run's execution and job are durable (may be empty).
   std::function<void(Status)> on_recorded;
 };
 

@@ -143,6 +143,10 @@ asio::awaitable<Response> start_delivery(ApiContext& context, const store::Trigg
   if (!submission) {
     co_return Response::from_error(submission.error(), first_problems(problems, context.limits));
   }
+  // Answering at once: the run starts here while this process has room (its
+  // job leased to it, so a crash leaves it to another worker), not behind a
+  // worker's next lease.
+  submission->prefer_here = true;
   co_return co_await start_and_answer(context, std::move(*submission), config.respond_when_finished,
                                       context.max_wait);
 }

@@ -153,7 +153,7 @@ asio::awaitable<Response> answer_run(bool wait, std::chrono::milliseconds limit,
   if (!started) {
     co_return Response::from_error(started.error());
   }
-  const auto& [id, status, durable] = *started;
+  const auto& [id, status, durable] = *started;  // durable: on_recorded will say when
   if (!wait) {
     // 202 promises the run: only once its records are on disk.
     if (durable) {
@@ -233,7 +233,7 @@ asio::awaitable<Response> start_and_answer(ApiContext& context, runs::Submission
         }
         const bool started = submitted->started;
         return std::tuple{std::move(submitted->execution_id),
-                          std::string(started ? "running" : "queued"), !started};
+                          std::string(started ? "running" : "queued"), true};
       });
 }
 
