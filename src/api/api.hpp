@@ -20,6 +20,9 @@ class Auth;
 namespace weft::runs {
 class RunService;
 }
+namespace weft::files {
+class FileStore;
+}
 namespace weft::api {
 
 class ProviderDirectory;
@@ -41,6 +44,7 @@ struct ApiContext {
   boost::asio::thread_pool* blocking = nullptr;  ///< for password hashing
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
   runs::RunService* run_service = nullptr;       ///< starts `/run` and retries; 503 when absent
+  files::FileStore* files = nullptr;  ///< uploads and downloads (`/api/files`); 503 when absent
 };
 
 /// Registers every route on `router`.
@@ -60,6 +64,7 @@ void add_server_routes(Router& router, ApiContext& context);
 void add_execution_routes(Router& router, ApiContext& context);
 void add_queue_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
+void add_file_routes(Router& router, ApiContext& context);
 
 /// The OpenAPI 3.1 document describing every route.
 json::value openapi_document();

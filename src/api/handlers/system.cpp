@@ -76,6 +76,7 @@ void add_routes(Router& router, ApiContext& context) {
   add_execution_routes(router, context);
   add_queue_routes(router, context);
   add_system_routes(router, context);
+  add_file_routes(router, context);
 }
 
 }  // namespace weft::api
