@@ -123,8 +123,7 @@ Result<json::object> read_multipart(ApiContext& context, const Request& request,
   limits.max_part_bytes = context.limits.max_body_bytes;
   std::size_t opened = 0;
   files::MultipartParser parser(
-      std::move(*boundary), limits,
-      [&]() -> Result<std::unique_ptr<files::Upload>> {
+      std::move(*boundary), limits, [&]() -> Result<std::unique_ptr<files::Upload>> {
         if (++opened > rules.max_files) {
           return Error::make(ErrorCode::limit_exceeded,
                              "multipart body: more than " + std::to_string(rules.max_files) +

@@ -93,8 +93,8 @@ Result<std::unique_ptr<DirectoryFileStore>> DirectoryFileStore::open(fs::path ro
   std::error_code error;
   fs::create_directories(root / kTempDir, error);
   if (error) {
-    return Error::make(ErrorCode::unavailable, "cannot create the file store `" + root.string() +
-                                                   "`: " + error.message());
+    return Error::make(ErrorCode::unavailable,
+                       "cannot create the file store `" + root.string() + "`: " + error.message());
   }
   // What is in tmp/ belonged to uploads a stop cut short.
   for (const auto& entry : fs::directory_iterator(root / kTempDir, error)) {
@@ -117,8 +117,7 @@ Result<std::unique_ptr<Upload>> DirectoryFileStore::begin() {
   return std::unique_ptr<Upload>(std::make_unique<TempUpload>(std::move(path), fd));
 }
 
-Result<store::FileRecord> DirectoryFileStore::commit(std::unique_ptr<Upload> upload,
-                                                     NewFile file) {
+Result<store::FileRecord> DirectoryFileStore::commit(std::unique_ptr<Upload> upload, NewFile file) {
   auto* temp = dynamic_cast<TempUpload*>(upload.get());
   if (temp == nullptr) {
     return Error::make(ErrorCode::internal, "an upload from another file store");
@@ -135,15 +134,15 @@ Result<store::FileRecord> DirectoryFileStore::commit(std::unique_ptr<Upload> upl
   record.mime = clean_mime(file.mime);
   record.size = temp->size();
   record.sha256 = std::move(*sha256);
-  record.created_at = std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  record.created_at =
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
   const fs::path target = blob_path(record.sha256);
   std::lock_guard lock(blobs_);
   std::error_code error;
   fs::create_directories(target.parent_path(), error);
   if (error) {
-    return Error::make(ErrorCode::unavailable, "the file store could not make a directory: " +
-                                                   error.message());
+    return Error::make(ErrorCode::unavailable,
+                       "the file store could not make a directory: " + error.message());
   }
   if (auto recorded = index_.insert(record); !recorded) {
     return std::move(recorded).error();
@@ -176,9 +175,9 @@ Result<std::string> DirectoryFileStore::read(const store::FileRecord& record,
   }
   const int fd = ::open(blob_path(record.sha256).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) {
-    return errno == ENOENT ? Error::make(ErrorCode::not_found,
-                                         "the bytes of file `" + record.id + "` are gone")
-                           : disk_error("open a file", errno);
+    return errno == ENOENT
+               ? Error::make(ErrorCode::not_found, "the bytes of file `" + record.id + "` are gone")
+               : disk_error("open a file", errno);
   }
   std::string bytes(static_cast<std::size_t>(record.size), '\0');
   std::size_t done = 0;

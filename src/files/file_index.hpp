@@ -37,9 +37,7 @@ class StoreFileIndex final : public FileIndex {
                 std::string_view execution_id) override {
     return store_.attach_file(workspace, id, execution_id);
   }
-  Result<bool> blob_used(std::string_view sha256) override {
-    return store_.file_blob_used(sha256);
-  }
+  Result<bool> blob_used(std::string_view sha256) override { return store_.file_blob_used(sha256); }
 
  private:
   store::Store& store_;

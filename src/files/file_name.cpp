@@ -111,8 +111,9 @@ std::string clean_mime(std::string_view sent) {
     return std::string(kFallbackMime);
   }
   std::string mime(sent);
-  std::transform(mime.begin(), mime.end(), mime.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(mime.begin(), mime.end(), mime.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return mime;
 }
 

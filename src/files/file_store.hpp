@@ -33,8 +33,8 @@ class Upload {
 /// What a new file is, besides its bytes.
 struct NewFile {
   std::string workspace;
-  std::string name;  ///< as sent; the store neutralises it (file_name.hpp)
-  std::string mime;  ///< as sent; the store cleans it
+  std::string name;                         ///< as sent; the store neutralises it (file_name.hpp)
+  std::string mime;                         ///< as sent; the store cleans it
   std::optional<std::string> execution_id;  ///< the run it belongs to; none for an upload
 };
 

@@ -1,6 +1,6 @@
-#include "files/file_index.hpp"
-
 #include <algorithm>
+
+#include "files/file_index.hpp"
 
 namespace weft::files {
 namespace {

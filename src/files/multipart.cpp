@@ -51,8 +51,9 @@ std::optional<std::vector<Parameter>> parameters(std::string_view text) {
       return std::nullopt;
     }
     Parameter parameter{std::string(trim(text.substr(0, equals))), {}};
-    std::transform(parameter.name.begin(), parameter.name.end(), parameter.name.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    std::transform(
+        parameter.name.begin(), parameter.name.end(), parameter.name.begin(),
+        [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
     text = trim(text.substr(equals + 1));
     if (!text.empty() && text.front() == '"') {
       std::size_t i = 1;
@@ -79,8 +80,8 @@ std::optional<std::vector<Parameter>> parameters(std::string_view text) {
 }
 
 const Parameter* find_parameter(const std::vector<Parameter>& list, std::string_view name) {
-  auto it = std::find_if(list.begin(), list.end(),
-                         [&](const Parameter& p) { return p.name == name; });
+  auto it =
+      std::find_if(list.begin(), list.end(), [&](const Parameter& p) { return p.name == name; });
   return it == list.end() ? nullptr : &*it;
 }
 
@@ -142,8 +143,8 @@ Status MultipartParser::feed(std::string_view chunk) {
   }
   total_ += chunk.size();
   if (total_ > limits_.max_total_bytes) {
-    return fail(ErrorCode::limit_exceeded, "the body is larger than " +
-                                               std::to_string(limits_.max_total_bytes) + " bytes");
+    return fail(ErrorCode::limit_exceeded,
+                "the body is larger than " + std::to_string(limits_.max_total_bytes) + " bytes");
   }
   if (state_ == State::done) {
     return Ok{};  // the epilogue: ignored
@@ -244,10 +245,9 @@ Status MultipartParser::read_headers() {
   }
   if (skip == 0 || end > limits_.max_header_bytes) {
     if (buffer_.size() > limits_.max_header_bytes + 4) {
-      return fail(ErrorCode::limit_exceeded, "the headers of part " + std::to_string(parts_) +
-                                                 " are longer than " +
-                                                 std::to_string(limits_.max_header_bytes) +
-                                                 " bytes");
+      return fail(ErrorCode::limit_exceeded,
+                  "the headers of part " + std::to_string(parts_) + " are longer than " +
+                      std::to_string(limits_.max_header_bytes) + " bytes");
     }
     if (skip == 0) {
       return Ok{};
@@ -345,8 +345,8 @@ Status MultipartParser::emit(std::string_view bytes) {
   part_bytes_ += bytes.size();
   const std::size_t limit = in_file_ ? limits_.max_part_bytes : limits_.max_field_bytes;
   if (part_bytes_ > limit) {
-    return fail(ErrorCode::limit_exceeded, part_label() + " is larger than " +
-                                               std::to_string(limit) + " bytes");
+    return fail(ErrorCode::limit_exceeded,
+                part_label() + " is larger than " + std::to_string(limit) + " bytes");
   }
   if (!in_file_) {
     fields_.back().value.append(bytes);

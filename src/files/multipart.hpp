@@ -22,9 +22,9 @@
 namespace weft::files {
 
 struct MultipartLimits {
-  std::size_t max_parts = 64;               ///< fields and files together
-  std::size_t max_fields = 64;              ///< parts without a filename
-  std::size_t max_field_bytes = 64 * 1024;  ///< one field's value
+  std::size_t max_parts = 64;                      ///< fields and files together
+  std::size_t max_fields = 64;                     ///< parts without a filename
+  std::size_t max_field_bytes = 64 * 1024;         ///< one field's value
   std::size_t max_part_bytes = 10 * 1024 * 1024;   ///< one file's bytes
   std::size_t max_total_bytes = 32 * 1024 * 1024;  ///< the whole body
   std::size_t max_header_bytes = 8 * 1024;         ///< one part's header block

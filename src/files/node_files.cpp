@@ -23,12 +23,12 @@ Result<std::string> NodeFiles::read(std::string_view workspace, std::string_view
   return store_.read(*record, max_bytes);
 }
 
-Result<nodes::FileValue> NodeFiles::store(std::string_view workspace,
-                                          std::string_view execution_id, std::string_view name,
-                                          std::string_view mime, std::string_view bytes) const {
-  NewFile file{std::string(workspace), std::string(name), std::string(mime),
-               execution_id.empty() ? std::nullopt
-                                    : std::optional<std::string>(std::string(execution_id))};
+Result<nodes::FileValue> NodeFiles::store(std::string_view workspace, std::string_view execution_id,
+                                          std::string_view name, std::string_view mime,
+                                          std::string_view bytes) const {
+  NewFile file{
+      std::string(workspace), std::string(name), std::string(mime),
+      execution_id.empty() ? std::nullopt : std::optional<std::string>(std::string(execution_id))};
   auto record = store_.put(std::move(file), bytes);
   if (!record) {
     return std::move(record).error();

@@ -26,8 +26,8 @@ class FileNodesTest : public ::testing::Test {
 
   store::FileRecord upload(std::string name, std::string mime, std::string_view bytes,
                            std::string workspace = "") {
-    auto record = store_->put({std::move(workspace), std::move(name), std::move(mime), std::nullopt},
-                              bytes);
+    auto record =
+        store_->put({std::move(workspace), std::move(name), std::move(mime), std::nullopt}, bytes);
     EXPECT_TRUE(record);
     return *record;
   }
@@ -53,21 +53,22 @@ TEST_F(FileNodesTest, InputFileTakesAStoredFileAndGivesItToTheRun) {
   const auto& file = result.result.outputs.at("doc").at("file");
   EXPECT_EQ(file.at("name"), "a.csv");
   EXPECT_EQ(file.at("size"), 3);
-  EXPECT_EQ(file.at("sha256"), record.sha256);
+  EXPECT_EQ(file.at("sha256").as_string(), record.sha256);
   EXPECT_EQ(index_.find("", record.id)->execution_id, "run_test");
 }
 
 TEST_F(FileNodesTest, InputFileRefusesWhatNamesNoStoredFile) {
   // CVE-2026-21858's shape: a JSON body whose file value names a server path.
-  auto with_path = run(kOneCsv, {{"doc", json::object{{"id", "file_aaaaaaaaaaaaaaaaaaaa"},
-                                                      {"path", "/etc/passwd"}}}});
+  auto with_path =
+      run(kOneCsv,
+          {{"doc", json::object{{"id", "file_aaaaaaaaaaaaaaaaaaaa"}, {"path", "/etc/passwd"}}}});
   EXPECT_EQ(with_path.result.status, engine::RunStatus::failed);
   EXPECT_NE(with_path.result.error->message.find("names a `path`"), std::string::npos);
   auto bare_path = run(kOneCsv, {{"doc", "/etc/passwd"}});
   EXPECT_EQ(bare_path.result.status, engine::RunStatus::failed);
   // Shaped like a file value, but nothing was uploaded under that id.
-  auto made_up = run(kOneCsv, {{"doc", json::object{{"id", "file_aaaaaaaaaaaaaaaaaaaa"},
-                                                    {"name", "passwd"}}}});
+  auto made_up = run(
+      kOneCsv, {{"doc", json::object{{"id", "file_aaaaaaaaaaaaaaaaaaaa"}, {"name", "passwd"}}}});
   EXPECT_EQ(made_up.result.status, engine::RunStatus::failed);
   EXPECT_NE(made_up.result.error->message.find("names no uploaded file"), std::string::npos);
   // Another workspace's file is no file here.
@@ -78,12 +79,12 @@ TEST_F(FileNodesTest, InputFileRefusesWhatNamesNoStoredFile) {
 
 TEST_F(FileNodesTest, InputFileChecksTypeSizeAndCount) {
   const auto pdf = upload("a.pdf", "application/pdf", "%PDF");
-  EXPECT_NE(run(kOneCsv, {{"doc", json::object{{"id", pdf.id}}}}).result.error->message.find(
-                "not a type this input accepts"),
+  EXPECT_NE(run(kOneCsv, {{"doc", json::object{{"id", pdf.id}}}})
+                .result.error->message.find("not a type this input accepts"),
             std::string::npos);
   const auto big = upload("big.csv", "text/csv", "0123456789ABC");
-  EXPECT_NE(run(kOneCsv, {{"doc", json::object{{"id", big.id}}}}).result.error->message.find(
-                "at most 10"),
+  EXPECT_NE(run(kOneCsv, {{"doc", json::object{{"id", big.id}}}})
+                .result.error->message.find("at most 10"),
             std::string::npos);
   const auto ok = upload("ok.txt", "text/plain", "1");
   auto list = run(kOneCsv, {{"doc", json::array{json::object{{"id", ok.id}}}}});
@@ -111,9 +112,8 @@ TEST_F(FileNodesTest, OutputFileMakesADownloadableCsv) {
 }
 
 TEST(CsvWriter, QuotesAsRfc4180Says) {
-  auto csv = nodes::write_csv(json::array{
-      json::object{{"a", "line\nbreak"}, {"b", nullptr}},
-      json::object{{"b", json::array{1, 2}}, {"c,d", true}}});
+  auto csv = nodes::write_csv(json::array{json::object{{"a", "line\nbreak"}, {"b", nullptr}},
+                                          json::object{{"b", json::array{1, 2}}, {"c,d", true}}});
   ASSERT_TRUE(csv);
   EXPECT_EQ(*csv, "a,b,\"c,d\"\r\n\"line\nbreak\",,\r\n,\"[1,2]\",true\r\n");
   EXPECT_EQ(*nodes::write_csv(json::array{}), "");

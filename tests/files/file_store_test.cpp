@@ -1,10 +1,9 @@
-#include "files/directory_file_store.hpp"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "common/ids.hpp"
+#include "files/directory_file_store.hpp"
 #include "files/file_name.hpp"
 #include "files/sha256.hpp"
 
@@ -40,8 +39,8 @@ class DirectoryFileStoreTest : public ::testing::Test {
 };
 
 TEST_F(DirectoryFileStoreTest, StoresUnderTheDigestNeverTheSentName) {
-  auto record = store_->put({"ws_a", "../../etc/x.pdf", "Application/PDF; q=1", std::nullopt},
-                            "hello");
+  auto record =
+      store_->put({"ws_a", "../../etc/x.pdf", "Application/PDF; q=1", std::nullopt}, "hello");
   ASSERT_TRUE(record) << record.error().message;
   EXPECT_TRUE(record->id.starts_with("file_"));
   EXPECT_EQ(record->name, "x.pdf");
@@ -49,7 +48,8 @@ TEST_F(DirectoryFileStoreTest, StoresUnderTheDigestNeverTheSentName) {
   EXPECT_EQ(record->size, 5);
   EXPECT_EQ(record->sha256, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
   EXPECT_EQ(files_on_disk(),
-            std::vector<std::string>{"files/2c/f24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"});
+            std::vector<std::string>{
+                "files/2c/f24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"});
   auto bytes = store_->read(*record, 100);
   ASSERT_TRUE(bytes);
   EXPECT_EQ(*bytes, "hello");

@@ -73,7 +73,8 @@ TEST(Multipart, ParsesFieldsAndFiles) {
   const Parsed parsed = parse(kBody);
   ASSERT_TRUE(parsed.status) << parsed.status.error().message;
   ASSERT_EQ(parsed.fields.size(), 1u);
-  EXPECT_EQ(parsed.fields[0], (std::pair<std::string, std::string>{"title", "Quarterly \"report\""}));
+  EXPECT_EQ(parsed.fields[0],
+            (std::pair<std::string, std::string>{"title", "Quarterly \"report\""}));
   ASSERT_EQ(parsed.files.size(), 2u);
   EXPECT_EQ(std::get<0>(parsed.files[0]), "doc");
   EXPECT_EQ(std::get<1>(parsed.files[0]), "../r\"1.csv");  // as sent: display_name neutralises it
@@ -161,12 +162,11 @@ TEST(Multipart, MalformedBodiesAreBadRequests) {
                  ErrorCode::invalid_argument, "part 1 has no `Content-Disposition");
   expect_refused(parse("--XyZ\r\nContent-Disposition: attachment; name=a\r\n\r\nx\r\n--XyZ--"),
                  ErrorCode::invalid_argument, "part 1 needs one");
-  expect_refused(parse(part("a", "1")), ErrorCode::invalid_argument,
-                 "ends inside part 1 (`a`)");
+  expect_refused(parse(part("a", "1")), ErrorCode::invalid_argument, "ends inside part 1 (`a`)");
   expect_refused(parse("no delimiter at all"), ErrorCode::invalid_argument,
                  "before its first part");
-  expect_refused(parse("--XyZ\r\nbroken header\r\n\r\nx\r\n--XyZ--"),
-                 ErrorCode::invalid_argument, "header line of part 1 is malformed");
+  expect_refused(parse("--XyZ\r\nbroken header\r\n\r\nx\r\n--XyZ--"), ErrorCode::invalid_argument,
+                 "header line of part 1 is malformed");
   expect_refused(parse("--XyZ\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--XyZ--"),
                  ErrorCode::invalid_argument, "Content-Disposition of part 1 is malformed");
   expect_refused(parse("--XyZjunk\r\n"), ErrorCode::invalid_argument, "not followed by CRLF");

@@ -25,7 +25,8 @@ std::string content_disposition(std::string_view name) {
   std::string encoded;
   for (char c : name) {
     const auto byte = static_cast<unsigned char>(c);
-    const bool plain = std::isalnum(byte) != 0 || std::string_view("-._~").find(c) != std::string_view::npos;
+    const bool plain =
+        std::isalnum(byte) != 0 || std::string_view("-._~").find(c) != std::string_view::npos;
     encoded += plain ? std::string(1, c) : std::string{'%', kHex[byte >> 4], kHex[byte & 15]};
     ascii += byte >= 0x20 && byte < 0x7f && c != '"' && c != '\\' ? c : '_';
   }
@@ -46,8 +47,7 @@ std::optional<Error> refused(ApiContext& context, const Request& request,
     }
   }
   return Error::make(ErrorCode::forbidden, "this API key reads the files of pipeline `" +
-                                               *request.caller->api_key_pipeline +
-                                               "`'s runs only");
+                                               *request.caller->api_key_pipeline + "`'s runs only");
 }
 
 Response download(ApiContext& context, const Request& request) {

@@ -17,8 +17,9 @@ struct InputFileConfig final : pipeline::NodeConfig {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return out;
 }
 
@@ -61,12 +62,13 @@ Problems values_of(const RunInput& input, const json::value& given,
 class InputFile final : public NodeType {
  public:
   InputFile()
-      : NodeType({.type = "input_file",
-                  .category = Category::input,
-                  .title = "File input",
-                  .description = "A file (or several) the caller uploads when the pipeline runs.",
-                  .icon = "paperclip",
-                  .config_schema = literal(R"({
+      : NodeType(
+            {.type = "input_file",
+             .category = Category::input,
+             .title = "File input",
+             .description = "A file (or several) the caller uploads when the pipeline runs.",
+             .icon = "paperclip",
+             .config_schema = literal(R"({
                     "type": "object", "additionalProperties": false,
                     "properties": {
                       "name": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
@@ -75,24 +77,24 @@ class InputFile final : public NodeType {
                       "description": {"type": "string"},
                       "required": {"type": "boolean", "default": true},
                       "multiple": {"type": "boolean", "default": false,
-                                   "description": "Take several files (a list)"},
+                                   "description": "Take several files: a list of file values"},
                       "accept": {"type": "array", "items": {"type": "string", "minLength": 1},
                                  "description": "MIME types (text/csv, image/*) or extensions (.pdf); empty: any"},
                       "max_bytes": {"type": "integer", "minimum": 0,
                                     "description": "Largest file, in bytes"}
                     }})"),
-                  .output_example = literal(
-                      R"({"file": {"id": "file_…", "name": "report.pdf", "mime": "application/pdf", "size": 1024, "sha256": "…"},
+             .output_example = literal(
+                 R"({"file": {"id": "file_…", "name": "report.pdf", "mime": "application/pdf", "size": 1024, "sha256": "…"},
                           "files": []})"),
-                  .inputs = {},
-                  .run_inputs = {{.type = "file",
-                                  .name_at = "/name",
-                                  .label_at = "/label",
-                                  .description_at = "/description",
-                                  .required_at = "/required",
-                                  .accept_at = "/accept",
-                                  .max_bytes_at = "/max_bytes",
-                                  .multiple_at = "/multiple"}}}) {}
+             .inputs = {},
+             .run_inputs = {{.type = "file",
+                             .name_at = "/name",
+                             .label_at = "/label",
+                             .description_at = "/description",
+                             .required_at = "/required",
+                             .accept_at = "/accept",
+                             .max_bytes_at = "/max_bytes",
+                             .multiple_at = "/multiple"}}}) {}
 
   std::unique_ptr<const pipeline::NodeConfig> compile_config(
       pipeline::ConfigReader& reader) const override {
@@ -158,13 +160,13 @@ class InputFile final : public NodeType {
       auto file = source->find(context.workspace(), *id);
       if (!file) {
         return node_error(ErrorCode::invalid_input,
-                          "`" + input.name + "` names no uploaded file of this workspace (`" +
-                              *id + "`); upload it first");
+                          "`" + input.name + "` names no uploaded file of this workspace (`" + *id +
+                              "`); upload it first");
       }
       if (!accepted(input.accept, *file)) {
-        return node_error(ErrorCode::invalid_input,
-                          "`" + input.name + "`: `" + file->name + "` (" + file->mime +
-                              ") is not a type this input accepts");
+        return node_error(ErrorCode::invalid_input, "`" + input.name + "`: `" + file->name + "` (" +
+                                                        file->mime +
+                                                        ") is not a type this input accepts");
       }
       if (input.max_bytes && file->size > *input.max_bytes) {
         return node_error(ErrorCode::invalid_input,

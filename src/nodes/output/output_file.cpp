@@ -54,13 +54,14 @@ Result<json::array> csv_rows(const json::value& value) {
 class OutputFile final : public NodeType {
  public:
   OutputFile()
-      : NodeType({.type = "output_file",
-                  .category = Category::output,
-                  .title = "File output",
-                  .description = "Makes a file (text, Markdown, JSON or CSV) the caller can "
-                                 "download; returns it as one of the run's outputs.",
-                  .icon = "file-down",
-                  .config_schema = literal(R"({
+      : NodeType(
+            {.type = "output_file",
+             .category = Category::output,
+             .title = "File output",
+             .description = "Makes a file (text, Markdown, JSON or CSV) the caller can "
+                            "download; returns it as one of the run's outputs.",
+             .icon = "file-down",
+             .config_schema = literal(R"({
                     "type": "object", "additionalProperties": false,
                     "properties": {
                       "name": {"type": "string", "minLength": 1,
@@ -71,8 +72,9 @@ class OutputFile final : public NodeType {
                       "content": {"type": "string", "x-weft-widget": "template",
                                   "description": "Text and Markdown: defaults to the upstream block's text. JSON and CSV are made from the upstream output"}
                     }})"),
-                  .output_example = literal(
-                      R"({"id": "file_…", "name": "report.csv", "mime": "text/csv", "size": 120, "sha256": "…"})")}) {}
+             .output_example = literal(
+                 R"({"id": "file_…", "name": "report.csv", "mime": "text/csv", "size": 120, "sha256": "…"})")}) {
+  }
 
   std::optional<std::string> output_name(const pipeline::NodeConfig& raw,
                                          std::string_view) const override {
@@ -96,8 +98,8 @@ class OutputFile final : public NodeType {
       }
     }
     const bool textual = config->format == Format::text || config->format == Format::markdown;
-    if (textual && !read_text_or_upstream(reader, "content", "Content", Fallback::any,
-                                          config->content)) {
+    if (textual &&
+        !read_text_or_upstream(reader, "content", "Content", Fallback::any, config->content)) {
       return nullptr;
     }
     return config;
