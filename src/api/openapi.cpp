@@ -205,17 +205,18 @@ json::object operation(const RouteDoc& route) {
   }
   if (route.body != Body::none) {
     json::object content = json_content(route.request);
-    if (std::string_view(route.request) == "Inputs" || std::string_view(route.request) == "Upload") {
+    if (std::string_view(route.request) == "Inputs" ||
+        std::string_view(route.request) == "Upload") {
       // Run inputs and uploads may come as multipart/form-data: fields as
       // text, file parts stored and passed on as file values (run_body.hpp).
-      content = json::object{{"multipart/form-data",
-                              json::object{{"schema", ref("MultipartInputs")}}}};
+      content =
+          json::object{{"multipart/form-data", json::object{{"schema", ref("MultipartInputs")}}}};
       if (std::string_view(route.request) == "Inputs") {
         content["application/json"] = json::object{{"schema", ref("Inputs")}};
       }
     }
-    op["requestBody"] = json::object{{"required", route.body == Body::required},
-                                     {"content", std::move(content)}};
+    op["requestBody"] =
+        json::object{{"required", route.body == Body::required}, {"content", std::move(content)}};
   }
   json::object responses{{route.status, success_response(route)}};
   if (std::string_view(route.response) == "RunResult") {

@@ -259,10 +259,8 @@ int serve_command(const ServeArgs& args) {
   }
   const files::UnusedBlobs::Attachment blobs_attached(unused_blobs, **file_store);
   const files::NodeFiles node_files(**file_store);
-  const engine::Engine engine({.http = http.get(),
-                               .llm = &providers,
-                               .credentials = &credentials,
-                               .files = &node_files});
+  const engine::Engine engine(
+      {.http = http.get(), .llm = &providers, .credentials = &credentials, .files = &node_files});
   const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   asio::io_context context(static_cast<int>(threads));
   auto work = asio::make_work_guard(context);

@@ -55,7 +55,7 @@ struct RunInput {
   std::optional<json::value> default_value;
   bool multiline = false;
   std::optional<json::value> schema;
-  std::vector<std::string> accept;       ///< file inputs: MIME types (`text/*`) or `.csv`
+  std::vector<std::string> accept;        ///< file inputs: MIME types (`text/*`) or `.csv`
   std::optional<std::int64_t> max_bytes;  ///< file inputs: largest file
   bool multiple = false;                  ///< file inputs: a list of files
 };
