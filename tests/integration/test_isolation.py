@@ -193,7 +193,7 @@ def test_the_sign_in_routes_never_land_an_outsider_in_another_workspace(world):
 VIEWER_MAY = {("post", "/api/pipelines/{id}/run"), ("post", "/api/pipelines/{id}/test-run"),
               ("post", "/api/executions/{id}/cancel"), ("post", "/api/executions/{id}/retry"),
               ("post", "/api/pipelines/validate"), ("post", "/api/pipelines/{id}/validate"),
-              ("post", "/api/me/password"),
+              ("post", "/api/me/password"), ("post", "/api/files"),  # uploads are for runs
               ("post", "/api/me/invitations/{id}/accept"), ("post", "/api/me/invitations/{id}/decline")}
 
 
