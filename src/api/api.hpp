@@ -24,6 +24,9 @@ namespace weft::triggers {
 class RateLimiter;
 class Scheduler;
 }  // namespace weft::triggers
+namespace weft::files {
+class FileStore;
+}
 namespace weft::api {
 
 class ProviderDirectory;
@@ -47,6 +50,7 @@ struct ApiContext {
   runs::RunService* run_service = nullptr;       ///< starts `/run` and retries; 503 when absent
   triggers::Scheduler* scheduler = nullptr;      ///< woken when a schedule changes (may be absent)
   triggers::RateLimiter* webhook_limits = nullptr;  ///< each webhook's rate limit (may be absent)
+  files::FileStore* files = nullptr;  ///< uploads and downloads (`/api/files`); 503 when absent
 };
 
 /// Registers every route on `router`.
@@ -69,6 +73,7 @@ void add_trigger_routes(Router& router, ApiContext& context);
 void add_webhook_routes(Router& router, ApiContext& context);
 void add_form_routes(Router& router, ApiContext& context);
 void add_system_routes(Router& router, ApiContext& context);
+void add_file_routes(Router& router, ApiContext& context);
 
 /// The OpenAPI 3.1 document describing every route.
 json::value openapi_document();

@@ -44,6 +44,7 @@ constexpr RouteKey kRunRoutes[] = {
     {"POST", "/api/pipelines/{id}/test-run"},
     {"POST", "/api/executions/{id}/retry"},
     {"POST", "/api/executions/{id}/cancel"},
+    {"POST", "/api/files"},  // uploads for a run
 };
 
 /// Writes that change nothing stored, or whose service checks the caller itself.
@@ -63,6 +64,7 @@ constexpr RouteKey kRunKeyRoutes[] = {
     {"POST", "/api/pipelines/{id}/run"},
     {"GET", "/api/executions"},
     {"GET", "/api/executions/{id}"},
+    {"GET", "/api/files/{id}"},  // the handler narrows it to the key's pipeline's runs
 };
 
 bool listed(std::span<const RouteKey> keys, std::string_view method, std::string_view pattern) {

@@ -102,6 +102,7 @@ json::object error_response(std::string_view status) {
       {"404", "Nothing with this id in the caller's workspace"},
       {"409", "In conflict with the current state"},
       {"413", "The body or one of its lists is too large"},
+      {"415", "A body of a kind this route does not take (see its Content-Type)"},
       {"422", "Well-formed, but the named items cannot be used"},
       {"426", "Not a WebSocket upgrade"},
       {"429", "Too many attempts; try again after Retry-After seconds"},
@@ -178,6 +179,10 @@ json::object success_response(const RouteDoc& route) {
   } else if (path == "/metrics") {
     success["content"] =
         json::object{{"text/plain", json::object{{"schema", json::object{{"type", "string"}}}}}};
+  } else if (path == "/api/files/{id}") {
+    success["content"] = json::object{
+        {"application/octet-stream",
+         json::object{{"schema", json::object{{"type", "string"}, {"format", "binary"}}}}}};
   } else if (path == "/api/openapi.json") {
     success["content"] = json::object{
         {"application/json", json::object{{"schema", json::object{{"type", "object"}}}}}};
@@ -199,8 +204,19 @@ json::object operation(const RouteDoc& route) {
     op["parameters"] = std::move(params);
   }
   if (route.body != Body::none) {
-    op["requestBody"] = json::object{{"required", route.body == Body::required},
-                                     {"content", json_content(route.request)}};
+    json::object content = json_content(route.request);
+    if (std::string_view(route.request) == "Inputs" ||
+        std::string_view(route.request) == "Upload") {
+      // Run inputs and uploads may come as multipart/form-data: fields as
+      // text, file parts stored and passed on as file values (run_body.hpp).
+      content =
+          json::object{{"multipart/form-data", json::object{{"schema", ref("MultipartInputs")}}}};
+      if (std::string_view(route.request) == "Inputs") {
+        content["application/json"] = json::object{{"schema", ref("Inputs")}};
+      }
+    }
+    op["requestBody"] =
+        json::object{{"required", route.body == Body::required}, {"content", std::move(content)}};
   }
   json::object responses{{route.status, success_response(route)}};
   if (std::string_view(route.response) == "RunResult") {

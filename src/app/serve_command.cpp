@@ -27,6 +27,9 @@
 #include "common/ids.hpp"
 #include "engine/engine.hpp"
 #include "engine/events.hpp"
+#include "files/directory_file_store.hpp"
+#include "files/node_files.hpp"
+#include "files/unused_blobs.hpp"
 #include "integrations/http_client.hpp"
 #include "llm/provider_registry.hpp"
 #include "runs/embedded_job_queue.hpp"
@@ -202,7 +205,10 @@ int serve_command(const ServeArgs& args) {
     std::cerr << "weft serve: " << access_log.error().message << "\n";
     return 2;
   }
-  auto opened = store::open_sqlite_store(args.data, sqlite_options(args, log));
+  files::UnusedBlobs unused_blobs;  // the pruner's thread hands these to the file store
+  auto options = sqlite_options(args, log);
+  options.on_blobs_unused = [&unused_blobs](const auto& blobs) { unused_blobs.remove(blobs); };
+  auto opened = store::open_sqlite_store(args.data, std::move(options));
   if (!opened) {
     std::cerr << "weft serve: " << opened.error().message << "\n";
     return 1;
@@ -249,7 +255,16 @@ int serve_command(const ServeArgs& args) {
   }
   auto http = integrations::make_http_client(std::move(guard).value());
   const VaultCredentials credentials(**auth);
-  const engine::Engine engine({.http = http.get(), .llm = &providers, .credentials = &credentials});
+  files::StoreFileIndex file_index(store);
+  auto file_store = files::DirectoryFileStore::open(files::files_directory(args.data), file_index);
+  if (!file_store) {
+    std::cerr << "weft serve: " << file_store.error().message << "\n";
+    return 1;
+  }
+  const files::UnusedBlobs::Attachment blobs_attached(unused_blobs, **file_store);
+  const files::NodeFiles node_files(**file_store);
+  const engine::Engine engine(
+      {.http = http.get(), .llm = &providers, .credentials = &credentials, .files = &node_files});
   const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   asio::io_context context(static_cast<int>(threads));
   auto work = asio::make_work_guard(context);
@@ -275,6 +290,7 @@ int serve_command(const ServeArgs& args) {
   bus.subscribe(error_pipelines);
   api_context.scheduler = &scheduler;
   api_context.webhook_limits = &webhook_limits;
+  api_context.files = file_store->get();
   api_context.websockets = &websockets;
   api_context.auth = auth->get();
   api_context.providers = &providers;

@@ -54,6 +54,8 @@ std::string_view to_string(ErrorCode code) {
       return "context_too_long";
     case ErrorCode::invalid_output:
       return "invalid_output";
+    case ErrorCode::unsupported_media_type:
+      return "unsupported_media_type";
   }
   return "internal";
 }

@@ -42,6 +42,9 @@ enum class ErrorCode {
   context_too_long,
   /// A model's reply does not match the JSON Schema asked for.
   invalid_output,
+
+  /// A request body of a kind the route does not take (HTTP 415).
+  unsupported_media_type,
 };
 
 /// Every code, in catalogue order, for tables that must cover them all (the
@@ -60,7 +63,7 @@ inline constexpr std::array kAllErrorCodes = {
     ErrorCode::rate_limited,     ErrorCode::unavailable,
     ErrorCode::internal,         ErrorCode::provider_unreachable,
     ErrorCode::model_not_found,  ErrorCode::context_too_long,
-    ErrorCode::invalid_output,
+    ErrorCode::invalid_output,   ErrorCode::unsupported_media_type,
 };
 
 /// Stable snake_case name of a code, as shown in JSON (`"code": "timeout"`).

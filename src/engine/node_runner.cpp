@@ -146,6 +146,8 @@ class NodeRunner final : public nodes::NodeContext {
     shared.emit("node.token", record().node_id, {{"text", piece}});
   }
 
+  std::string_view execution_id() const override { return graph_->shared_.execution_id; }
+
   std::string idempotency_key() const override {
     return graph_->shared_.execution_id + ":" + record().node_id + ":" + std::to_string(attempt_);
   }

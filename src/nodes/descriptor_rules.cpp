@@ -93,6 +93,17 @@ RunInput read_input(const RunInputRule& rule, const json::object& scope, std::st
   if (const json::value* s = find_at(scope, rule.schema_at)) {
     input.schema = *s;
   }
+  input.multiple = flag(rule.multiple_at, false);
+  if (const json::value* list = find_at(scope, rule.accept_at); list && list->is_array()) {
+    for (const auto& item : list->get_array()) {
+      if (item.is_string()) {
+        input.accept.emplace_back(item.get_string());
+      }
+    }
+  }
+  if (const json::value* max = find_at(scope, rule.max_bytes_at); max && max->is_int64()) {
+    input.max_bytes = max->get_int64();
+  }
   return input;
 }
 
@@ -198,6 +209,9 @@ json::array to_json(const std::vector<RunInputRule>& rules) {
     put(item, "default_at", rule.default_at);
     put(item, "multiline_at", rule.multiline_at);
     put(item, "schema_at", rule.schema_at);
+    put(item, "accept_at", rule.accept_at);
+    put(item, "max_bytes_at", rule.max_bytes_at);
+    put(item, "multiple_at", rule.multiple_at);
     out.emplace_back(std::move(item));
   }
   return out;

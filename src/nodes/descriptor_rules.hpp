@@ -6,6 +6,7 @@
 // in web/src/features/editor/model/descriptorRules.ts), so neither the HTTP
 // layer nor the editor names a block type to know its handles or inputs.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,10 @@ struct RunInputRule {
   std::string default_at;      ///< default: none (an input with a default may be left out)
   std::string multiline_at;    ///< default: false (an editor hint for text)
   std::string schema_at;       ///< a JSON Schema the value must match; default: none
+  // File inputs (type "file"): what the run form's file field offers.
+  std::string accept_at;     ///< list of MIME types or extensions; default: any
+  std::string max_bytes_at;  ///< largest file; default: the server's body limit
+  std::string multiple_at;   ///< several files (a list of file values); default: false
 };
 
 /// One run input, as a rule gives it for one node's config.
@@ -50,6 +55,9 @@ struct RunInput {
   std::optional<json::value> default_value;
   bool multiline = false;
   std::optional<json::value> schema;
+  std::vector<std::string> accept;        ///< file inputs: MIME types (`text/*`) or `.csv`
+  std::optional<std::int64_t> max_bytes;  ///< file inputs: largest file
+  bool multiple = false;                  ///< file inputs: a list of files
 };
 
 /// The named handles of a node with this config, in rule order, each once;

@@ -15,6 +15,7 @@ class ProviderSource;
 namespace weft::nodes {
 
 class CredentialSource;
+class FileSource;
 
 struct NodeServices {
   /// Outbound HTTP through the server's address guard (required).
@@ -23,6 +24,8 @@ struct NodeServices {
   const llm::ProviderSource* llm = nullptr;
   /// Opens a workspace's credentials (null: none; blocks that name one say so).
   const CredentialSource* credentials = nullptr;
+  /// The workspace's files (null: none; input_file and output_file say so).
+  const FileSource* files = nullptr;
 };
 
 }  // namespace weft::nodes

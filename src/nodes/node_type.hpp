@@ -111,6 +111,8 @@ class NodeContext {
   virtual std::vector<std::string> llm_provider_names() const { return {}; }
   /// Adds the tokens of one LLM call to the run's total (RunResult::usage).
   virtual void add_usage(std::int64_t /*prompt_tokens*/, std::int64_t /*completion_tokens*/) {}
+  /// The execution this run records (files a node makes belong to it).
+  virtual std::string_view execution_id() const { return {}; }
   /// `execution id + node id + attempt`, for remote sides that honour idempotency keys.
   virtual std::string idempotency_key() const = 0;
   /// Runs `body` once per item, at most `concurrency` at a time; returns the

@@ -8,6 +8,7 @@ namespace weft::nodes {
 std::unique_ptr<NodeType> make_input_text();
 std::unique_ptr<NodeType> make_input_json();
 std::unique_ptr<NodeType> make_input_variables();
+std::unique_ptr<NodeType> make_input_file();
 std::unique_ptr<NodeType> make_llm_chat();
 std::unique_ptr<NodeType> make_llm_classify();
 std::unique_ptr<NodeType> make_llm_extract();
@@ -22,12 +23,14 @@ std::unique_ptr<NodeType> make_http_request();
 std::unique_ptr<NodeType> make_output_json();
 std::unique_ptr<NodeType> make_output_text();
 std::unique_ptr<NodeType> make_output_response();
+std::unique_ptr<NodeType> make_output_file();
 
 Registry make_core_registry() {
   Registry registry;
   registry.add(make_input_text());
   registry.add(make_input_json());
   registry.add(make_input_variables());
+  registry.add(make_input_file());
   registry.add(make_llm_chat());
   registry.add(make_llm_classify());
   registry.add(make_llm_extract());
@@ -42,6 +45,7 @@ Registry make_core_registry() {
   registry.add(make_output_json());
   registry.add(make_output_text());
   registry.add(make_output_response());
+  registry.add(make_output_file());
   return registry;
 }
 

@@ -180,6 +180,19 @@ struct QueueCount {
   std::int64_t running = 0;
 };
 
+/// One file value's record (src/files/); the bytes live in the file store,
+/// named by `sha256`.
+struct FileRecord {
+  std::string workspace_id;
+  std::string id;
+  std::optional<std::string> execution_id;  ///< none: an upload no run has used yet
+  std::string name;                         ///< for display only, already neutralised
+  std::string mime;
+  std::int64_t size = 0;
+  std::string sha256;  ///< lowercase hex
+  Time created_at;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -260,6 +273,17 @@ class Store {
   virtual AuthStore& auth() = 0;
   /// Schedules, webhooks and forms (src/triggers/).
   virtual TriggerStore& triggers() = 0;
+
+  // Files (src/files/): the records; the file store keeps the bytes.
+  /// Errors: conflict (id taken).
+  virtual Status insert_file(const FileRecord& record) = 0;
+  /// Errors: not_found (no such file in `workspace`).
+  virtual Result<FileRecord> get_file(std::string_view workspace, std::string_view id) = 0;
+  /// Gives the file to `execution_id` (it then goes when that execution goes).
+  virtual Status attach_file(std::string_view workspace, std::string_view id,
+                             std::string_view execution_id) = 0;
+  /// Whether any file record names the blob `sha256`.
+  virtual Result<bool> file_blob_used(std::string_view sha256) = 0;
 };
 
 }  // namespace weft::store

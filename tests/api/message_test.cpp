@@ -28,7 +28,7 @@ TEST(HttpStatus, EveryErrorCodeHasItsOwnStatus) {
       {"context_too_long", 422}, {"rate_limited", 429},     {"internal", 500},
       {"network_error", 502},    {"http_status", 502},      {"upstream_failed", 502},
       {"invalid_output", 502},   {"unavailable", 503},      {"provider_unreachable", 503},
-      {"timeout", 504},
+      {"timeout", 504},          {"unsupported_media_type", 415},
   };
   EXPECT_EQ(expected.size(), kAllErrorCodes.size()) << "a code without an expected status";
   for (ErrorCode code : kAllErrorCodes) {

@@ -200,6 +200,7 @@ VIEWER_MAY = {("post", "/api/pipelines/{id}/run"), ("post", "/api/pipelines/{id}
               ("post", "/api/executions/{id}/cancel"), ("post", "/api/executions/{id}/retry"),
               ("post", "/api/pipelines/validate"), ("post", "/api/pipelines/{id}/validate"),
               ("post", "/api/me/password"), ("post", "/api/triggers/preview"),
+              ("post", "/api/files"),  # uploads are for runs
               ("post", "/api/me/invitations/{id}/accept"), ("post", "/api/me/invitations/{id}/decline")}
 
 

@@ -4,6 +4,7 @@
 
 #include "api/handlers/run_start.hpp"
 #include "api/handlers/support.hpp"
+#include "api/run_body.hpp"
 #include "engine/engine.hpp"
 #include "runs/node_records.hpp"
 
@@ -18,7 +19,9 @@ asio::awaitable<Response> run_pipeline(ApiContext& context, Request& request) {
   if (!stored) {
     co_return Response::from_error(stored.error());
   }
-  auto inputs = body_object(request, context.limits, true);
+  // JSON, or multipart with files (stored before the run is checked: an
+  // upload no run uses goes after a day).
+  auto inputs = read_run_inputs(context, request, workspace, BodyRules{});
   if (!inputs) {
     co_return Response::from_error(inputs.error());
   }

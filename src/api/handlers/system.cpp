@@ -79,6 +79,7 @@ void add_routes(Router& router, ApiContext& context) {
   add_webhook_routes(router, context);
   add_form_routes(router, context);
   add_system_routes(router, context);
+  add_file_routes(router, context);
 }
 
 }  // namespace weft::api

@@ -105,6 +105,8 @@ int http_status(ErrorCode code) {
       return 409;
     case ErrorCode::limit_exceeded:
       return 413;
+    case ErrorCode::unsupported_media_type:
+      return 415;
     case ErrorCode::invalid_input:
     case ErrorCode::address_refused:
     case ErrorCode::node_failed:       // the pipeline's own block said no

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "store/sqlite/codec.hpp"
+#include "store/sqlite/files.hpp"
 #include "store/sqlite/housekeeping.hpp"
 #include "store/sqlite/space.hpp"
 
@@ -81,11 +82,13 @@ Result<PruneReport> prune_round(WriteConnection& writer, const RetentionPolicy& 
   return round;
 }
 
-Pruner::Pruner(WriteConnection& writer, RetentionPolicy policy, PruneTuning tuning, Report report)
+Pruner::Pruner(WriteConnection& writer, RetentionPolicy policy, PruneTuning tuning, Report report,
+               BlobsUnused blobs_unused)
     : writer_(writer),
       policy_(policy),
       tuning_(tuning),
       report_(std::move(report)),
+      blobs_unused_(std::move(blobs_unused)),
       thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
 
 void Pruner::note_created(std::int64_t executions) {
@@ -106,6 +109,7 @@ void Pruner::run(std::stop_token stop) {
     settled_ = idle;
     try {
       tell(prune_round(writer_, policy_, now_ms(), tuning_, idle, stop));
+      prune_file_records();
     } catch (const std::exception& e) {
       // A damaged row or no memory: this round is lost, the next one may do.
       tell(Error::make(ErrorCode::internal, std::string("pruning old runs failed: ") + e.what()));
@@ -132,6 +136,17 @@ bool Pruner::wait_for_round(std::stop_token stop, bool& idle) {
       idle = true;
       return true;
     }
+  }
+}
+
+void Pruner::prune_file_records() {
+  auto unused = prune_files(writer_, now_ms());
+  if (!unused) {
+    tell(std::move(unused).error());
+    return;
+  }
+  if (!unused->empty() && blobs_unused_) {
+    blobs_unused_(*unused);
   }
 }
 

@@ -36,11 +36,15 @@ Result<PruneReport> prune_round(WriteConnection& writer, const RetentionPolicy& 
 class Pruner {
  public:
   using Report = SqliteOptions::PruneReporter;
+  using BlobsUnused = SqliteOptions::BlobsUnused;
 
   /// Starts the thread; the first round runs at once. `report` (may be empty)
   /// is called on the pruner's thread with the rounds that deleted or
   /// released something, or with a failure; at most once per report_interval.
-  Pruner(WriteConnection& writer, RetentionPolicy policy, PruneTuning tuning, Report report);
+  /// Each round also drops the file records whose execution went;
+  /// `blobs_unused` (may be empty) is told the blobs no record names any more.
+  Pruner(WriteConnection& writer, RetentionPolicy policy, PruneTuning tuning, Report report,
+         BlobsUnused blobs_unused = {});
   /// Stops after the batch in progress and joins (std::jthread).
   ~Pruner() = default;
   Pruner(const Pruner&) = delete;
@@ -57,11 +61,14 @@ class Pruner {
   bool wait_for_round(std::stop_token stop, bool& idle);
   /// Adds `round` to what is pending and reports it when it is time.
   void tell(Result<PruneReport> round);
+  /// Drops the file records that outlived their execution; hands on the unused blobs.
+  void prune_file_records();
 
   WriteConnection& writer_;
   const RetentionPolicy policy_;
   const PruneTuning tuning_;
   const Report report_;
+  const BlobsUnused blobs_unused_;
 
   std::atomic<std::int64_t> created_{0};  ///< new executions since the last round began
   std::mutex mutex_;                      // only for wake_: note_created() notifies under it

@@ -11,6 +11,7 @@
 #include "store/sqlite/trigger_store.hpp"
 #include "store/sqlite/codec.hpp"
 #include "store/sqlite/executions.hpp"
+#include "store/sqlite/files.hpp"
 #include "store/sqlite/housekeeping.hpp"
 #include "store/sqlite/jobs.hpp"
 #include "store/sqlite/migrator.hpp"
@@ -83,7 +84,7 @@ class SqliteStore final : public Store {
         prune_tuning_(options.prune_tuning) {
     if (options.retention) {
       pruner_ = std::make_unique<sqlite::Pruner>(writer_, *options.retention, prune_tuning_,
-                                                 options.on_pruned);
+                                                 options.on_pruned, options.on_blobs_unused);
     }
   }
 
@@ -284,6 +285,34 @@ class SqliteStore final : public Store {
 
   AuthStore& auth() override { return auth_; }
   TriggerStore& triggers() override { return triggers_; }
+
+  Status insert_file(const FileRecord& record) override {
+    return guarded("saving a file record", [&] {
+      return writer_.with([&](Connection& db) { return sqlite::insert_file(db, record); });
+    });
+  }
+
+  Result<FileRecord> get_file(std::string_view workspace, std::string_view id) override {
+    return guarded("reading a file record", [&] {
+      return read([&](Connection& db) { return sqlite::select_file(db, workspace, id); });
+    });
+  }
+
+  Status attach_file(std::string_view workspace, std::string_view id,
+                     std::string_view execution_id) override {
+    return guarded("attaching a file to its run", [&] {
+      return writer_.with(
+          [&](Connection& db) { return sqlite::attach_file(db, workspace, id, execution_id); });
+    });
+  }
+
+  Result<bool> file_blob_used(std::string_view sha256) override {
+    // On the write connection: the file store asks just before removing a
+    // blob, and must see an insert that committed a moment ago.
+    return guarded("reading file records", [&] {
+      return writer_.with([&](Connection& db) { return sqlite::file_blob_used(db, sha256); });
+    });
+  }
 
  private:
   /// Runs `body` on a read connection of this thread's own for the call.

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.hpp"
 #include "store/store.hpp"
@@ -58,6 +59,7 @@ struct PruneTuning {
 
 struct SqliteOptions {
   using PruneReporter = std::function<void(const Result<PruneReport>&)>;
+  using BlobsUnused = std::function<void(const std::vector<std::string>&)>;
 
   Durability durability = Durability::process_crash;
   /// Run-record writes that may wait for the writer; write() blocks beyond it.
@@ -76,6 +78,10 @@ struct SqliteOptions {
   /// Told on the pruning thread what it did (or why it failed), at most
   /// once per prune_tuning.report_interval.
   PruneReporter on_pruned;
+  /// Told on the pruning thread, after it deleted the file records that went
+  /// with their executions, the blobs (sha256) no record names any more: the
+  /// file store removes them (src/files/).
+  BlobsUnused on_blobs_unused;
 };
 
 /// Creates `data_dir` if needed, opens `<data_dir>/weft.db`, applies pending
