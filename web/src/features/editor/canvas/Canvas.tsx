@@ -17,6 +17,7 @@ import { isTerminal } from './terminal';
 import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
 import { kDragType } from '../palette/PaletteItem';
 import { useCatalogue, useEditor, useEditorContext } from '../store/EditorContext';
+import { FindBox } from './FindBox';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { WeftEdge } from './WeftEdge';
 import { WeftNode } from './WeftNode';
@@ -188,6 +189,7 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
         </Controls>
         {allNodes.length >= kMiniMapFrom ? <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} style={kMiniMapSize} /> : null}
       </ReactFlow>
+      <FindBox />
       {onEmptyHint && nodes.length === 0 ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="rounded-2xl border border-dashed border-line-strong bg-surface/80 px-8 py-6 text-center backdrop-blur-sm">

@@ -5,8 +5,9 @@ import { kPaletteSynonyms } from './synonyms';
 const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
 /**
- * How well a block fits a query: 3 its title or type starts with it, 2 a
- * synonym starts with it, 1 a word of its description does, 0 no match. Every
+ * How well a block fits a query: 3 its title or type starts with it, 2.5 it
+ * is one of its synonyms, 2 a synonym starts with it, 1 a word of its
+ * description does, 0 no match. Every
  * word of the query must start some word of the block (so "if" finds
  * Condition, not "classify").
  */
@@ -21,6 +22,7 @@ export function paletteScore(type: NodeTypeDescriptor, query: string, synonyms =
   if (parts.length === 0) return 0;
   if (type.title.toLowerCase().startsWith(q) || type.type.startsWith(q)) return 3;
   if (parts.every((p) => starts(title, p))) return 3;
+  if ((synonyms[type.type] ?? []).some((s) => s.toLowerCase() === q)) return 2.5;
   if (synonym.some((s) => s.startsWith(q)) || parts.every((p) => starts([...title, ...synonym], p))) return 2;
   if (parts.every((p) => starts([...title, ...synonym, ...described], p))) return 1;
   return 0;

@@ -9,7 +9,7 @@ export const kPaletteSynonyms: Record<string, string[]> = {
   switch: ['route', 'router', 'case', 'cases', 'match', 'branch', 'select'],
   loop: ['loop', 'each', 'foreach', 'for', 'iterate', 'map', 'repeat', 'batch', 'list'],
   delay: ['wait', 'sleep', 'pause', 'timer', 'throttle'],
-  merge: ['join', 'combine', 'gather', 'wait for all', 'zip'],
+  merge: ['join', 'combine', 'gather', 'all', 'zip'],
   template: ['format', 'text', 'string', 'compose', 'interpolate', 'jinja'],
   transform: ['expression', 'map', 'compute', 'calculate', 'code', 'function', 'set'],
   http_request: ['http', 'api', 'fetch', 'request', 'rest', 'webhook', 'url', 'get', 'post', 'curl', 'call'],
@@ -19,6 +19,6 @@ export const kPaletteSynonyms: Record<string, string[]> = {
   output_text: ['output', 'result', 'answer', 'reply', 'response', 'end', 'return'],
   output_json: ['json', 'output', 'result', 'object', 'response', 'end', 'return'],
   llm_chat: ['summarise', 'summarize', 'summary', 'prompt', 'gpt', 'ai', 'llm', 'chat', 'model', 'openai', 'claude', 'ollama', 'generate', 'write', 'translate', 'rewrite', 'completion'],
-  llm_classify: ['classify', 'categorise', 'categorize', 'label', 'sentiment', 'intent', 'route', 'prompt', 'gpt', 'ai', 'llm'],
+  llm_classify: ['classify', 'categorise', 'categorize', 'label', 'sentiment', 'intent', 'prompt', 'gpt', 'ai', 'llm'],
   llm_extract: ['extract', 'parse', 'fields', 'structured', 'entities', 'json', 'prompt', 'gpt', 'ai', 'llm'],
 };
