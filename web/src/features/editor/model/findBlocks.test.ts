@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeTypeDescriptor } from '../../../shared/api/types';
 import { findBlocks, stepMatch } from './findBlocks';
+import { reachable } from './graphWalk';
 import nodeTypes from './testdata/nodeTypes.json';
 
 const catalogue = new Map((nodeTypes as unknown as NodeTypeDescriptor[]).map((t) => [t.type, t]));
@@ -30,5 +31,19 @@ describe('find blocks', () => {
     expect(stepMatch(3, 2, 1)).toBe(0);
     expect(stepMatch(3, 0, -1)).toBe(2);
     expect(stepMatch(0, 0, 1)).toBe(-1);
+  });
+});
+
+describe('upstream and downstream', () => {
+  const edges = [
+    { source: 'a', target: 'b' },
+    { source: 'b', target: 'c' },
+    { source: 'x', target: 'c' },
+    { source: 'c', target: 'd' },
+  ];
+  it('walks along and against the edges', () => {
+    expect(reachable(edges, 'c', false).sort()).toEqual(['a', 'b', 'x']);
+    expect(reachable(edges, 'b', true).sort()).toEqual(['c', 'd']);
+    expect(reachable(edges, 'd', true)).toEqual([]);
   });
 });
