@@ -22,7 +22,6 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const node = (page: Page, nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
-const edge = (page: Page, edgeId: string) => page.locator(`.react-flow__edge[data-id="${edgeId}"]`);
 const ids = (page: Page) => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort());
 const edgeIds = (page: Page) => page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort());
 

@@ -22,9 +22,9 @@ export function FindBox() {
   const [query, setQuery] = useState('');
   const [at, setAt] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
-  const nodes = useEditor((s) => s.nodes);
-  // Positions change on every drag; the match list only needs recomputing while the box is open.
-  const matches = useMemo(() => (open ? findBlocks(nodes, catalogue, query) : []), [open, nodes, catalogue, query]);
+  // Positions change on every drag frame: the closed box does not follow the blocks at all.
+  const nodes = useEditor((s) => (open ? s.nodes : null));
+  const matches = useMemo(() => (nodes ? findBlocks(nodes, catalogue, query) : []), [nodes, catalogue, query]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
