@@ -21,7 +21,7 @@ import { isNoteId, kNoteColors } from '../notes/notes';
 import { useNotes } from '../notes/useNotes';
 import { kDragType } from '../palette/PaletteItem';
 import { useCatalogue, useEditor, useEditorContext } from '../store/EditorContext';
-import { edgeAtPoint, spliceHandle } from './edgeDrop';
+import { edgeAtPoint, markDropEdge, spliceHandle } from './edgeDrop';
 import { FindBox } from './FindBox';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { WeftEdge } from './WeftEdge';
@@ -79,8 +79,10 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
   // Fit only a canvas that opens with blocks; an empty one would zoom onto its first block.
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
+  const dropEdge = useRef<string | null>(null);
   const onDrop = useCallback(
     (e: DragEvent) => {
+      dropEdge.current = markDropEdge(null, dropEdge.current);
       const type = e.dataTransfer.getData(kDragType);
       if (!type || readOnly) {
         return;
@@ -96,11 +98,18 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
     [flow, store, catalogue, readOnly],
   );
 
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(kDragType)) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-    }
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (e.dataTransfer.types.includes(kDragType) && !readOnly) {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        dropEdge.current = markDropEdge(edgeAtPoint(e.clientX, e.clientY), dropEdge.current);
+      }
+    },
+    [readOnly],
+  );
+  const onDragLeave = useCallback(() => {
+    dropEdge.current = markDropEdge(null, dropEdge.current);
   }, []);
 
   const isValidConnection: IsValidConnection<WeftFlowEdge> = useCallback(
@@ -184,6 +193,7 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
       className="relative h-full w-full"
       onDrop={onDrop}
       onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
       data-testid="canvas"
       data-mounting={limit === Infinity ? undefined : 'true'}
     >

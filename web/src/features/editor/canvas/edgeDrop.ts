@@ -30,3 +30,27 @@ export function spliceHandle(descriptor: NodeTypeDescriptor | undefined, data: W
   if (!handles.input) return null;
   return { outHandle: handles.outputs[0] ?? null };
 }
+
+/**
+ * Marks the edge a palette drag is over (thicker, in the accent colour), so
+ * the drop's splitting is no surprise; `null` clears the mark. Returns the
+ * marked edge's id.
+ */
+export function markDropEdge(id: string | null, previous: string | null): string | null {
+  if (id === previous) return id;
+  const path = (edge: string | null) =>
+    edge ? document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge)}"] .react-flow__edge-path`) : null;
+  const old = path(previous);
+  if (old) {
+    old.style.stroke = old.dataset.stroke ?? '';
+    old.style.strokeWidth = old.dataset.strokeWidth ?? '';
+  }
+  const next = path(id);
+  if (next) {
+    next.dataset.stroke = next.style.stroke;
+    next.dataset.strokeWidth = next.style.strokeWidth;
+    next.style.stroke = 'var(--accent)';
+    next.style.strokeWidth = '3';
+  }
+  return id;
+}
