@@ -9,19 +9,28 @@ import {
   type Connection,
   type FitViewOptions,
   type IsValidConnection,
+  type NodeChange,
 } from '@xyflow/react';
-import { startTransition, useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Icon } from '../../../shared/ui/Icon';
 import { categoryColor, initialConfig } from '../model/catalogue';
 import { isTerminal } from './terminal';
 import type { WeftEdge as WeftFlowEdge, WeftNode as WeftFlowNode } from '../model/flow';
+import { NoteActionsContext, NoteNode, type NoteFlowNode } from '../notes/NoteNode';
+import { isNoteId, kNoteColors } from '../notes/notes';
+import { useNotes } from '../notes/useNotes';
 import { kDragType } from '../palette/PaletteItem';
 import { useCatalogue, useEditor, useEditorContext } from '../store/EditorContext';
+import { edgeAtPoint, markDropEdge, spliceHandle } from './edgeDrop';
+import { FindBox } from './FindBox';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { WeftEdge } from './WeftEdge';
+import { useCanvasMenu } from './useCanvasMenu';
 import { WeftNode } from './WeftNode';
 
-const nodeTypes = { weft: WeftNode };
+/** Blocks and, under them, sticky notes (kept apart from the document: see notes/notes.ts). */
+type CanvasNode = WeftFlowNode | NoteFlowNode;
+const nodeTypes = { weft: WeftNode, note: NoteNode };
 const edgeTypes = { weft: WeftEdge };
 const kFitOptions: FitViewOptions<WeftFlowNode> = { padding: 0.2, maxZoom: 1 };
 /**
@@ -63,27 +72,44 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
   const nodes = limit === Infinity ? allNodes : allNodes.slice(0, limit);
   const readOnly = useEditor((s) => s.readOnly);
   const flow = useReactFlow<WeftFlowNode, WeftFlowEdge>();
+  const pipelineId = useEditor((s) => s.meta.id);
+  const notes = useNotes(pipelineId, readOnly);
+  const onNoteChanges = notes.onChanges;
+  const shown: CanvasNode[] = useMemo(() => (notes.nodes.length > 0 ? [...notes.nodes, ...nodes] : nodes), [notes.nodes, nodes]);
   // Fit only a canvas that opens with blocks; an empty one would zoom onto its first block.
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
+  const dropEdge = useRef<string | null>(null);
   const onDrop = useCallback(
     (e: DragEvent) => {
+      dropEdge.current = markDropEdge(null, dropEdge.current);
       const type = e.dataTransfer.getData(kDragType);
       if (!type || readOnly) {
         return;
       }
       e.preventDefault();
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      store.getState().addNode(type, { x: at.x - 120, y: at.y - 30 }, initialConfig(catalogue.get(type)));
+      const config = initialConfig(catalogue.get(type));
+      // Dropped on an edge: the block goes in between, source → block → target.
+      const edge = edgeAtPoint(e.clientX, e.clientY);
+      const handle = edge ? spliceHandle(catalogue.get(type), { type, config }) : null;
+      store.getState().addNode(type, { x: at.x - 120, y: at.y - 30 }, config, edge && handle ? { edgeId: edge, ...handle } : undefined);
     },
     [flow, store, catalogue, readOnly],
   );
 
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(kDragType)) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-    }
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (e.dataTransfer.types.includes(kDragType) && !readOnly) {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        dropEdge.current = markDropEdge(edgeAtPoint(e.clientX, e.clientY), dropEdge.current);
+      }
+    },
+    [readOnly],
+  );
+  const onDragLeave = useCallback(() => {
+    dropEdge.current = markDropEdge(null, dropEdge.current);
   }, []);
 
   const isValidConnection: IsValidConnection<WeftFlowEdge> = useCallback(
@@ -105,27 +131,47 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
   // A drag starts on the press (nodeDragThreshold 0, see below), so a click starts one too: the
   // undo step is recorded when a block first moves, not on every click.
   const dragUnrecorded = useRef(false);
+  const dragMoved = useRef(false);
   const onNodeDragStart = useCallback(() => {
     dragUnrecorded.current = true;
+    dragMoved.current = false;
   }, []);
-  const onNodeDragStop = useCallback(() => {
-    dragUnrecorded.current = false;
-  }, []);
+  // A block with no connections dropped onto an edge goes in between, in the drag's undo step.
+  const onNodeDragStop = useCallback(
+    (e: MouseEvent | TouchEvent, node: CanvasNode) => {
+      dragUnrecorded.current = false;
+      if (!dragMoved.current || isNoteId(node.id) || readOnly) return;
+      const s = store.getState();
+      const dragged = s.nodes.find((n) => n.id === node.id);
+      if (!dragged || s.nodes.filter((n) => n.selected).length > 1) return;
+      if (s.edges.some((edge) => edge.source === node.id || edge.target === node.id)) return;
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      const edge = point ? edgeAtPoint(point.clientX, point.clientY, node.id) : null;
+      const handle = edge ? spliceHandle(catalogue.get(dragged.data.type), dragged.data) : null;
+      if (edge && handle) s.spliceEdge({ edgeId: edge, ...handle }, node.id, true);
+    },
+    [store, catalogue, readOnly],
+  );
   const onNodesChange = useCallback(
-    (changes: Parameters<ReturnType<typeof store.getState>['onNodesChange']>[0]) => {
+    (all: NodeChange<CanvasNode>[]) => {
+      const noteChanges = all.filter((c) => 'id' in c && isNoteId(c.id));
+      if (noteChanges.length > 0) onNoteChanges(noteChanges);
+      const changes = (noteChanges.length > 0 ? all.filter((c) => !('id' in c && isNoteId(c.id))) : all) as NodeChange<WeftFlowNode>[];
+      if (changes.length === 0) return;
+      if (changes.some((c) => c.type === 'position' && c.position)) dragMoved.current = true;
       if (dragUnrecorded.current && changes.some((c) => c.type === 'position' && c.position)) {
         dragUnrecorded.current = false;
         store.getState().checkpoint();
       }
       store.getState().onNodesChange(changes);
     },
-    [store],
+    [store, onNoteChanges],
   );
   // With the grip taken on the press, React Flow selects on the press too, but not with Shift held
   // (its box-select key): a shift-click adds the block to the selection, or takes it out, here.
   const onNodeClick = useCallback(
-    (e: ReactMouseEvent, node: WeftFlowNode) => {
-      if (!e.shiftKey || e.ctrlKey || e.metaKey) return;
+    (e: ReactMouseEvent, node: CanvasNode) => {
+      if (!e.shiftKey || e.ctrlKey || e.metaKey || isNoteId(node.id)) return;
       const selected = store.getState().nodes.find((n) => n.id === node.id)?.selected ?? false;
       store.getState().onNodesChange([{ type: 'select', id: node.id, selected: !selected }]);
     },
@@ -136,20 +182,24 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
     [store],
   );
   const minimapColor = useCallback(
-    (n: WeftFlowNode) => categoryColor(catalogue.get(n.data.type)?.category),
+    (n: CanvasNode) => (n.type === 'note' ? kNoteColors[n.data.color].border : categoryColor(catalogue.get(n.data.type)?.category)),
     [catalogue],
   );
+  const types = useMemo(() => [...catalogue.values()], [catalogue]);
+  const canvasMenu = useCanvasMenu({ types, notes, readOnly, fitView: () => void flow.fitView(fitOptions) });
 
   return (
     <div
       className="relative h-full w-full"
       onDrop={onDrop}
       onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
       data-testid="canvas"
       data-mounting={limit === Infinity ? undefined : 'true'}
     >
-      <ReactFlow<WeftFlowNode, WeftFlowEdge>
-        nodes={nodes}
+      <NoteActionsContext.Provider value={notes.actions}>
+      <ReactFlow<CanvasNode, WeftFlowEdge>
+        nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -160,6 +210,8 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onNodeContextMenu={canvasMenu.onNodeContextMenu}
+        onPaneContextMenu={canvasMenu.onPaneContextMenu}
         // React Flow takes a block's grip where the pointer is once it passes the threshold, so the
         // move up to there was lost: a quick drag on a busy page (one coalesced move) left the block
         // where it was. With 0 the grip is taken on the press, where the pointer went down.
@@ -184,10 +236,26 @@ export function Canvas({ onEmptyHint, sidePanel = false }: { onEmptyHint?: boole
               <Icon name="layout" size={14} />
             </ControlButton>
           ) : null}
+          {!readOnly ? (
+            <ControlButton
+              onClick={() => {
+                const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+                const at = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 }) : { x: 0, y: 0 };
+                notes.add({ x: at.x - 120, y: at.y - 70 });
+              }}
+              title="Add a sticky note"
+              aria-label="Add a sticky note"
+            >
+              <Icon name="file-text" size={14} />
+            </ControlButton>
+          ) : null}
           {!readOnly ? <ShortcutsHelp /> : null}
         </Controls>
         {allNodes.length >= kMiniMapFrom ? <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} style={kMiniMapSize} /> : null}
       </ReactFlow>
+      </NoteActionsContext.Provider>
+      <FindBox />
+      {canvasMenu.menu}
       {onEmptyHint && nodes.length === 0 ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="rounded-2xl border border-dashed border-line-strong bg-surface/80 px-8 py-6 text-center backdrop-blur-sm">

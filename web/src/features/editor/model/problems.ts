@@ -8,7 +8,17 @@ export interface NodeProblem {
   message: string;
 }
 
+/** A problem with the node or edge its pointer names (ids as they were when it was validated). */
+export interface PlacedProblem extends Problem {
+  nodeId?: string;
+  edgeId?: string;
+  /** The pointer inside that node or edge (`/config/url`), or the whole pointer for the rest. */
+  path: string;
+}
+
 export interface ProblemIndex {
+  /** Every problem in the server's order, placed: what the problems list words. */
+  placed: PlacedProblem[];
   byNode: Record<string, NodeProblem[]>;
   byEdge: Record<string, string[]>;
   /** Problems not tied to one node or edge (a cycle, a top-level field). */
@@ -16,7 +26,7 @@ export interface ProblemIndex {
   count: number;
 }
 
-export const kNoProblems: ProblemIndex = { byNode: {}, byEdge: {}, general: [], count: 0 };
+export const kNoProblems: ProblemIndex = { placed: [], byNode: {}, byEdge: {}, general: [], count: 0 };
 
 /**
  * Files each problem under the node or edge its pointer names. `nodeIds` and
@@ -26,12 +36,14 @@ export function indexProblems(problems: Problem[], nodeIds: string[], edgeIds: s
   if (problems.length === 0) {
     return kNoProblems;
   }
-  const index: ProblemIndex = { byNode: {}, byEdge: {}, general: [], count: problems.length };
+  const index: ProblemIndex = { placed: [], byNode: {}, byEdge: {}, general: [], count: problems.length };
   for (const problem of problems) {
     const [head, at, ...rest] = parsePointer(problem.pointer);
     const i = Number(at);
     const nodeId = head === 'nodes' && Number.isInteger(i) ? nodeIds[i] : undefined;
     const edge = head === 'edges' && Number.isInteger(i) ? edgeIds[i] : undefined;
+    const inside = rest.length ? '/' + rest.join('/') : '';
+    index.placed.push({ ...problem, nodeId, edgeId: edge, path: nodeId !== undefined || edge !== undefined ? inside : problem.pointer });
     if (nodeId !== undefined) {
       (index.byNode[nodeId] ??= []).push({ path: rest.length ? '/' + rest.join('/') : '', message: problem.message });
     } else if (edge !== undefined) {

@@ -1,10 +1,15 @@
 import { memo, useMemo, useState } from 'react';
 import type { NodeTypeDescriptor } from '../../../shared/api/types';
 import { Icon } from '../../../shared/ui/Icon';
-import { groupByCategory } from '../model/catalogue';
+import { categoryColor, groupByCategory } from '../model/catalogue';
 import { PaletteItem } from './PaletteItem';
+import { searchPalette } from './paletteSearch';
 
-/** The block catalogue: grouped by category, searchable, dragged onto the canvas. */
+/**
+ * The block catalogue: grouped by category, dragged onto the canvas. A search
+ * (titles, types, descriptions and synonyms: "if" finds Condition) lists the
+ * matches best first; Enter adds the first.
+ */
 export const Palette = memo(function Palette({
   types,
   onAdd,
@@ -14,11 +19,9 @@ export const Palette = memo(function Palette({
 }) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const matching = q
-      ? types.filter((t) => `${t.title} ${t.type} ${t.description} ${t.category}`.toLowerCase().includes(q))
-      : types;
-    return groupByCategory(matching);
+    if (!query.trim()) return groupByCategory(types);
+    const matching = searchPalette(types, query);
+    return matching.length > 0 ? [{ name: 'Best matches', color: 'var(--accent)', types: matching }] : [];
   }, [types, query]);
 
   return (
@@ -30,6 +33,10 @@ export const Palette = memo(function Palette({
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              const first = groups[0]?.types[0];
+              if (e.key === 'Enter' && query.trim() && first) onAdd(first.type);
+            }}
             placeholder="Search blocks"
             aria-label="Search blocks"
             className="w-full bg-transparent text-sm text-fg outline-none placeholder:text-faint"
@@ -46,7 +53,7 @@ export const Palette = memo(function Palette({
             </h3>
             <ul>
               {group.types.map((t) => (
-                <PaletteItem key={t.type} descriptor={t} color={group.color} onAdd={onAdd} />
+                <PaletteItem key={t.type} descriptor={t} color={categoryColor(t.category)} onAdd={onAdd} />
               ))}
             </ul>
           </section>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useCan, useRole } from '../../../app/useCan';
 import type { Json, JsonObject } from '../../../shared/api/types';
 import { refusal } from '../../../shared/auth/permissions';
@@ -12,6 +13,7 @@ import { completionsFor } from '../form/completions';
 import { categoryColor } from '../model/catalogue';
 import { useCatalogue, useEditor, useEditorContext, useRun } from '../store/EditorContext';
 import { AdvancedSettings } from './AdvancedSettings';
+import { wordNodeProblems } from './wordNodeProblems';
 import { NodeIdField } from './NodeIdField';
 import { NodeRunData } from './NodeRunData';
 
@@ -24,7 +26,14 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
   const data = useEditor((s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const edges = useEditor((s) => s.edges);
   const nodeCount = useEditor((s) => s.nodes.length);
-  const problems = useEditor((s) => s.problems.byNode[nodeId]);
+  const rawProblems = useEditor((s) => s.problems.byNode[nodeId]);
+  const names = useEditor(useShallow((s) => s.nodes.map((n) => `${n.id}\n${n.data.label ?? ''}\n${n.data.type}`)));
+  // The messages in words: other blocks by title, no columns (the problems list has the details).
+  const type = useEditor((s) => s.nodes.find((n) => n.id === nodeId)?.data.type);
+  const problems = useMemo(
+    () => wordNodeProblems(rawProblems, names, catalogue, type ? catalogue.get(type)?.config_schema : undefined),
+    [rawProblems, names, catalogue, type],
+  );
   const readOnly = useEditor((s) => s.readOnly);
   const hasRun = useRun((s) => s.run.nodes[nodeId] !== undefined);
   const runNodes = useRun((s) => s.run.nodes);

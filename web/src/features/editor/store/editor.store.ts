@@ -15,7 +15,14 @@ import { kNodeIdPattern, nextNodeId } from '../model/ids';
 import { layeredLayout } from '../model/layout';
 import { indexProblems, kNoProblems, type ProblemIndex } from '../model/problems';
 import { renameInValue } from '../model/references';
+import { spliceEdges } from '../model/splice';
 import { sameSettings } from '../model/settings';
+
+/** An edge to split with a node, and the node's output the far half leaves from. */
+export interface Splice {
+  edgeId: string;
+  outHandle: string | null;
+}
 
 /** What undo and redo restore: the document, without selection or run state. */
 export interface Doc {
@@ -50,7 +57,15 @@ export interface EditorState extends Doc {
   onEdgesChange(changes: EdgeChange<WeftEdge>[]): void;
   /** Records an undo step before a gesture (a drag) that changes the document in many small steps. */
   checkpoint(): void;
-  addNode(type: string, position: { x: number; y: number }, config?: JsonObject): string;
+  /** Adds a node; with `splice`, splits that edge with it (leaving from `splice.outHandle`) in the same undo step. */
+  addNode(type: string, position: { x: number; y: number }, config?: JsonObject, splice?: Splice): string;
+  /**
+   * Splits an edge with an existing node. `withLastStep`: part of the gesture
+   * (a drag) that recorded the last undo step, so one undo takes back both.
+   */
+  spliceEdge(splice: Splice, nodeId: string, withLastStep?: boolean): boolean;
+  /** Copies the selected nodes (and the edges between them) beside them, selected; the clipboard stays. */
+  duplicateSelection(): number;
   connect(connection: Connection): boolean;
   deleteSelected(): void;
   deleteElements(nodeIds: string[], edgeIds?: string[]): void;
@@ -106,6 +121,24 @@ export function createEditorStore(options: { readOnly?: boolean } = {}) {
         edges: s.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target)),
         pinned,
       };
+    };
+
+    /** Copies of `nodes` and the `edges` between them, offset and selected, with ids of their own. */
+    const clone = (s: EditorState, nodes: WeftNode[], edges: WeftEdge[]) => {
+      const taken = new Set(s.nodes.map((n) => n.id));
+      const rename = new Map<string, string>();
+      const copies = nodes.map((n) => {
+        const id = nextNodeId(n.data.type, taken);
+        taken.add(id);
+        rename.set(n.id, id);
+        return { ...n, id, selected: true, position: { x: n.position.x + kPasteOffset, y: n.position.y + kPasteOffset } };
+      });
+      const copiedEdges = edges.map((e) => {
+        const source = rename.get(e.source) ?? e.source;
+        const target = rename.get(e.target) ?? e.target;
+        return { ...e, source, target, selected: true, id: edgeId(source, e.sourceHandle, target) };
+      });
+      return { nodes: [...unselected(s.nodes), ...copies], edges: [...unselected(s.edges), ...copiedEdges] };
     };
 
     return {
@@ -166,11 +199,39 @@ export function createEditorStore(options: { readOnly?: boolean } = {}) {
         set((s) => ({ past: [...s.past.slice(-(kHistoryLimit - 1)), snapshot(s)], future: [], coalesce: null }));
       },
 
-      addNode(type, position, config = {}) {
+      addNode(type, position, config = {}, splice) {
         const id = nextNodeId(type, new Set(get().nodes.map((n) => n.id)));
         const node: WeftNode = { id, type: 'weft', position, data: { type, config }, selected: true };
-        commit((s) => ({ nodes: [...unselected(s.nodes), node], edges: unselected(s.edges) }));
+        commit((s) => {
+          const edges = unselected(s.edges);
+          return { nodes: [...unselected(s.nodes), node], edges: (splice && spliceEdges(edges, splice.edgeId, id, splice.outHandle)) || edges };
+        });
         return id;
+      },
+
+      spliceEdge(splice, nodeId, withLastStep = false) {
+        const s = get();
+        const edges = spliceEdges(s.edges, splice.edgeId, nodeId, splice.outHandle);
+        if (!edges || s.readOnly || !s.nodes.some((n) => n.id === nodeId)) {
+          return false;
+        }
+        if (withLastStep) {
+          set({ edges, revision: s.revision + 1, future: [] });
+        } else {
+          commit(() => ({ edges }));
+        }
+        return true;
+      },
+
+      duplicateSelection() {
+        const s = get();
+        const nodes = s.nodes.filter((n) => n.selected);
+        const ids = new Set(nodes.map((n) => n.id));
+        if (nodes.length === 0 || s.readOnly) {
+          return 0;
+        }
+        commit((st) => clone(st, nodes, st.edges.filter((e) => ids.has(e.source) && ids.has(e.target))));
+        return nodes.length;
       },
 
       connect(connection) {
@@ -331,27 +392,7 @@ export function createEditorStore(options: { readOnly?: boolean } = {}) {
         if (!clipboard || clipboard.nodes.length === 0 || get().readOnly) {
           return 0;
         }
-        commit((s) => {
-          const taken = new Set(s.nodes.map((n) => n.id));
-          const rename = new Map<string, string>();
-          const pasted = clipboard.nodes.map((n) => {
-            const id = nextNodeId(n.data.type, taken);
-            taken.add(id);
-            rename.set(n.id, id);
-            return {
-              ...n,
-              id,
-              selected: true,
-              position: { x: n.position.x + kPasteOffset, y: n.position.y + kPasteOffset },
-            };
-          });
-          const edges = clipboard.edges.map((e) => {
-            const source = rename.get(e.source) ?? e.source;
-            const target = rename.get(e.target) ?? e.target;
-            return { ...e, source, target, selected: true, id: edgeId(source, e.sourceHandle, target) };
-          });
-          return { nodes: [...unselected(s.nodes), ...pasted], edges: [...unselected(s.edges), ...edges] };
-        });
+        commit((s) => clone(s, clipboard.nodes, clipboard.edges));
         // Pasting again offsets from the new copies.
         set((s) => ({ clipboard: { nodes: s.nodes.filter((n) => n.selected), edges: s.edges.filter((e) => e.selected) } }));
         return clipboard.nodes.length;

@@ -109,7 +109,7 @@ describe('PipelineSettingsDialog', () => {
     const store = editor({ settings: { run_concurrency: 0 } });
     act(() => store.getState().setProblems([{ pointer: '/settings/run_concurrency', message: 'must be at least 1' }], [], []));
     fireEvent.click(screen.getByTestId('problems'));
-    const problem = screen.getByRole('button', { name: /Pipeline settings · Runs at once/ });
+    const problem = screen.getByRole('button', { name: /Pipeline settings → Runs at once/ });
     expect(problem.textContent).toContain('must be at least 1');
     fireEvent.click(problem);
     const dialog = screen.getByRole('dialog', { name: 'Pipeline settings' });
