@@ -7,6 +7,7 @@
 
 #include "api/handlers/run_start.hpp"
 #include "api/handlers/support.hpp"
+#include "api/run_body.hpp"
 #include "nodes/node_type.hpp"
 #include "triggers/trigger_runs.hpp"
 #include "triggers/webhook.hpp"
@@ -117,11 +118,17 @@ json::object field_json(const nodes::RunInput& input) {
       if (const json::value* options = schema->if_contains("enum")) {
         field["options"] = *options;
       }
-      for (std::string_view key : {"accept", "max_bytes", "multiple"}) {
-        if (const json::value* value = schema->if_contains(key)) {
-          field[key] = *value;
-        }
-      }
+    }
+  }
+  if (input.type == "file") {
+    json::array accept;
+    for (const auto& type : input.accept) {
+      accept.push_back(json::value(type));
+    }
+    field["accept"] = std::move(accept);
+    field["multiple"] = input.multiple;
+    if (input.max_bytes) {
+      field["max_bytes"] = *input.max_bytes;
     }
   }
   return field;
@@ -211,7 +218,9 @@ asio::awaitable<Response> submit(ApiContext& context, Request& request) {
     co_return std::move(*refused);
   }
   OpenForm& open = std::get<OpenForm>(form);
-  auto values = body_object(request, context.limits, true);
+  BodyRules rules;
+  rules.allowed = {BodyKind::multipart, BodyKind::form, BodyKind::json};
+  auto values = read_run_inputs(context, request, open.trigger.workspace_id, rules);
   if (!values) {
     co_return Response::from_error(values.error());
   }

@@ -10,6 +10,7 @@
 
 #include "api/handlers/run_start.hpp"
 #include "api/handlers/support.hpp"
+#include "api/run_body.hpp"
 #include "auth/auth.hpp"
 #include "triggers/rate_limiter.hpp"
 #include "triggers/trigger_runs.hpp"
@@ -52,10 +53,13 @@ Result<std::string> signing_secret(ApiContext& context, const store::TriggerReco
   return std::string(secret->get_string());
 }
 
-/// The run inputs a delivery carries: a JSON object's fields; a text body
-/// under `body`; a GET's query parameters as texts.
-Result<json::object> delivery_inputs(const Request& request, const triggers::WebhookConfig& config,
-                                     const ServerLimits& limits) {
+/// The run inputs a delivery carries, read as the webhook says (never as a
+/// caller's Content-Type alone would have it): a JSON object's fields,
+/// form or multipart fields (files stored as file values), a text body
+/// whole under `body`, a GET's query parameters as texts.
+Result<json::object> delivery_inputs(ApiContext& context, const Request& request,
+                                     const store::TriggerRecord& trigger,
+                                     const triggers::WebhookConfig& config) {
   if (request.method == "GET") {
     json::object inputs;
     for (const auto& [name, value] : request.query) {
@@ -63,23 +67,20 @@ Result<json::object> delivery_inputs(const Request& request, const triggers::Web
     }
     return inputs;
   }
-  const std::string_view type = request.header("content-type");
-  const bool text = config.body == "text" || (config.body.empty() && type.starts_with("text/"));
-  if (text) {
+  if (config.body == "text") {
     return json::object{{"body", request.body}};
   }
+  BodyRules rules;
+  rules.text_input = "body";
+  rules.allowed = config.body == "json"        ? std::vector{BodyKind::json}
+                  : config.body == "form"      ? std::vector{BodyKind::form}
+                  : config.body == "multipart" ? std::vector{BodyKind::multipart}
+                                               : std::vector{BodyKind::json, BodyKind::form,
+                                                             BodyKind::multipart, BodyKind::text};
   if (request.body.empty()) {
     return json::object{};
   }
-  if (!config.body.empty() && config.body != "json") {
-    return Error::make(ErrorCode::invalid_argument,
-                       "this webhook takes " + config.body + " bodies");
-  }
-  auto parsed = body_object(request, limits, true);
-  if (parsed) {
-    return parsed;
-  }
-  return std::move(parsed).error();
+  return read_run_inputs(context, request, trigger.workspace_id, rules);
 }
 
 std::optional<std::string> idempotency_key(const Request& request,
@@ -194,7 +195,7 @@ asio::awaitable<Response> deliver(ApiContext& context, Request& request) {
       co_return Response::from_error(verified.error());
     }
   }
-  auto inputs = delivery_inputs(request, *config, context.limits);
+  auto inputs = delivery_inputs(context, request, *trigger, *config);
   if (!inputs) {
     co_return Response::from_error(inputs.error());
   }
