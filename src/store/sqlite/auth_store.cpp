@@ -1,36 +1,22 @@
 #include "store/sqlite/auth_store.hpp"
 
-#include <exception>
 #include <utility>
 
 #include "store/sqlite/auth_queries.hpp"
+#include "store/sqlite/guarded.hpp"
 
 namespace weft::store::sqlite {
 
-// Nothing thrown leaves the store (a damaged stored document, no memory):
-// like SqliteStore, exceptions become an internal Error naming what was done.
 template <class Body>
 auto SqliteAuthStore::read(std::string_view doing, Body&& body)
     -> decltype(body(std::declval<Connection&>())) {
-  try {
-    auto lease = readers_.acquire();
-    if (!lease) {
-      return std::move(lease).error();
-    }
-    return body(**lease);
-  } catch (const std::exception& e) {
-    return Error::make(ErrorCode::internal, std::string(doing) + " failed: " + e.what());
-  }
+  return guarded_read(readers_, doing, std::forward<Body>(body));
 }
 
 template <class Body>
 auto SqliteAuthStore::write(std::string_view doing, Body&& body)
     -> decltype(body(std::declval<Connection&>())) {
-  try {
-    return writer_.with(std::forward<Body>(body));
-  } catch (const std::exception& e) {
-    return Error::make(ErrorCode::internal, std::string(doing) + " failed: " + e.what());
-  }
+  return guarded_write(writer_, doing, std::forward<Body>(body));
 }
 
 Result<bool> SqliteAuthStore::has_users() {

@@ -1,9 +1,9 @@
 #include "store/sqlite/trigger_store.hpp"
 
-#include <exception>
 #include <utility>
 
 #include "store/sqlite/auth_sql.hpp"
+#include "store/sqlite/guarded.hpp"
 #include "store/sqlite/transaction.hpp"
 
 namespace weft::store::sqlite {
@@ -101,29 +101,16 @@ Result<std::pair<std::string, std::string>> documents(const TriggerRecord& recor
 
 }  // namespace
 
-// Nothing thrown leaves the store: exceptions become an internal Error naming what was done.
 template <class Body>
 auto SqliteTriggerStore::read(std::string_view doing, Body&& body)
     -> decltype(body(std::declval<Connection&>())) {
-  try {
-    auto lease = readers_.acquire();
-    if (!lease) {
-      return std::move(lease).error();
-    }
-    return body(**lease);
-  } catch (const std::exception& e) {
-    return Error::make(ErrorCode::internal, std::string(doing) + " failed: " + e.what());
-  }
+  return guarded_read(readers_, doing, std::forward<Body>(body));
 }
 
 template <class Body>
 auto SqliteTriggerStore::write(std::string_view doing, Body&& body)
     -> decltype(body(std::declval<Connection&>())) {
-  try {
-    return writer_.with(std::forward<Body>(body));
-  } catch (const std::exception& e) {
-    return Error::make(ErrorCode::internal, std::string(doing) + " failed: " + e.what());
-  }
+  return guarded_write(writer_, doing, std::forward<Body>(body));
 }
 
 Result<TriggerRecord> SqliteTriggerStore::create_trigger(TriggerRecord record) {
