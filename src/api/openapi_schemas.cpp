@@ -79,6 +79,7 @@ constexpr const char* kSchemas = R"json({
       "properties": {"pipeline_id": {"type": "string"}, "queued": {"type": "integer"}, "running": {"type": "integer"}}}},
     "queued": {"type": "integer"}, "running": {"type": "integer"}}},
   "TriggerKind": {"enum": ["schedule", "webhook", "form"]},
+  "WebhookBody": {"description": "As the webhook's `body` setting says: a JSON object (its keys are the inputs), form-encoded or multipart fields, or text (the input `body`)"},
   "Trigger": {"type": "object", "required": ["id", "pipeline_id", "kind", "enabled", "config", "inputs"], "properties": {
     "id": {"type": "string"}, "pipeline_id": {"type": "string"}, "kind": {"$ref": "#/components/schemas/TriggerKind"},
     "enabled": {"type": "boolean"}, "config": {"type": "object"}, "inputs": {"type": "object"},
@@ -107,6 +108,7 @@ constexpr const char* kSchemas = R"json({
       "name": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"},
       "kind": {"enum": ["text", "long_text", "number", "boolean", "choice", "json", "file"]},
       "required": {"type": "boolean"}, "default": {}, "options": {"type": "array"}}}}}},
+  "FormSubmission": {"type": "object", "description": "The form's fields by name (multipart/form-data with files as parts, or JSON)"},
   "FormAnswer": {"type": "object", "required": ["execution_id", "status"], "properties": {
     "execution_id": {"type": "string"}, "status": {"type": "string"}, "outputs": {"type": "object"},
     "message": {"type": "string"}}},

@@ -155,7 +155,8 @@ class RunKeyTest : public AuthGateTest {
   /// What a run key may reach; 403 for the rest.
   static bool reachable(const Route& route) {
     return (route.method == "POST" && route.pattern == "/api/pipelines/{id}/run") ||
-           (route.method == "GET" && route.pattern.starts_with("/api/executions"));
+           (route.method == "GET" && route.pattern.starts_with("/api/executions")) ||
+           (route.method == "GET" && route.pattern == "/api/files/{id}");
   }
 
   std::string limited_key;

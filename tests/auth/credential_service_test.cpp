@@ -117,7 +117,7 @@ TEST_F(CredentialServiceTest, DataIsCheckedAgainstTheKindsSchema) {
   auto headers = auth_->credentials().create(
       owner_, "hdrs", "headers", json::object{{"headers", json::object{{"X-Token", "abc"}}}});
   ASSERT_TRUE(headers.ok()) << headers.error().message;
-  EXPECT_EQ(auth_->credentials().kinds().all().size(), 6u);
+  EXPECT_EQ(auth_->credentials().kinds().all().size(), 7u);
 }
 
 TEST_F(CredentialServiceTest, AnUpdateMergesFields) {
