@@ -168,7 +168,7 @@ export function PipelineSettingsDialog({
           <span id={`${errorPipelineId}-hint`} className="font-normal text-muted">
             {pipelines.error
               ? `The pipelines could not be listed: ${pipelines.error.message}`
-              : 'Runs when a run of this pipeline fails, with one JSON input, `failure`: what failed and why.'}
+              : 'Runs when a run of this pipeline fails, with one JSON input named failure: what failed and why.'}
           </span>
         </div>
       </form>
