@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../shared/api/ApiProvider';
 import type { RunSocket } from '../../shared/api/runSocket';
 import type { ExecutionRecord } from '../../shared/api/types';
@@ -60,5 +60,35 @@ describe('ExecutionView', () => {
     expect(run.getState().run.status).toBe('running');
     expect(status()).toContain('Failed');
     expect(status()).not.toContain('Running');
+  });
+
+  it('offers the files a run made as downloads, among its outputs and in the block that made them', async () => {
+    const file = { id: 'file_7', name: 'totals.csv', mime: 'text/csv', size: 10, sha256: 'ab' };
+    const made: ExecutionRecord = {
+      ...execution,
+      status: 'succeeded',
+      outputs: { report: file },
+      node_runs: [{ node_id: 'out', type: 'output_file', status: 'succeeded', attempts: 1, output: { file }, error: null, logs: [], handles: [], started_at: '2026-01-01T00:00:00Z', finished_at: null }],
+    };
+    const store = createEditorStore({ readOnly: true });
+    store.getState().load({ nodes: [{ id: 'out', type: 'output_file', config: {} }], edges: [] }, 1);
+    const run = createRunStore();
+    run.getState().snapshot(made);
+    const downloadFile = vi.fn(() => Promise.reject(new Error('offline')));
+    const api = { getExecution: () => Promise.resolve(made), downloadFile } as Partial<WeftApi> as WeftApi;
+    render(
+      <ApiProvider api={api} socket={socket}>
+        <EditorProvider value={{ store, run, catalogue: new Map() }}>
+          <ReactFlowProvider>
+            <ExecutionView execution={made} pipelineName="P" />
+          </ReactFlowProvider>
+        </EditorProvider>
+      </ApiProvider>,
+    );
+    const outputs = screen.getByTestId('output-details');
+    fireEvent.click(within(outputs).getByRole('button', { name: /totals\.csv/ }));
+    await waitFor(() => expect(downloadFile).toHaveBeenCalledWith('file_7'));
+    fireEvent.click(screen.getByRole('button', { name: /^out/ }));
+    expect(within(screen.getByTestId('output-details')).getByRole('button', { name: /totals\.csv/ }).textContent).toContain('10 B');
   });
 });

@@ -48,4 +48,18 @@ describe('http client', () => {
     const offline = (await client.request('GET', '/api/pipelines').catch((e: unknown) => e)) as ApiError;
     expect(offline.status).toBe(0);
   });
+
+  it('answers a download as its bytes, with the token, and an error answer as a typed error', async () => {
+    const bytes = new Uint8Array([0x61, 0x2c, 0x62, 0x0d, 0x0a, 0xff]);
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(bytes, { status: 200, headers: { 'Content-Type': 'text/csv' } }))
+      .mockResolvedValueOnce(answer(404, { error: { code: 'not_found', message: 'no file `file_x`' } }));
+    const client = createHttpClient({ fetch, getToken: () => 'tok' });
+    const blob = await client.request<Blob>('GET', '/api/files/file_1', { responseType: 'blob' });
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+    expect((fetch.mock.calls[0]?.[1] as RequestInit).headers).toMatchObject({ Authorization: 'Bearer tok' });
+    const missing = (await client.request('GET', '/api/files/file_x', { responseType: 'blob' }).catch((e: unknown) => e)) as ApiError;
+    expect([missing.status, missing.message]).toEqual([404, 'no file `file_x`']);
+  });
 });

@@ -36,6 +36,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** `blob`: a successful answer is returned as its bytes (a download), not parsed as JSON. */
+  responseType?: 'json' | 'blob';
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -119,6 +121,9 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
       const renewable = !path.startsWith('/api/auth/');
       if (response.status === 401 && renewable && options.refresh && (await options.refresh())) {
         response = await send();
+      }
+      if (response.ok && request.responseType === 'blob') {
+        return (await response.blob()) as T;
       }
       const parsed = await readBody(response);
       if (response.status === 401 && renewable) {

@@ -46,6 +46,8 @@ export interface PipelineSettings {
   run_concurrency?: number;
   /** −1,000–1,000, default 0: waiting runs of higher priority start first. */
   priority?: number;
+  /** The id of another pipeline of the workspace, run with `failure` when a run of this one fails. */
+  error_pipeline?: string;
   /** Keys this editor does not know yet, kept as loaded. */
   [key: string]: Json | undefined;
 }
@@ -252,7 +254,26 @@ export interface RunInputRule {
   default_at?: string;
   multiline_at?: string;
   schema_at?: string;
+  /** File inputs: a list of MIME types (`text/*`) or extensions (`.csv`); none: any file. */
+  accept_at?: string;
+  /** File inputs: the largest file, in bytes; none: the server's body limit. */
+  max_bytes_at?: string;
+  /** File inputs: a list of files rather than one; none: one. */
+  multiple_at?: string;
 }
+
+/**
+ * A file in or out of a run (docs/files.md): run inputs of File input blocks,
+ * File output blocks' outputs. Its bytes: `GET /api/files/{id}`.
+ */
+// A type, not an interface: it is put into JSON run inputs as it is.
+export type FileValue = {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+};
 
 /** `GET`/`PUT /api/settings/runs`: runs of the whole workspace at once; null: no limit. */
 export interface RunSettings {

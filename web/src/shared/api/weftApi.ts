@@ -3,6 +3,7 @@ import { ApiError } from './client';
 import type {
   ExecutionRecord,
   ExecutionSummary,
+  FileValue,
   JsonObject,
   NodeTypeDescriptor,
   Page,
@@ -182,6 +183,14 @@ export function createWeftApi(http: HttpClient) {
     /** Submits a shared form as multipart (fields as strings, files as parts). */
     submitPublicForm: (token: string, form: FormData) =>
       http.request<FormSubmitted>('POST', `/api/forms/${enc(token)}`, { form }),
+    /** Stores files for a run (`POST /api/files`); answers their file values in the order given. */
+    uploadFiles: (files: File[]) => {
+      const form = new FormData();
+      for (const file of files) form.append('file', file, file.name);
+      return http.request<{ files: FileValue[] }>('POST', '/api/files', { form }).then((r) => r.files);
+    },
+    /** A file value's bytes, with the bearer token (a plain link would send none). */
+    downloadFile: (id: string) => http.request<Blob>('GET', `/api/files/${enc(id)}`, { responseType: 'blob' }),
     nodeTypes: () =>
       http.request<{ items: NodeTypeDescriptor[] }>('GET', '/api/node-types').then((r) => r.items),
   };

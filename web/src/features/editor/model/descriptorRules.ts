@@ -92,6 +92,12 @@ export interface RunInput {
   default?: Json;
   multiline: boolean;
   schema?: Json;
+  /** File inputs: MIME types or extensions; absent: any file. */
+  accept?: string[];
+  /** File inputs: the largest file, in bytes. */
+  maxBytes?: number;
+  /** File inputs: a list of files rather than one. */
+  multiple?: boolean;
 }
 
 /**
@@ -117,6 +123,11 @@ export function nodeRunInputs(rules: RunInputRule[] | undefined, config: JsonObj
       if (fallback !== undefined) input.default = fallback;
       const schema = findAt(scope, rule.schema_at);
       if (schema !== undefined) input.schema = schema;
+      const accept = findAt(scope, rule.accept_at);
+      if (Array.isArray(accept)) input.accept = accept.filter((a): a is string => typeof a === 'string' && a !== '');
+      const maxBytes = findAt(scope, rule.max_bytes_at);
+      if (typeof maxBytes === 'number' && Number.isInteger(maxBytes)) input.maxBytes = maxBytes;
+      if (flag(scope, rule.multiple_at, false)) input.multiple = true;
       inputs.push(input);
     }
   }

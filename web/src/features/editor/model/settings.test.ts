@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemPlace } from './problems';
-import { checkDraft, draftOf, sameSettings, settingsOf } from './settings';
+import { checkDraft, draftOf, errorPipelineChoices, sameSettings, settingsOf } from './settings';
 
 describe('pipeline settings model', () => {
   it('writes nothing for a document without settings, nor for values typed at their default', () => {
@@ -11,8 +11,9 @@ describe('pipeline settings model', () => {
   });
 
   it('writes what differs from the defaults, the timeout in milliseconds', () => {
-    const draft = { saveExecutions: 'errors', timeoutSeconds: '1.5', maxConcurrency: '4', runConcurrency: '1', priority: '-5' };
+    const draft = { saveExecutions: 'errors', timeoutSeconds: '1.5', maxConcurrency: '4', runConcurrency: '1', priority: '-5', errorPipeline: 'alerts' };
     expect(settingsOf(draft, undefined)).toEqual({
+      error_pipeline: 'alerts',
       save_executions: 'errors',
       timeout_ms: 1500,
       max_concurrency: 4,
@@ -24,16 +25,17 @@ describe('pipeline settings model', () => {
   it('reads a document back into the same fields, and keeps settings it does not edit', () => {
     const loaded = { run_concurrency: 3, timeout_ms: 600_000, save_executions: 'none' as const, error_pipeline: 'alerts' };
     const draft = draftOf(loaded);
-    expect(draft).toEqual({ saveExecutions: 'none', timeoutSeconds: '600', maxConcurrency: '', runConcurrency: '3', priority: '' });
+    expect(draft).toEqual({ saveExecutions: 'none', timeoutSeconds: '600', maxConcurrency: '', runConcurrency: '3', priority: '', errorPipeline: 'alerts' });
     const written = settingsOf(draft, loaded);
     expect(written).toEqual(loaded);
     expect(sameSettings(written, loaded)).toBe(true);
     // Clearing a field takes its key out; another setting left alone stays.
     expect(settingsOf({ ...draft, runConcurrency: '', saveExecutions: 'all', timeoutSeconds: '' }, loaded)).toEqual({ error_pipeline: 'alerts' });
+    expect(settingsOf({ ...draft, runConcurrency: '', saveExecutions: 'all', timeoutSeconds: '', errorPipeline: '' }, loaded)).toBeUndefined();
   });
 
   it("refuses what the server would, field by field, with the field's bounds", () => {
-    const draft = { saveExecutions: 'some', timeoutSeconds: '86401', maxConcurrency: '257', runConcurrency: '0', priority: '1001' };
+    const draft = { saveExecutions: 'some', timeoutSeconds: '86401', maxConcurrency: '257', runConcurrency: '0', priority: '1001', errorPipeline: '' };
     expect(checkDraft(draft)).toEqual({
       saveExecutions: 'Choose All, Errors only or None.',
       timeoutSeconds: 'Enter a number from 1 to 86,400.',
@@ -42,6 +44,19 @@ describe('pipeline settings model', () => {
       priority: 'Enter a whole number from -1,000 to 1,000.',
     });
     expect(checkDraft({ ...draft, saveExecutions: 'none', timeoutSeconds: '86400', maxConcurrency: '256', runConcurrency: '10000', priority: '-1000' })).toEqual({});
+  });
+
+  it('offers the workspace’s other pipelines as error pipelines, keeping a chosen one that is gone', () => {
+    const pipelines = [
+      { id: 'triage', name: 'Ticket triage' },
+      { id: 'alerts', name: 'Alerts' },
+      { id: 'raw', name: '' },
+    ];
+    expect(errorPipelineChoices(pipelines, 'triage', '')).toEqual([
+      { id: 'alerts', label: 'Alerts (alerts)' },
+      { id: 'raw', label: 'raw' },
+    ]);
+    expect(errorPipelineChoices(pipelines, 'triage', 'deleted').map((c) => c.label)).toEqual(['deleted (not found)', 'Alerts (alerts)', 'raw']);
   });
 
   it('names a problem in the settings by the name the dialog shows', () => {

@@ -32,6 +32,8 @@ export interface SettingsDraft {
   maxConcurrency: string;
   runConcurrency: string;
   priority: string;
+  /** The id of the pipeline run when a run fails; '' for none. */
+  errorPipeline: string;
 }
 
 export type SettingsErrors = Partial<Record<keyof SettingsDraft, string>>;
@@ -43,6 +45,7 @@ export const kSettingLabels: Record<string, string> = {
   max_concurrency: 'Blocks at once',
   run_concurrency: 'Runs at once',
   priority: 'Priority',
+  error_pipeline: 'Error pipeline',
 };
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
@@ -57,6 +60,7 @@ export function draftOf(settings: PipelineSettings | undefined): SettingsDraft {
     maxConcurrency: text(s.max_concurrency),
     runConcurrency: text(s.run_concurrency),
     priority: text(s.priority),
+    errorPipeline: text(s.error_pipeline),
   };
 }
 
@@ -104,7 +108,26 @@ export function settingsOf(draft: SettingsDraft, previous: PipelineSettings | un
   if (runs !== undefined) next.run_concurrency = runs;
   const priority = numberOf(draft.priority, kPriority);
   if (priority !== undefined && priority !== kDefaultPriority) next.priority = priority;
+  if (draft.errorPipeline) next.error_pipeline = draft.errorPipeline;
   return Object.keys(next).length > 0 ? next : undefined;
+}
+
+/**
+ * The pipelines an error pipeline may be: the workspace's others, by name.
+ * A chosen id no longer among them stays listed, marked, so opening the
+ * dialog never drops it silently.
+ */
+export function errorPipelineChoices(
+  pipelines: { id: string; name: string }[],
+  self: string | undefined,
+  chosen: string,
+): { id: string; label: string }[] {
+  const choices = pipelines
+    .filter((p) => p.id !== self)
+    .map((p) => ({ id: p.id, label: p.name && p.name !== p.id ? `${p.name} (${p.id})` : p.id }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  if (chosen && !choices.some((c) => c.id === chosen)) choices.unshift({ id: chosen, label: `${chosen} (not found)` });
+  return choices;
 }
 
 /** Whether two `settings` say the same, whatever the order of their keys. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Json, JsonObject } from '../../../shared/api/types';
 import { formatDuration } from '../../../shared/lib/format';
 import { Button } from '../../../shared/ui/Button';
+import { FileDownloads } from '../../../shared/ui/FileChip';
 import { JsonTree } from '../../../shared/ui/JsonTree';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { JsonEditor } from '../form/JsonEditor';
@@ -65,7 +66,10 @@ export function NodeRunData({ nodeId, example }: { nodeId: string; example: Json
             {node.tokens && node.status === 'running' ? (
               <pre className="rounded-lg bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap">{node.tokens}</pre>
             ) : (
-              <JsonTree value={node.output} />
+              <>
+                <FileDownloads value={node.output} />
+                <JsonTree value={node.output} />
+              </>
             )}
           </Section>
           {node.error ? (

@@ -3,6 +3,7 @@ import { Link } from '../../../app/Link';
 import { cn } from '../../../shared/lib/cn';
 import { formatDuration } from '../../../shared/lib/format';
 import { IconButton } from '../../../shared/ui/Button';
+import { FileDownloads } from '../../../shared/ui/FileChip';
 import { Icon } from '../../../shared/ui/Icon';
 import { JsonTree } from '../../../shared/ui/JsonTree';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
@@ -123,7 +124,10 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
           <div className="min-w-0 flex-1 overflow-y-auto p-3" data-testid="output-details">
             {selected === kOutputs ? (
               run.outputs ? (
-                <JsonTree value={run.outputs} />
+                <>
+                  <FileDownloads value={run.outputs} />
+                  <JsonTree value={run.outputs} />
+                </>
               ) : (
                 <p className="text-xs text-muted">{run.status === 'running' ? 'Waiting for the run to finish…' : 'No outputs.'}</p>
               )
@@ -136,7 +140,10 @@ export function OutputPanel({ onClose, showLink = true }: { onClose?: () => void
                   {node.tokens && node.status === 'running' ? (
                     <pre className="font-mono text-xs whitespace-pre-wrap">{node.tokens}</pre>
                   ) : (
-                    <JsonTree value={node.output} />
+                    <>
+                      <FileDownloads value={node.output} />
+                      <JsonTree value={node.output} />
+                    </>
                   )}
                 </Block>
                 {node.error ? (

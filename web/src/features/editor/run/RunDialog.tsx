@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useApi } from '../../../shared/api/ApiProvider';
 import type { Json, JsonObject } from '../../../shared/api/types';
 import { Button } from '../../../shared/ui/Button';
 import { Dialog } from '../../../shared/ui/Dialog';
@@ -7,6 +8,8 @@ import { JsonEditor } from '../form/JsonEditor';
 import { Toggle } from '../form/controls';
 import type { RunInputField } from './runInputs';
 import { FormError } from '../../../shared/ui/FormError';
+import { FileField } from './FileField';
+import { checkFiles, withUploads, type ChosenFiles } from './runFiles';
 
 function initial(fields: RunInputField[], previous: JsonObject | undefined): JsonObject {
   const values: JsonObject = {};
@@ -17,7 +20,11 @@ function initial(fields: RunInputField[], previous: JsonObject | undefined): Jso
   return values;
 }
 
-/** The run form generated from the pipeline's input nodes. Ctrl+Enter runs. */
+/**
+ * The run form generated from the pipeline's input nodes. Ctrl+Enter runs.
+ * Files chosen for File inputs are checked (size, type), uploaded when the
+ * user runs, and the run gets their file values.
+ */
 export function RunDialog({
   fields,
   previous,
@@ -33,7 +40,12 @@ export function RunDialog({
   onRun: (inputs: JsonObject) => void;
   onClose: () => void;
 }) {
+  const api = useApi();
   const [values, setValues] = useState<JsonObject>(() => initial(fields, previous));
+  const [files, setFiles] = useState<ChosenFiles>({});
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const set = (name: string, value: Json | undefined) =>
     setValues((v) => {
       const next = { ...v };
@@ -41,7 +53,21 @@ export function RunDialog({
       else next[name] = value;
       return next;
     });
-  const submit = () => onRun(values);
+  const submit = async () => {
+    if (busy || uploading) return;
+    const found = checkFiles(fields, files, values);
+    setProblems(found);
+    setUploadError(null);
+    if (Object.keys(found).length > 0) return;
+    setUploading(true);
+    try {
+      onRun(await withUploads(fields, files, values, api.uploadFiles));
+    } catch (e) {
+      setUploadError(`The files could not be uploaded: ${(e as Error).message}`);
+    } finally {
+      setUploading(false);
+    }
+  };
   return (
     <Dialog
       title="Run pipeline"
@@ -50,7 +76,7 @@ export function RunDialog({
         <>
           <span className="mr-auto self-center text-xs text-faint">Ctrl+Enter to run</span>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" icon="play" busy={busy} onClick={submit} data-testid="run-submit">
+          <Button variant="primary" icon="play" busy={busy || uploading} onClick={() => void submit()} data-testid="run-submit">
             Run
           </Button>
         </>
@@ -60,19 +86,20 @@ export function RunDialog({
         className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             e.stopPropagation();
-            submit();
+            void submit();
           }
         }}
       >
         {fields.map((f) => {
           const id = `run-input-${f.name}`;
           const value = values[f.name];
+          const problem = problems[f.name];
           let control;
           if (f.kind === 'text') {
             control = f.multiline ? (
@@ -90,18 +117,32 @@ export function RunDialog({
                 className={inputClass(false)}
               />
             );
+          } else if (f.kind === 'file') {
+            control = (
+              <FileField
+                id={id}
+                field={f}
+                chosen={files[f.name] ?? []}
+                previous={value}
+                onChoose={(chosen) => {
+                  setFiles((all) => ({ ...all, [f.name]: chosen }));
+                  setProblems((all) => ({ ...all, [f.name]: checkFiles([f], { [f.name]: chosen }, values)[f.name] ?? '' }));
+                }}
+                onForget={() => set(f.name, undefined)}
+              />
+            );
           } else if (f.kind === 'boolean') {
             control = <Toggle id={id} checked={value === true} onChange={(v) => set(f.name, v)} />;
           } else {
             control = <JsonEditor id={id} value={value} onChange={(v) => set(f.name, v)} rows={3} />;
           }
           return (
-            <Field key={f.name} id={id} label={f.label} required={f.required} description={f.description} problems={[]} inline={f.kind === 'boolean'}>
+            <Field key={f.name} id={id} label={f.label} required={f.required} description={f.description} problems={problem ? [problem] : []} inline={f.kind === 'boolean'}>
               {control}
             </Field>
           );
         })}
-        <FormError message={error} />
+        <FormError message={uploadError ?? error} />
       </form>
     </Dialog>
   );

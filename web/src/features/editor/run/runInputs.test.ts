@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeTypeDescriptor, RunInputRule } from '../../../shared/api/types';
-import { inputSchema, runInputsOf } from './runInputs';
+import { exampleInputs, inputSchema, runInputsOf } from './runInputs';
 
 const type = (name: string, run_inputs: RunInputRule[]): NodeTypeDescriptor => ({
   type: name,
@@ -26,6 +26,9 @@ const catalogue = new Map(
     ]),
     type('input_json', [{ name_at: '/name', label_at: '/label', description_at: '/description', required_at: '/required', default_at: '/default', schema_at: '/schema' }]),
     type('input_variables', [{ each: '/variables', type: 'string', name_at: '/name', description_at: '/description', type_at: '/type', required_at: '/required', default_at: '/default' }]),
+    type('input_file', [
+      { type: 'file', name_at: '/name', label_at: '/label', description_at: '/description', required_at: '/required', accept_at: '/accept', max_bytes_at: '/max_bytes', multiple_at: '/multiple' },
+    ]),
     type('template', []),
   ].map((t) => [t.type, t]),
 );
@@ -59,5 +62,22 @@ describe('runInputsOf', () => {
       },
       required: ['q', 'order', 'flags'],
     });
+  });
+
+  it('makes a file field of a File input, with the types it takes, its size limit and whether it takes several', () => {
+    const fields = runInputsOf(
+      [
+        { id: 'doc', data: { type: 'input_file', config: { label: 'Report', accept: ['.csv', 'text/*'], max_bytes: 2048 } } },
+        { id: 'pics', data: { type: 'input_file', config: { multiple: true, required: false } } },
+      ],
+      catalogue,
+    );
+    expect(fields.map((f) => [f.name, f.label, f.kind, f.required, f.accept, f.maxBytes, f.multiple])).toEqual([
+      ['doc', 'Report', 'file', true, ['.csv', 'text/*'], 2048, undefined],
+      ['pics', 'pics', 'file', false, undefined, undefined, true],
+    ]);
+    const one = { type: 'object', properties: { id: { type: 'string', description: 'The id `POST /api/files` answered' } }, required: ['id'] };
+    expect(inputSchema(fields).properties).toEqual({ doc: { ...one, title: 'Report' }, pics: { type: 'array', items: one } });
+    expect(exampleInputs(fields)).toEqual({ doc: { id: 'file_…' }, pics: [{ id: 'file_…' }] });
   });
 });

@@ -1,7 +1,7 @@
 import type { Json, JsonObject, NodeTypeDescriptor } from '../../../shared/api/types';
 import { nodeRunInputs } from '../model/descriptorRules';
 
-export type InputKind = 'text' | 'number' | 'integer' | 'boolean' | 'json';
+export type InputKind = 'text' | 'number' | 'integer' | 'boolean' | 'json' | 'file';
 
 /** One field of the run form, from an input node's config. */
 export interface RunInputField {
@@ -14,6 +14,12 @@ export interface RunInputField {
   multiline?: boolean;
   /** A JSON Schema the value must match (a JSON input's `schema`). */
   schema?: Json;
+  /** File fields: the MIME types (`text/*`) or extensions (`.csv`) taken; absent: any. */
+  accept?: string[];
+  /** File fields: the largest file, in bytes. */
+  maxBytes?: number;
+  /** File fields: several files (a list of file values). */
+  multiple?: boolean;
   nodeId: string;
 }
 
@@ -24,7 +30,7 @@ interface GraphNode {
 
 function kindOf(type: string | undefined): InputKind {
   if (type === 'string') return 'text';
-  if (type === 'number' || type === 'integer' || type === 'boolean') return type;
+  if (type === 'number' || type === 'integer' || type === 'boolean' || type === 'file') return type;
   return 'json';
 }
 
@@ -48,6 +54,9 @@ export function runInputsOf(nodes: GraphNode[], catalogue: Map<string, NodeTypeD
       if (input.default !== undefined) field.default = input.default;
       if (input.multiline) field.multiline = true;
       if (input.schema !== undefined) field.schema = input.schema;
+      if (input.accept && input.accept.length > 0) field.accept = input.accept;
+      if (input.maxBytes !== undefined) field.maxBytes = input.maxBytes;
+      if (input.multiple) field.multiple = true;
       fields.push(field);
     }
   }
@@ -62,10 +71,26 @@ export function exampleInputs(fields: RunInputField[]): JsonObject {
       body[f.name] = f.default;
       continue;
     }
+    if (f.kind === 'file') {
+      // A file uploaded first (POST /api/files) is named by its id.
+      const file = { id: 'file_…' };
+      body[f.name] = f.multiple ? [file] : file;
+      continue;
+    }
     body[f.name] =
       f.kind === 'text' ? `Your ${f.label.toLowerCase()}` : f.kind === 'boolean' ? true : f.kind === 'json' ? {} : 1;
   }
   return body;
+}
+
+/** A file value naming an upload (`POST /api/files`), or a list of them. */
+function fileSchema(f: RunInputField): JsonObject {
+  const one: JsonObject = {
+    type: 'object',
+    properties: { id: { type: 'string', description: 'The id `POST /api/files` answered' } },
+    required: ['id'],
+  };
+  return f.multiple ? { type: 'array', items: one } : one;
 }
 
 /** The JSON Schema of the run's body. */
@@ -74,6 +99,7 @@ export function inputSchema(fields: RunInputField[]): JsonObject {
   for (const f of fields) {
     const prop: JsonObject = f.schema && typeof f.schema === 'object' && !Array.isArray(f.schema) ? { ...f.schema } : {};
     if (f.kind === 'text') prop.type = 'string';
+    else if (f.kind === 'file') Object.assign(prop, fileSchema(f));
     else if (f.kind !== 'json') prop.type = f.kind;
     if (f.label !== f.name) prop.title = f.label;
     if (f.description) prop.description = f.description;

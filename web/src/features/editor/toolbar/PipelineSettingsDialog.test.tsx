@@ -1,21 +1,36 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PipelineSettings } from '../../../shared/api/types';
+import type { PipelineSettings, PipelineSummary } from '../../../shared/api/types';
+import { FakeApi } from '../../../test/fakeApi';
 import { FakeAuth } from '../../../test/fakeAuth';
 import { createRunStore } from '../run/run.store';
 import { createEditorStore } from '../store/editor.store';
 import { EditorProvider } from '../store/EditorContext';
 import { EditorHeader } from './EditorHeader';
 
+const summary = (id: string, name: string): PipelineSummary => ({
+  id,
+  name,
+  description: '',
+  version: 1,
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+  last_run_status: null,
+});
+/** The workspace's pipelines, this one among them. */
+const kPipelines = [summary('greet', 'Greeting'), summary('alerts', 'Alerts'), summary('audit', 'Audit log')];
+
 function editor({ role = 'editor', settings }: { role?: string; settings?: PipelineSettings } = {}) {
   const store = createEditorStore({ readOnly: role === 'viewer' });
   store.getState().load({ id: 'greet', name: 'Greeting', settings, nodes: [], edges: [] }, 1);
   render(
-    <FakeAuth role={role}>
-      <EditorProvider value={{ store, run: createRunStore(), catalogue: new Map() }}>
-        <EditorHeader pipelineId="greet" tab="canvas" saving={false} running={false} onSave={() => {}} onRun={() => {}} onCancel={() => {}} onVersions={() => {}} />
-      </EditorProvider>
-    </FakeAuth>,
+    <FakeApi api={{ listPipelines: () => Promise.resolve(kPipelines) }}>
+      <FakeAuth role={role}>
+        <EditorProvider value={{ store, run: createRunStore(), catalogue: new Map() }}>
+          <EditorHeader pipelineId="greet" tab="canvas" saving={false} running={false} onSave={() => {}} onRun={() => {}} onCancel={() => {}} onVersions={() => {}} />
+        </EditorProvider>
+      </FakeAuth>
+    </FakeApi>,
   );
   return store;
 }
@@ -85,6 +100,24 @@ describe('PipelineSettingsDialog', () => {
     type(dialog, 'Priority', '');
     fireEvent.click(apply(dialog));
     expect('settings' in store.getState().definition()).toBe(false);
+  });
+
+  it('offers the other pipelines as the error pipeline, none by default, and writes the one chosen', async () => {
+    const store = editor({ settings: { run_concurrency: 3 } });
+    const dialog = openSettings();
+    const select = within(dialog).getByLabelText('Error pipeline') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['None', 'Alerts (alerts)', 'Audit log (audit)']));
+    fireEvent.change(select, { target: { value: 'audit' } });
+    fireEvent.click(apply(dialog));
+    expect(store.getState().definition().settings).toEqual({ run_concurrency: 3, error_pipeline: 'audit' });
+
+    const again = openSettings();
+    const chosen = within(again).getByLabelText('Error pipeline') as HTMLSelectElement;
+    expect(chosen.value).toBe('audit');
+    fireEvent.change(chosen, { target: { value: '' } });
+    fireEvent.click(apply(again));
+    expect(store.getState().definition().settings).toEqual({ run_concurrency: 3 });
   });
 
   it('changes nothing when applied as it was', () => {

@@ -1,12 +1,16 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import { useApi } from '../../../shared/api/ApiProvider';
 import type { PipelineSettings } from '../../../shared/api/types';
 import { grouped } from '../../../shared/lib/boundedNumber';
+import { useResource } from '../../../shared/lib/useResource';
 import { Button } from '../../../shared/ui/Button';
 import { Dialog } from '../../../shared/ui/Dialog';
-import { TextField } from '../../../shared/ui/TextField';
+import { kFieldInput, TextField } from '../../../shared/ui/TextField';
+import { useEditor } from '../store/EditorContext';
 import {
   checkDraft,
   draftOf,
+  errorPipelineChoices,
   kDefaultMaxConcurrency,
   kDefaultPriority,
   kMaxConcurrency,
@@ -19,7 +23,8 @@ import {
 
 /**
  * The pipeline's run settings: which executions are kept, the run timeout,
- * blocks and runs at once, and the priority among waiting runs. Apply hands
+ * blocks and runs at once, the priority among waiting runs, and the error
+ * pipeline run when a run fails (one of the workspace's others). Apply hands
  * the new `settings` (undefined: none) to the caller; a value out of range
  * is marked under its field and keeps Apply off. On a read-only canvas the
  * values are shown and nothing can be changed.
@@ -40,7 +45,13 @@ export function PipelineSettingsDialog({
   const valid = Object.keys(errors).length === 0;
   const legendId = useId();
   const formId = useId();
-  const edit = (field: keyof SettingsDraft) => (e: ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [field]: e.target.value });
+  const errorPipelineId = useId();
+  const api = useApi();
+  const self = useEditor((s) => s.meta.id);
+  const pipelines = useResource(() => api.listPipelines(), 'pipelines');
+  const choices = errorPipelineChoices(pipelines.data ?? [], self, draft.errorPipeline);
+  const edit = (field: keyof SettingsDraft) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setDraft({ ...draft, [field]: e.target.value });
   const apply = () => {
     if (valid) onApply(settingsOf(draft, settings));
   };
@@ -137,6 +148,29 @@ export function PipelineSettingsDialog({
           hint={`Higher runs first when runs wait, ${grouped(kPriority.min)} to ${grouped(kPriority.max)}. Empty: ${kDefaultPriority}.`}
           error={errors.priority}
         />
+        <div className="flex flex-col gap-1 text-xs font-medium">
+          <label htmlFor={errorPipelineId}>Error pipeline</label>
+          <select
+            id={errorPipelineId}
+            value={draft.errorPipeline}
+            onChange={edit('errorPipeline')}
+            disabled={readOnly}
+            aria-describedby={`${errorPipelineId}-hint`}
+            className={kFieldInput}
+          >
+            <option value="">None</option>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <span id={`${errorPipelineId}-hint`} className="font-normal text-muted">
+            {pipelines.error
+              ? `The pipelines could not be listed: ${pipelines.error.message}`
+              : 'Runs when a run of this pipeline fails, with one JSON input named failure: what failed and why.'}
+          </span>
+        </div>
       </form>
     </Dialog>
   );
