@@ -174,7 +174,7 @@ constexpr RouteDoc kRoutes[] = {
      .body = Body::required,
      .status = "201",
      .response = "Trigger",
-     .errors = "409 422",
+     .errors = "404 409 422",
      .links = "/api/triggers/{id}|id=$response.body#/id"},
     {.method = "post",
      .path = "/api/triggers/preview",

@@ -90,14 +90,22 @@ constexpr const char* kSchemas = R"json({
     "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
   "TriggerList": {"type": "object", "required": ["triggers"], "properties": {
     "triggers": {"type": "array", "items": {"$ref": "#/components/schemas/Trigger"}}}},
-  "NewTrigger": {"type": "object", "required": ["pipeline_id", "kind"], "properties": {
+  "NewTrigger": {"type": "object", "required": ["pipeline_id", "kind"], "additionalProperties": false, "properties": {
+    "id": {"readOnly": true}, "url": {"readOnly": true}, "next_fire_times": {"readOnly": true},
+    "created_at": {"readOnly": true}, "updated_at": {"readOnly": true}, "last_fired_at": {"readOnly": true},
+    "last_execution_id": {"readOnly": true}, "last_error": {"readOnly": true}, "fire_count": {"readOnly": true},
     "pipeline_id": {"type": "string"}, "kind": {"$ref": "#/components/schemas/TriggerKind"},
     "enabled": {"type": "boolean"}, "config": {"type": "object",
       "description": "schedule: {cron, timezone, missed}; webhook: {method, respond, body, signature, idempotency, rate_limit_per_minute}; form: {title, description, expires_at, max_submissions, success_message}"},
     "inputs": {"type": "object"}}},
-  "TriggerUpdate": {"type": "object", "properties": {
-    "enabled": {"type": "boolean"}, "config": {"type": "object"}, "inputs": {"type": "object"}}},
-  "SchedulePreviewRequest": {"type": "object", "required": ["config"], "properties": {
+  "TriggerUpdate": {"type": "object", "additionalProperties": false, "properties": {
+    "enabled": {"type": "boolean"}, "config": {"type": "object"}, "inputs": {"type": "object"},
+    "pipeline_id": {"type": "string", "description": "Its pipeline's id (a trigger stays with its pipeline)"},
+    "kind": {"$ref": "#/components/schemas/TriggerKind"},
+    "id": {"readOnly": true}, "url": {"readOnly": true}, "next_fire_times": {"readOnly": true},
+    "created_at": {"readOnly": true}, "updated_at": {"readOnly": true}, "last_fired_at": {"readOnly": true},
+    "last_execution_id": {"readOnly": true}, "last_error": {"readOnly": true}, "fire_count": {"readOnly": true}}},
+  "SchedulePreviewRequest": {"type": "object", "required": ["config"], "additionalProperties": false, "properties": {
     "config": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"},
       "missed": {"enum": ["skip", "run_once"]}}}}},
   "SchedulePreview": {"type": "object", "required": ["next_fire_times"], "properties": {
@@ -350,7 +358,7 @@ json::object path_parameter_schema(std::string_view path, std::string_view name)
   constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
       {"/api/executions/", "ex"}, {"/api/credentials/", "cred"}, {"/api/api-keys/", "key"},
       {"/api/invites/", "inv"},   {"/api/members/", "usr"},      {"/api/me/invitations/", "inv"},
-      {"/api/triggers/", "trg"},
+      {"/api/triggers/", "trg"},  {"/api/files/", "file"},
   };
   for (const auto& [prefix, id] : kPrefixes) {
     if (path.starts_with(prefix)) {

@@ -142,10 +142,22 @@ Result<json::object> read_multipart(ApiContext& context, const Request& request,
   }
   json::object inputs;
   for (files::FormField& field : parser.fields()) {
-    if (!files::is_utf8(field.name) || !files::is_utf8(field.value)) {
-      return not_text("multipart field `" + files::display_name(field.name) + "`");
+    if (!files::is_utf8(field.name)) {
+      return not_text("a multipart field name");
     }
-    add_input(inputs, field.name, json::value(std::move(field.value)));
+    if (files::is_utf8(field.value)) {
+      add_input(inputs, field.name, json::value(std::move(field.value)));
+      continue;
+    }
+    // Bytes that are not text, sent without a file name (clients that mark
+    // binary parts by their content alone): a file, never a text input.
+    auto stored = context.files->put(
+        {std::string(workspace), field.name, "application/octet-stream", std::nullopt},
+        field.value);
+    if (!stored) {
+      return std::move(stored).error();
+    }
+    add_input(inputs, field.name, files::file_value(*stored));
   }
   for (files::FormFile& part : parser.files()) {
     if (!files::is_utf8(part.field)) {

@@ -85,7 +85,11 @@ Result<TriggerBody> read_body(const Request& request, const ServerLimits& limits
         body.enabled = value.get_bool();
       }
     } else if (key == "config") {
-      body.config = value;
+      if (!value.is_object()) {
+        problems.push_back({"/config", "`config` is an object of the trigger's settings"});
+      } else {
+        body.config = value;
+      }
     } else if (key == "inputs") {
       if (!value.is_object()) {
         problems.push_back({"/inputs", "`inputs` is an object of the pipeline's inputs"});
