@@ -1,6 +1,7 @@
 import type { PublicFormField } from '../../shared/api/triggerTypes';
 import { cn } from '../../shared/lib/cn';
-import { acceptAttribute, formatBytes, type FieldValue } from './formValues';
+import { formatBytes } from '../../shared/ui/fileValue';
+import { acceptAttribute, type FieldValue } from './formValues';
 
 const kInput =
   'w-full rounded-lg border bg-surface px-3 py-2 text-base text-fg outline-none placeholder:text-faint focus:border-accent focus:ring-2 focus:ring-accent/20 sm:text-sm';

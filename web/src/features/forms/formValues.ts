@@ -1,4 +1,5 @@
 import type { PublicFormField } from '../../shared/api/triggerTypes';
+import { formatBytes } from '../../shared/ui/fileValue';
 
 /** What the user has entered in one field: text for most kinds, a flag, or files. */
 export type FieldValue = string | boolean | File[];
@@ -23,13 +24,6 @@ export function acceptAttribute(accept: PublicFormField['accept']): string | und
   const list = Array.isArray(accept) ? accept : accept.split(',');
   const text = list.map((a) => a.trim()).filter(Boolean).join(',');
   return text || undefined;
-}
-
-/** "1.5 MB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 /**
