@@ -198,7 +198,15 @@ std::optional<BodyKind> body_kind(std::string_view content_type) {
 
 Result<json::object> read_run_inputs(ApiContext& context, const Request& request,
                                      std::string_view workspace, const BodyRules& rules) {
-  const auto kind = body_kind(request.header("content-type"));
+  auto kind = body_kind(request.header("content-type"));
+  const auto takes = [&](BodyKind k) {
+    return std::find(rules.allowed.begin(), rules.allowed.end(), k) != rules.allowed.end();
+  };
+  if (kind == BodyKind::form && !takes(BodyKind::form) && takes(BodyKind::json)) {
+    // `curl -d '{…}'` labels its JSON form-encoded: where forms are not
+    // taken, such a body is read as the JSON it claims to be elsewhere.
+    kind = BodyKind::json;
+  }
   const bool allowed =
       kind && std::find(rules.allowed.begin(), rules.allowed.end(), *kind) != rules.allowed.end() &&
       (*kind != BodyKind::text || rules.text_input);

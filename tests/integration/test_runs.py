@@ -184,3 +184,16 @@ def test_metrics_and_health(server):
     assert 'weft_node_run_duration_seconds_count{type="template"}' in text
     assert 'weft_http_requests_total{method="POST",route="/api/pipelines/{id}/run",status="200"} 1' in text
     assert "weft_runs_in_flight 0" in text
+
+
+def test_a_json_body_sent_the_way_curl_d_labels_it_still_runs(server):
+    # `curl -d '{"text": …}'` says application/x-www-form-urlencoded; /run takes no forms.
+    status, body, _ = server.post("/api/pipelines/text-stats/run", raw=b'{"text": "a b"}',
+                                  headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and body["outputs"]["stats"]["word_count"] == 2, body
+    status, body, _ = server.post("/api/pipelines/text-stats/run", raw=b"text=a+b",
+                                  headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and body["error"]["code"] == "invalid_json", body
+    status, body, _ = server.post("/api/pipelines/text-stats/run", raw=b"a b",
+                                  headers={"Content-Type": "text/plain"})
+    assert status == 415, body
