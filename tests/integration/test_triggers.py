@@ -275,3 +275,15 @@ def test_a_failed_run_starts_the_pipelines_error_pipeline_with_what_failed(echo)
     assert seen["execution_id"] == run["execution_id"] and seen["pipeline_id"] == "fails"
     assert seen["failed_node"] == "call" and seen["inputs"] == {"text": "boom"}
     assert seen["error"]["code"] == "network_error"
+
+
+def test_unsigned_deliveries_do_not_use_up_a_signed_webhooks_rate_limit(echo):
+    status, cred, _ = echo.post("/api/credentials", {"name": "gh", "kind": "webhook_secret",
+                                                     "data": {"secret": "s3cret"}})
+    hook = add(echo, "webhook", {"rate_limit_per_minute": 2,
+                                 "signature": {"scheme": "github", "credential": cred["id"]}})
+    body = json.dumps({"text": "x"}).encode()
+    forged = {"X-Hub-Signature-256": github_signature("guess", body)}
+    assert [deliver(echo, hook["url"], body, forged)[0] for _ in range(5)] == [401] * 5
+    signed = {"X-Hub-Signature-256": github_signature("s3cret", body)}
+    assert [deliver(echo, hook["url"], body, signed)[0] for _ in range(3)] == [202, 202, 429]

@@ -1,7 +1,7 @@
 // Webhooks (issue 12): `POST /hooks/{token}` (or the method the webhook was
 // given) starts a run of its pipeline's published version. The token in the
 // URL is the only thing that names the webhook; the delivery is checked
-// (method, rate limit, signature over the raw body) before anything else,
+// (method, signature over the raw body, rate limit) before anything else,
 // and an idempotency key makes repeats answer what the first delivery got.
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -173,16 +173,6 @@ asio::awaitable<Response> deliver(ApiContext& context, Request& request) {
     response.headers.emplace_back("Allow", config->method);
     co_return response;
   }
-  if (config->rate_limit_per_minute && context.webhook_limits != nullptr) {
-    if (auto wait = context.webhook_limits->take(trigger->id, *config->rate_limit_per_minute)) {
-      Error error = Error::make(
-          ErrorCode::rate_limited,
-          "this webhook takes at most " + std::to_string(*config->rate_limit_per_minute) +
-              " deliveries a minute; retry in " + std::to_string(wait->count()) + " s");
-      error.retry_after = *wait;
-      co_return Response::from_error(error);
-    }
-  }
   if (config->signature) {
     auto secret = signing_secret(context, *trigger, *config->signature);
     if (!secret) {
@@ -193,6 +183,18 @@ asio::awaitable<Response> deliver(ApiContext& context, Request& request) {
                                    request.body, *secret, Clock::now());
     if (!verified) {
       co_return Response::from_error(verified.error());
+    }
+  }
+  // Counted after the signature: unsigned floods must not use up the
+  // sender's allowance.
+  if (config->rate_limit_per_minute && context.webhook_limits != nullptr) {
+    if (auto wait = context.webhook_limits->take(trigger->id, *config->rate_limit_per_minute)) {
+      Error error = Error::make(
+          ErrorCode::rate_limited,
+          "this webhook takes at most " + std::to_string(*config->rate_limit_per_minute) +
+              " deliveries a minute; retry in " + std::to_string(wait->count()) + " s");
+      error.retry_after = *wait;
+      co_return Response::from_error(error);
     }
   }
   auto inputs = delivery_inputs(context, request, *trigger, *config);
