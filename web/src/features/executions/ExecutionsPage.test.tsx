@@ -74,4 +74,11 @@ describe('the executions list', () => {
     await waitFor(() => expect(triggerCells()).toHaveLength(5));
     expect(fake.sent('GET', '/api/executions').at(-1)!.query.has('trigger')).toBe(false);
   });
+
+  it("shows one trigger's runs when the address names it (the Triggers tab's link)", async () => {
+    const fake = server();
+    page(fake, '/executions?trigger=schedule&trigger_id=trg_1');
+    await waitFor(() => expect(fake.sent('GET', '/api/executions').length).toBeGreaterThan(0));
+    expect(fake.sent('GET', '/api/executions')[0]!.query.get('trigger_id')).toBe('trg_1');
+  });
 });

@@ -18,6 +18,7 @@ export function ExecutionsPage() {
   const status = query.get('status') ?? '';
   const pipeline = query.get('pipeline') ?? '';
   const trigger = query.get('trigger') ?? '';
+  const triggerId = query.get('trigger_id') ?? '';
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useResource(
@@ -26,10 +27,11 @@ export function ExecutionsPage() {
         status: status || undefined,
         pipeline_id: pipeline || undefined,
         trigger: trigger || undefined,
+        trigger_id: triggerId || undefined,
         limit: kPageSize,
         cursor,
       }),
-    `executions:${status}:${pipeline}:${trigger}:${cursor ?? ''}`,
+    `executions:${status}:${pipeline}:${trigger}:${triggerId}:${cursor ?? ''}`,
   );
   const pipelines = useResource(() => api.listPipelines(), 'pipelines');
   const names = new Map((pipelines.data ?? []).map((p) => [p.id, p.name]));
@@ -99,8 +101,8 @@ export function ExecutionsPage() {
         ) : page.error && !page.data ? (
           <ErrorState error={page.error} onRetry={page.reload} />
         ) : items.length === 0 ? (
-          <EmptyState icon="activity" title={status || pipeline || trigger ? 'No execution matches' : 'No executions yet'}>
-            {status || pipeline || trigger ? 'Try another filter.' : 'Run a pipeline from the editor or through its API and it shows up here.'}
+          <EmptyState icon="activity" title={status || pipeline || trigger || triggerId ? 'No execution matches' : 'No executions yet'}>
+            {status || pipeline || trigger || triggerId ? 'Try another filter.' : 'Run a pipeline from the editor or through its API and it shows up here.'}
           </EmptyState>
         ) : (
           <div className="overflow-hidden rounded-2xl border border-line bg-surface shadow-card">

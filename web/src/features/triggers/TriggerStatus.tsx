@@ -13,7 +13,7 @@ export function TriggerStatus({ trigger }: { trigger: Trigger }) {
   const counted = trigger.kind !== 'webhook';
   const noun = trigger.kind === 'form' ? 'submission' : trigger.kind === 'webhook' ? 'delivery' : 'run';
   const plural = noun === 'delivery' ? 'deliveries' : `${noun}s`;
-  const runs = `/executions?pipeline=${encodeURIComponent(trigger.pipeline_id)}&trigger=${trigger.kind}`;
+  const runs = `/executions?pipeline=${encodeURIComponent(trigger.pipeline_id)}&trigger=${trigger.kind}&trigger_id=${encodeURIComponent(trigger.id)}`;
   return (
     <div className="flex flex-col gap-1 text-xs text-muted" data-testid="trigger-status">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -42,7 +42,7 @@ export function TriggerStatus({ trigger }: { trigger: Trigger }) {
         </span>
         ) : null}
         <Link to={runs} className="text-accent hover:underline">
-          All {trigger.kind} runs
+          All runs of this {trigger.kind}
         </Link>
       </div>
       {trigger.last_error ? (

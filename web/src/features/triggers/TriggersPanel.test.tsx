@@ -180,7 +180,7 @@ describe('the Triggers panel: schedules', () => {
     expect(within(status).getByRole('link', { name: 'ex_9' }).getAttribute('href')).toBe('/executions/ex_9');
     expect(within(status).getByTestId('fire-count').textContent).toBe('12 runs');
     expect(within(status).getByTestId('trigger-error').textContent).toBe('Last error: the run limit was reached');
-    expect(within(status).getByRole('link', { name: 'All schedule runs' }).getAttribute('href')).toBe('/executions?pipeline=p1&trigger=schedule');
+    expect(within(status).getByRole('link', { name: 'All runs of this schedule' }).getAttribute('href')).toBe('/executions?pipeline=p1&trigger=schedule&trigger_id=trg_1');
   });
 
   it('deletes a trigger only after the confirm', async () => {

@@ -48,6 +48,8 @@ export interface ExecutionFilter {
   pipeline_id?: string;
   /** What started them: `schedule`, `webhook`, `form`, `manual`, … */
   trigger?: string;
+  /** The one schedule, webhook or form that started them. */
+  trigger_id?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -99,6 +101,7 @@ export function createWeftApi(http: HttpClient) {
           status: filter.status,
           pipeline_id: filter.pipeline_id,
           trigger: filter.trigger,
+          trigger_id: filter.trigger_id,
           limit: filter.limit,
           cursor: filter.cursor,
         },
