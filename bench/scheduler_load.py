@@ -36,10 +36,13 @@ def main():
         # Its own pipeline, so the load's runs do not prune its executions away.
         assert server.post("/api/pipelines", dict(pipeline, id="ticker"))[0] == 201
         started = time.monotonic()
+        per_pipeline = 100  # the most one pipeline may have
+        for n in range((SCHEDULES + per_pipeline - 1) // per_pipeline):
+            assert server.post("/api/pipelines", dict(pipeline, id=f"held-{n}"))[0] == 201
         for i in range(SCHEDULES):
             # Yearly, spread over the day: none comes due while we measure.
             status, body, _ = server.post("/api/triggers", {
-                "pipeline_id": "five-node", "kind": "schedule", "inputs": {"text": "tick"},
+                "pipeline_id": f"held-{i // per_pipeline}", "kind": "schedule", "inputs": {"text": "tick"},
                 "config": {"cron": f"{i % 60} {i // 60 % 24} 1 1 *", "timezone": "UTC"}})
             assert status == 201, body
         print(f"created {SCHEDULES} schedules in {time.monotonic() - started:.1f} s")

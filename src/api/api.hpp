@@ -49,7 +49,8 @@ struct ApiContext {
   std::chrono::milliseconds max_wait{30'000};    ///< longest a `wait=true` run request waits
   runs::RunService* run_service = nullptr;       ///< starts `/run` and retries; 503 when absent
   triggers::Scheduler* scheduler = nullptr;      ///< woken when a schedule changes (may be absent)
-  triggers::RateLimiter* webhook_limits = nullptr;  ///< each webhook's rate limit (may be absent)
+  triggers::RateLimiter* trigger_limits =
+      nullptr;                        ///< webhooks' and forms' rate limits (may be absent)
   files::FileStore* files = nullptr;  ///< uploads and downloads (`/api/files`); 503 when absent
 };
 

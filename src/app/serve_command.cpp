@@ -285,11 +285,11 @@ int serve_command(const ServeArgs& args) {
       store.triggers(), [&](const store::TriggerRecord& trigger, store::Time) {
         return triggers::start_scheduled_run(store, cache, run_service, trigger);
       });
-  triggers::RateLimiter webhook_limits;
+  triggers::RateLimiter trigger_limits;
   triggers::ErrorPipelines error_pipelines(store, cache, run_service);
   bus.subscribe(error_pipelines);
   api_context.scheduler = &scheduler;
-  api_context.webhook_limits = &webhook_limits;
+  api_context.trigger_limits = &trigger_limits;
   api_context.files = file_store->get();
   api_context.websockets = &websockets;
   api_context.auth = auth->get();

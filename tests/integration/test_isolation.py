@@ -41,6 +41,13 @@ def world(data_dir):
         status, cred, _ = server.post("/api/credentials", {"name": "owner key", "kind": "bearer",
                                                           "data": {"token": A_SECRET}})
         a["credential"] = cred["id"]
+        boundary = "weftboundary"
+        upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"plan.txt\"\r\n"
+                  f"Content-Type: text/plain\r\n\r\nworld domination\r\n--{boundary}--\r\n").encode()
+        status, uploaded, _ = server.post("/api/files", raw=upload,
+                                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        assert status == 201, uploaded
+        a["file"] = uploaded["files"][0]["id"]
         status, trigger, _ = server.post("/api/triggers", {"pipeline_id": "a-plan", "kind": "webhook"})
         assert status == 201, trigger
         a["trigger"] = trigger["id"]
@@ -123,7 +130,8 @@ def owner_path(path, a):
                   a["api_key"] if path.startswith("/api/api-keys") else
                   a["invite"] if path.startswith("/api/invites") else
                   a["carl_invitation"] if path.startswith("/api/me/invitations") else
-                  a["trigger"] if path.startswith("/api/triggers") else "a-plan")}
+                  a["trigger"] if path.startswith("/api/triggers") else
+                  a["file"] if path.startswith("/api/files") else "a-plan")}
     for name, value in ids.items():
         path = path.replace("{" + name + "}", value)
     return path

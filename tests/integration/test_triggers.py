@@ -287,3 +287,16 @@ def test_unsigned_deliveries_do_not_use_up_a_signed_webhooks_rate_limit(echo):
     assert [deliver(echo, hook["url"], body, forged)[0] for _ in range(5)] == [401] * 5
     signed = {"X-Hub-Signature-256": github_signature("s3cret", body)}
     assert [deliver(echo, hook["url"], body, signed)[0] for _ in range(3)] == [202, 202, 429]
+
+
+def test_a_public_form_and_a_pipelines_triggers_are_bounded(echo):
+    form = add(echo, "form")
+    token = form["url"][3:]
+    codes = [echo.post(f"/api/forms/{token}", {"text": "hi"}, token=None)[0] for _ in range(61)]
+    assert codes[:60] == [200] * 60
+    status, body, headers = echo.post(f"/api/forms/{token}", {"text": "hi"}, token=None)
+    assert status == 429 and int(headers["Retry-After"]) >= 1, body
+    for _ in range(99):
+        add(echo, "webhook")
+    status, body, _ = echo.post("/api/triggers", {"pipeline_id": "echo", "kind": "webhook"})
+    assert status == 413 and "100 triggers" in body["error"]["message"], body

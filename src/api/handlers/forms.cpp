@@ -9,6 +9,7 @@
 #include "api/handlers/support.hpp"
 #include "api/run_body.hpp"
 #include "nodes/node_type.hpp"
+#include "triggers/rate_limiter.hpp"
 #include "triggers/trigger_runs.hpp"
 #include "triggers/webhook.hpp"
 
@@ -19,6 +20,9 @@ namespace asio = boost::asio;
 using Clock = std::chrono::system_clock;
 
 constexpr std::string_view kThanks = "Thank you, your answer was sent.";
+/// Submissions one form takes a minute, per process: a public page must not
+/// start runs without bound (a webhook's limit is its owner's setting).
+constexpr int kSubmissionsPerMinute = 60;
 
 /// An open form: its trigger, config and the pipeline version it runs.
 struct OpenForm {
@@ -218,6 +222,17 @@ asio::awaitable<Response> submit(ApiContext& context, Request& request) {
     co_return std::move(*refused);
   }
   OpenForm& open = std::get<OpenForm>(form);
+  if (context.trigger_limits != nullptr) {
+    if (auto wait =
+            context.trigger_limits->take("form:" + open.trigger.id, kSubmissionsPerMinute)) {
+      Error error = Error::make(ErrorCode::rate_limited, "this form takes at most " +
+                                                             std::to_string(kSubmissionsPerMinute) +
+                                                             " answers a minute; try again in " +
+                                                             std::to_string(wait->count()) + " s");
+      error.retry_after = *wait;
+      co_return Response::from_error(error);
+    }
+  }
   BodyRules rules;
   rules.allowed = {BodyKind::multipart, BodyKind::form, BodyKind::json};
   auto values = read_run_inputs(context, request, open.trigger.workspace_id, rules);

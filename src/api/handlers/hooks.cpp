@@ -187,8 +187,8 @@ asio::awaitable<Response> deliver(ApiContext& context, Request& request) {
   }
   // Counted after the signature: unsigned floods must not use up the
   // sender's allowance.
-  if (config->rate_limit_per_minute && context.webhook_limits != nullptr) {
-    if (auto wait = context.webhook_limits->take(trigger->id, *config->rate_limit_per_minute)) {
+  if (config->rate_limit_per_minute && context.trigger_limits != nullptr) {
+    if (auto wait = context.trigger_limits->take(trigger->id, *config->rate_limit_per_minute)) {
       Error error = Error::make(
           ErrorCode::rate_limited,
           "this webhook takes at most " + std::to_string(*config->rate_limit_per_minute) +

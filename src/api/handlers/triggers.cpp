@@ -17,6 +17,8 @@ namespace {
 
 using Clock = std::chrono::system_clock;
 constexpr int kPreviewCount = 5;
+/// Triggers one pipeline may have: bounds what listing them costs.
+constexpr std::size_t kMaxPerPipeline = 100;
 
 /// What a PUT or POST body sets; the kind's config checked and normalised.
 struct TriggerBody {
@@ -203,6 +205,16 @@ Response create_trigger(ApiContext& context, const Request& request) {
   if (!body) {
     return problems.empty() ? Response::from_error(body.error())
                             : problems_response(body.error(), problems, context.limits);
+  }
+  auto existing = context.store.triggers().list_triggers(workspace_of(request), body->pipeline_id);
+  if (!existing) {
+    return Response::from_error(existing.error());
+  }
+  if (existing->size() >= kMaxPerPipeline) {
+    return Response::from_error(
+        Error::make(ErrorCode::limit_exceeded,
+                    "pipeline `" + body->pipeline_id + "` has " + std::to_string(kMaxPerPipeline) +
+                        " triggers already, the most it may have; delete one first"));
   }
   const auto now = Clock::now();
   store::TriggerRecord record;
