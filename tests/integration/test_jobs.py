@@ -179,6 +179,10 @@ def test_a_waiting_run_shows_its_place_and_can_be_cancelled(server, peer):
     assert server.post("/api/pipelines", calling_pipeline("one-at-a-time", slow.url, run_concurrency=1))[0] == 201
     ids = [server.post("/api/pipelines/one-at-a-time/run?wait=false", {"n": n})[1]["execution_id"]
            for n in range(3)]
+    # Once a worker holds the first (a loaded machine may take a moment), the
+    # others wait behind it: the third is second in line, or first if the
+    # first has finished already.
+    assert wait_until(lambda: server.get(f"/api/executions/{ids[0]}")[1]["status"] == "running", timeout=5)
     status, third, _ = server.get(f"/api/executions/{ids[2]}")
     assert status == 200 and third["status"] == "queued" and third["queue_position"] in (1, 2), third
     status, body, _ = server.post(f"/api/executions/{ids[2]}/cancel")
